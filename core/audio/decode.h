@@ -1,0 +1,42 @@
+#pragma once
+// Decoding any file FFmpeg reads into mono float32 at a chosen rate.
+// FFmpeg's types stay inside decode.cpp.
+#include "core/common/progress.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gs {
+
+struct DecodeOptions {
+    int sampleRate = 22050;        // 0 = the file's native rate
+    double offsetSeconds = 0.0;
+    double durationSeconds = 0.0;  // 0 = to the end of the file
+};
+
+struct AudioInfo {                 // what the container says, without decoding
+    double durationSeconds = 0.0;  // true length of the whole file
+    int nativeSampleRate = 0;
+    int channels = 0;
+    std::string codec;             // "mp3", "pcm_s16le", ...
+    std::string container;         // "wav", "mp3", ...
+    std::int64_t bitRate = 0;
+};
+
+struct Audio {
+    std::vector<float> samples;    // mono (mean of channels, as librosa), not clipped
+    int sampleRate = 0;
+    AudioInfo info;
+    bool partial = false;          // decoding stopped early (truncated / decoder error)
+    std::string warning;           // why it is partial, for the user
+    double seconds() const { return sampleRate ? double(samples.size()) / sampleRate : 0.0; }
+};
+
+// Throws gs::Error (NotFound, NotAudio, Corrupt, Empty, Cancelled) naming the file.
+Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& options = {},
+                  const CancelToken* cancel = nullptr);
+AudioInfo probeAudio(const std::filesystem::path& file);
+
+} // namespace gs

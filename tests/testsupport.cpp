@@ -1,0 +1,124 @@
+#include "tests/testsupport.h"
+
+#include <QProcess>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace gs::test {
+
+std::optional<std::filesystem::path> sharedDir()
+{
+    const char* env = std::getenv("GENRESCOPE_SHARED_DIR");
+    std::filesystem::path dir = (env && *env) ? env : GENRESCOPE_SHARED_DIR_DEFAULT;
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec))
+        return std::filesystem::weakly_canonical(dir);
+    return std::nullopt;
+}
+
+std::optional<std::filesystem::path> sharedPath(const std::string& sub)
+{
+    auto dir = sharedDir();
+    std::error_code ec;
+    if (dir && std::filesystem::exists(*dir / sub, ec))
+        return *dir / sub;
+    std::fprintf(stderr, "\n*** SKIPPED: shared data '%s' is missing (GENRESCOPE_SHARED_DIR=%s) ***\n\n",
+                 sub.c_str(), dir ? dir->c_str() : GENRESCOPE_SHARED_DIR_DEFAULT);
+    return std::nullopt;
+}
+
+static std::vector<std::string> splitCsvLine(const std::string& line)
+{
+    std::vector<std::string> cells;
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            cells.push_back(cell);
+            cell.clear();
+        } else if (c != '\r') {
+            cell += c;
+        }
+    }
+    cells.push_back(cell);
+    return cells;
+}
+
+std::vector<std::vector<double>> readNumericCsv(const std::filesystem::path& file)
+{
+    std::ifstream in(file);
+    std::vector<std::vector<double>> rows;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line == "\r")
+            continue;
+        std::vector<double> row;
+        for (const auto& cell : splitCsvLine(line))
+            row.push_back(std::strtod(cell.c_str(), nullptr));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+int CsvTable::column(const std::string& name) const
+{
+    for (std::size_t i = 0; i < header.size(); ++i)
+        if (header[i] == name)
+            return int(i);
+    return -1;
+}
+
+CsvTable readCsv(const std::filesystem::path& file)
+{
+    std::ifstream in(file);
+    CsvTable table;
+    std::string line;
+    bool first = true;
+    while (std::getline(in, line)) {
+        if (line.empty() || line == "\r")
+            continue;
+        if (first) {
+            table.header = splitCsvLine(line);
+            first = false;
+        } else {
+            table.rows.push_back(splitCsvLine(line));
+        }
+    }
+    return table;
+}
+
+CliResult runCli(const QStringList& args, int timeoutMs)
+{
+    QProcess p;
+    p.start(QStringLiteral(GENRESCOPE_CLI_PATH), args);
+    CliResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.waitForFinished(timeoutMs);
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+std::filesystem::path tempDir(QTemporaryDir& holder)
+{
+    return std::filesystem::path(holder.path().toStdString());
+}
+
+} // namespace gs::test

@@ -1,0 +1,47 @@
+#pragma once
+// Shared helpers for the Qt Test suite: where ../shared is, loud skips when it is not,
+// reading reference CSVs, and running the CLI.
+#include <QtTest>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gs::test {
+
+// $GENRESCOPE_SHARED_DIR, else the path configured at build time; nullopt if missing.
+std::optional<std::filesystem::path> sharedDir();
+// The sub-folder of shared/ (e.g. "reference/frames"), or nullopt with a loud message.
+std::optional<std::filesystem::path> sharedPath(const std::string& sub);
+
+// Header-less numeric CSV (librosa frame dumps): one vector per line.
+std::vector<std::vector<double>> readNumericCsv(const std::filesystem::path& file);
+
+// A CSV with a header row, as strings.
+struct CsvTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    int column(const std::string& name) const; // -1 if absent
+};
+CsvTable readCsv(const std::filesystem::path& file);
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+CliResult runCli(const QStringList& args, int timeoutMs = 600000);
+
+// A fresh temporary folder removed at the end of the test.
+std::filesystem::path tempDir(QTemporaryDir& holder);
+
+} // namespace gs::test
+
+// Skips the current test with a message nobody can miss when shared data is absent.
+#define GS_REQUIRE_SHARED(var, sub)                                                                   \
+    const auto var##_opt = gs::test::sharedPath(sub);                                               \
+    if (!var##_opt)                                                                                   \
+        QSKIP(qPrintable(QStringLiteral("SKIPPED: shared data '%1' not found; set GENRESCOPE_SHARED_DIR") \
+                             .arg(QString::fromStdString(sub))));                                     \
+    const std::filesystem::path var = *var##_opt

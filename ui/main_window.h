@@ -1,0 +1,12 @@
+#pragma once
+#include <QMainWindow>
+
+namespace gs::ui {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+};
+
+} // namespace gs::ui
