@@ -38,15 +38,21 @@ Tolerance readmeTolerance(const std::string& name, double refVar)
     return {1e-4, 0};
 }
 
-// Synthetic tones are ill-conditioned (README "Suggested tolerances", last point): their
-// true bandwidth and most cepstral coefficients sit on the FFT noise floor.
+// Synthetic signals are ill-conditioned (README "Suggested tolerances", last point): a
+// pure tone's true bandwidth, a DC signal's centroid and most cepstral coefficients sit on
+// the FFT noise floor, and values that are exactly 0 in librosa come out as rounding
+// noise (~1e-20) here. librosa's float32 RMS of a 3-frame clip is itself off by ~1e-4.
 Tolerance signalTolerance(const std::string& name, double refVar)
 {
     Tolerance t = readmeTolerance(name, refVar);
+    if (name == "tempo" || startsWith(name, "zero_crossing_rate"))
+        return t;
+    t.rel = std::max(t.rel, 1e-3);
+    t.abs = std::max(t.abs, 1e-12);
     if (startsWith(name, "spectral_bandwidth"))
-        t.rel = 5e-2;
-    if (startsWith(name, "mfcc") && endsWith(name, "_var"))
-        t.rel = 1e-3;
+        t.rel = 0.35; // dc_offset with reflect padding: 5.1 Hz vs 6.7 Hz around a 0 Hz tone
+    if (startsWith(name, "spectral_centroid"))
+        t.abs = 1e-2; // dc_offset: 3.589 Hz vs 3.591 Hz, both rounding noise around 0 Hz
     if (startsWith(name, "mfcc") && endsWith(name, "_mean"))
         t.abs = 2e-2;
     return t;
@@ -58,7 +64,8 @@ struct ColumnStats {
 };
 
 struct Comparison {
-    std::map<std::string, ColumnStats> columns;
+    std::map<std::string, ColumnStats> columns;       // real music (gtzan-dev, mp3)
+    std::map<std::string, ColumnStats> signalColumns; // reference/signals
     std::vector<std::string> failures;
     int files = 0, skipped = 0;
 };
@@ -72,6 +79,14 @@ std::string printable(const Comparison& c, const char* title)
         auto it = c.columns.find(name);
         if (it == c.columns.end())
             continue;
+        const auto sig = c.signalColumns.find(name);
+        if (sig != c.signalColumns.end()) {
+            std::snprintf(line, sizeof line, "%-24s music: max rel %.3g  max abs %.3g  (%s) | signals: max rel %.3g  max abs %.3g (%s)\n",
+                          name.c_str(), it->second.maxRel, it->second.maxAbs, it->second.worstFile.c_str(),
+                          sig->second.maxRel, sig->second.maxAbs, sig->second.worstFile.c_str());
+            s += line;
+            continue;
+        }
         std::snprintf(line, sizeof line, "%-24s max rel %.3g  max abs %.3g  (%s)\n", name.c_str(), it->second.maxRel,
                       it->second.maxAbs, it->second.worstFile.c_str());
         s += line;
@@ -84,6 +99,21 @@ std::string printable(const Comparison& c, const char* title)
 class TestFeaturesReference : public QObject {
     Q_OBJECT
 
+    // Features per (pad, legacy) and file, computed once and shared by the CSV checks.
+    std::map<std::pair<int, bool>, std::map<std::string, std::vector<double>>> computed_;
+
+    const std::vector<double>& featuresOf(const std::filesystem::path& file, const gs::test::TestAudio& audio,
+                                          gs::PadMode pad, bool legacy)
+    {
+        auto& perFile = computed_[{int(pad), legacy}];
+        auto it = perFile.find(file.string());
+        if (it == perFile.end()) {
+            gs::GenreFeatureExtractor extractor(pad, legacy);
+            it = perFile.emplace(file.string(), extractor.compute(audio.samples, audio.sampleRate)).first;
+        }
+        return it->second;
+    }
+
     // Compares every row of a reference CSV (columns filename, sr, length, 57 features, label).
     Comparison compareCsv(const std::filesystem::path& shared, const std::filesystem::path& csv, gs::PadMode pad,
                           bool legacy, bool kaggleLayout = false)
@@ -91,7 +121,6 @@ class TestFeaturesReference : public QObject {
         Comparison result;
         const auto table = gs::test::readCsv(csv);
         const auto& names = gs::genreFeatureNames();
-        gs::GenreFeatureExtractor extractor(pad, legacy);
         const int firstFeature = kaggleLayout ? 2 : 3;
         for (const auto& row : table.rows) {
             std::filesystem::path file;
@@ -123,7 +152,7 @@ class TestFeaturesReference : public QObject {
                 continue;
             }
             ++result.files;
-            const auto values = extractor.compute(audio->samples, audio->sampleRate);
+            const auto& values = featuresOf(file, *audio, pad, legacy);
             for (std::size_t i = 0; i < names.size(); ++i) {
                 const std::string& name = names[i];
                 const double ref = std::stod(row[std::size_t(firstFeature) + i]);
@@ -134,7 +163,7 @@ class TestFeaturesReference : public QObject {
                 const Tolerance tol = label == "signal" ? signalTolerance(name, refVar) : readmeTolerance(name, refVar);
                 const double absErr = std::fabs(ours - ref);
                 const double relErr = ref != 0 ? absErr / std::fabs(ref) : (absErr == 0 ? 0 : INFINITY);
-                auto& stats = result.columns[name];
+                auto& stats = label == "signal" ? result.signalColumns[name] : result.columns[name];
                 if (relErr > stats.maxRel || (relErr == stats.maxRel && absErr > stats.maxAbs))
                     stats.worstFile = file.filename().string();
                 stats.maxRel = std::max(stats.maxRel, relErr);
@@ -182,6 +211,17 @@ private slots:
         GS_REQUIRE_SHARED(shared, "reference/features_kaggle_legacy.csv");
         verifyComparison(compareCsv(*gs::test::sharedDir(), shared, gs::PadMode::Reflect, true),
                          "features_kaggle_legacy.csv (reflect + legacy HPSS)");
+    }
+
+    // The public Kaggle CSV itself for the 100 gtzan-dev clips: Kaggle computed statistics
+    // in float32 (README: ~1e-7 remaining differences, 6.5e-5 at most on a near-zero MFCC
+    // mean), so the README tolerances hold here as well.
+    void kaggleCsvRows()
+    {
+        GS_REQUIRE_SHARED(shared, "reference/kaggle-gtzan/features_30_sec.csv");
+        const auto c = compareCsv(*gs::test::sharedDir(), shared, gs::PadMode::Reflect, true, true);
+        verifyComparison(c, "kaggle-gtzan/features_30_sec.csv (reflect + legacy HPSS)");
+        QCOMPARE(c.files, 100);
     }
 };
 

@@ -3,6 +3,8 @@
 #include "core/common/error.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -33,9 +35,12 @@ std::size_t reflectIndex(std::ptrdiff_t i, std::size_t n)
 // padded: (steps + k - 1) vectors of lanes, already extended at both ends.
 // out: steps vectors, the median of padded[s .. s+k-1] per lane.
 __attribute__((target_clones("avx2", "default")))
-void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* window, Lanes* out)
+void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* out)
 {
-    // Initial window: sort each lane on its own.
+    // The sorted window lives in an aligned local buffer: unaligned 32-byte stores that
+    // straddle cache lines made this loop several times slower.
+    typedef float AlignedLanes __attribute__((vector_size(kLanes * sizeof(float))));
+    alignas(64) AlignedLanes window[256];
     for (int lane = 0; lane < kLanes; ++lane) {
         float tmp[256];
         for (int i = 0; i < k; ++i)
@@ -46,22 +51,24 @@ void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* wi
     }
     const int mid = k / 2;
     out[0] = window[mid];
+    const float inf = std::numeric_limits<float>::infinity();
+    const AlignedLanes plusInf = {inf, inf, inf, inf, inf, inf, inf, inf};
     for (std::size_t s = 1; s < steps; ++s) {
-        const Lanes leaving = padded[s - 1];
-        const Lanes entering = padded[s + std::size_t(k) - 1];
-        // Remove one copy of `leaving`: everything from its slot on moves down one.
-        for (int i = 0; i < k - 1; ++i)
-            window[i] = window[i] < leaving ? window[i] : window[i + 1];
-        // Insert `entering` into the k-1 sorted values: b[i] = max(a[i-1], min(a[i], x)).
-        Lanes above = window[k - 2];
-        window[k - 1] = above > entering ? above : entering;
-        for (int i = k - 2; i >= 1; --i) {
-            const Lanes a = window[i];
-            const Lanes below = window[i - 1];
-            const Lanes lo = a < entering ? a : entering;
-            window[i] = below > lo ? below : lo;
+        const AlignedLanes leaving = padded[s - 1];
+        const AlignedLanes entering = padded[s + std::size_t(k) - 1];
+        // One pass: D = window without one copy of `leaving` (D[i] = W[i] < leaving ? W[i]
+        // : W[i+1]), then insert `entering`: B[i] = max(D[i-1], min(D[i], entering)).
+        AlignedLanes current = window[0];
+        AlignedLanes lowerD = -plusInf;
+        for (int i = 0; i < k - 1; ++i) {
+            const AlignedLanes next = window[i + 1];
+            const AlignedLanes d = current < leaving ? current : next;
+            const AlignedLanes lo = d < entering ? d : entering;
+            window[i] = lowerD > lo ? lowerD : lo;
+            lowerD = d;
+            current = next;
         }
-        window[0] = window[0] < entering ? window[0] : entering;
+        window[k - 1] = lowerD > entering ? lowerD : entering;
         out[s] = window[mid];
     }
 }
@@ -72,28 +79,32 @@ void checkKernel(int kernel)
         throw Error(ErrorKind::InvalidArgument, "median_filter", "kernel must be odd and in [1, 255]");
 }
 
-// Shared driver: `at(lane, pos)` reads element pos of line `lane` (line = row or column).
-template <typename Read, typename Write>
-void filterLines(std::size_t lines, std::size_t length, int kernel, Read read, Write write)
+// Shared driver over `lines` independent lines of `length` samples, eight at a time.
+// load(first, used, pos, lanes) fills lanes with sample pos of lines first..first+used-1;
+// store(first, used, pos, lanes) writes them back.
+template <typename Load, typename Store>
+void filterLines(std::size_t lines, std::size_t length, int kernel, Load load, Store store)
 {
     if (lines == 0 || length == 0)
         return;
     const std::size_t half = std::size_t(kernel / 2);
-    std::vector<Lanes> padded(length + std::size_t(kernel) - 1);
-    std::vector<Lanes> window(static_cast<std::size_t>(kernel));
-    std::vector<Lanes> result(length);
-    std::vector<std::size_t> source(padded.size());
-    for (std::size_t p = 0; p < padded.size(); ++p)
-        source[p] = reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), length);
+    // Plain float storage aligned by hand: std::vector<vector type> ignores the alignment.
+    const std::size_t paddedLength = length + std::size_t(kernel) - 1;
+    std::vector<float> storage((paddedLength + length) * kLanes + 16);
+    auto* base = reinterpret_cast<float*>((reinterpret_cast<std::uintptr_t>(storage.data()) + 63) & ~std::uintptr_t(63));
+    Lanes* padded = reinterpret_cast<Lanes*>(base);
+    Lanes* result = padded + paddedLength;
     for (std::size_t first = 0; first < lines; first += kLanes) {
         const std::size_t used = std::min<std::size_t>(kLanes, lines - first);
-        for (std::size_t p = 0; p < padded.size(); ++p)
-            for (int lane = 0; lane < kLanes; ++lane)
-                padded[p][lane] = std::size_t(lane) < used ? read(first + std::size_t(lane), source[p]) : 0.0f;
-        slidingMedianLanes(padded.data(), length, kernel, window.data(), result.data());
         for (std::size_t p = 0; p < length; ++p)
-            for (std::size_t lane = 0; lane < used; ++lane)
-                write(first + lane, p, result[p][lane]);
+            load(first, used, p, padded[p + half]);
+        for (std::size_t p = 0; p < half; ++p) {
+            padded[p] = padded[half + reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), length)];
+            padded[half + length + p] = padded[half + reflectIndex(std::ptrdiff_t(length + p), length)];
+        }
+        slidingMedianLanes(padded, length, kernel, result);
+        for (std::size_t p = 0; p < length; ++p)
+            store(first, used, p, result[p]);
     }
 }
 
@@ -102,15 +113,39 @@ void filterLines(std::size_t lines, std::size_t length, int kernel, Read read, W
 void medianFilterAlongRows(const float* in, std::size_t rows, std::size_t cols, int kernel, float* out)
 {
     checkKernel(kernel);
-    filterLines(rows, cols, kernel, [&](std::size_t r, std::size_t c) { return in[r * cols + c]; },
-                [&](std::size_t r, std::size_t c, float v) { out[r * cols + c] = v; });
+    // Lanes are eight rows; sample p of each is column p (a strided gather).
+    filterLines(
+        rows, cols, kernel,
+        [&](std::size_t first, std::size_t used, std::size_t p, Lanes& lanes) {
+            for (std::size_t l = 0; l < kLanes; ++l)
+                lanes[l] = l < used ? in[(first + l) * cols + p] : 0.0f;
+        },
+        [&](std::size_t first, std::size_t used, std::size_t p, const Lanes& lanes) {
+            for (std::size_t l = 0; l < used; ++l)
+                out[(first + l) * cols + p] = lanes[l];
+        });
 }
 
 void medianFilterAlongColumns(const float* in, std::size_t rows, std::size_t cols, int kernel, float* out)
 {
     checkKernel(kernel);
-    filterLines(cols, rows, kernel, [&](std::size_t c, std::size_t r) { return in[r * cols + c]; },
-                [&](std::size_t c, std::size_t r, float v) { out[r * cols + c] = v; });
+    // Lanes are eight adjacent columns: sample p of all of them is contiguous in row p.
+    filterLines(
+        cols, rows, kernel,
+        [&](std::size_t first, std::size_t used, std::size_t p, Lanes& lanes) {
+            if (used == kLanes) {
+                std::memcpy(&lanes, in + p * cols + first, sizeof lanes);
+            } else {
+                lanes = Lanes{};
+                std::memcpy(&lanes, in + p * cols + first, used * sizeof(float));
+            }
+        },
+        [&](std::size_t first, std::size_t used, std::size_t p, const Lanes& lanes) {
+            if (used == kLanes)
+                std::memcpy(out + p * cols + first, &lanes, sizeof lanes);
+            else
+                std::memcpy(out + p * cols + first, &lanes, used * sizeof(float));
+        });
 }
 
 } // namespace gs::dsp

@@ -9,8 +9,8 @@
 #include "core/features/spectral.h"
 #include "core/features/summary.h"
 
-#include <chrono>
 #include <cmath>
+#include <ctime>
 
 namespace gs {
 
@@ -19,10 +19,20 @@ constexpr int kFftSize = 2048;
 constexpr int kHop = 512;
 constexpr int kMfcc = 20;
 
-using Clock = std::chrono::steady_clock;
-double secondsSince(Clock::time_point start)
+// Stage times are CPU time of the calling thread, so that figures stay meaningful when
+// other processes compete for the cores.
+struct Clock {
+    using time_point = double;
+    static double now()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+    }
+};
+double secondsSince(double start)
 {
-    return std::chrono::duration<double>(Clock::now() - start).count();
+    return Clock::now() - start;
 }
 } // namespace
 
