@@ -160,7 +160,12 @@ class TestFeaturesReference : public QObject {
                 double refVar = 0;
                 if (name == "harmony_mean" || name == "perceptr_mean")
                     refVar = std::stod(row[std::size_t(firstFeature) + i + 1]);
-                const Tolerance tol = label == "signal" ? signalTolerance(name, refVar) : readmeTolerance(name, refVar);
+                Tolerance tol = label == "signal" ? signalTolerance(name, refVar) : readmeTolerance(name, refVar);
+                // The reference decoded MP3s with libmpg123, we decode with FFmpeg: samples differ
+                // by up to 6.4e-6 (reference README), which flips the sign of a few near-zero
+                // samples. ZCR is a count, so allow those few crossings (1e-4 relative).
+                if (file.extension() == ".mp3" && startsWith(name, "zero_crossing_rate"))
+                    tol.rel = 1e-4;
                 const double absErr = std::fabs(ours - ref);
                 const double relErr = ref != 0 ? absErr / std::fabs(ref) : (absErr == 0 ? 0 : INFINITY);
                 auto& stats = label == "signal" ? result.signalColumns[name] : result.columns[name];
