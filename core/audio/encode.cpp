@@ -1,5 +1,6 @@
 #include "core/audio/encode.h"
 
+#include "core/audio/ffmpeg_log.h"
 #include "core/common/error.h"
 
 extern "C" {
@@ -97,6 +98,8 @@ void encodeAudioFile(const std::filesystem::path& file, std::span<const float> m
                      int bitRate)
 {
     const std::string name = file.string();
+    detail::installFfmpegLogCapture();
+    detail::lastFfmpegMessage().clear();
     if (sampleRate <= 0 || mono.empty())
         throw Error(ErrorKind::InvalidArgument, name, "nothing to encode (no samples or no rate)");
     const AVCodec* enc = findEncoder(codec);
@@ -124,13 +127,20 @@ void encodeAudioFile(const std::filesystem::path& file, std::span<const float> m
     av_channel_layout_copy(&ctx->ch_layout, &monoLayout);
     ctx->time_base = AVRational{1, rate};
     ctx->flags |= AV_CODEC_FLAG_BITEXACT;
-    if (codec != AudioCodec::Flac)
-        ctx->bit_rate = bitRate > 0 ? bitRate : 160000;
+    if (codec == AudioCodec::Vorbis && bitRate <= 0) {
+        // libvorbis rejects many rate/bit-rate pairs (e.g. 160 kb/s mono at 22 kHz); quality mode fits all.
+        ctx->flags |= AV_CODEC_FLAG_QSCALE;
+        ctx->global_quality = 6 * FF_QP2LAMBDA;
+    } else if (codec != AudioCodec::Flac) {
+        ctx->bit_rate = bitRate > 0 ? bitRate : (codec == AudioCodec::Opus ? 96000 : 160000);
+    }
     if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
         ctx->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     ctx->thread_count = 1;
     if (int err = avcodec_open2(ctx.get(), enc, nullptr); err < 0)
-        throw Error(ErrorKind::Internal, name, "encoder cannot start: " + avError(err));
+        throw Error(ErrorKind::Internal, name,
+                    "encoder cannot start: " + avError(err)
+                        + (detail::lastFfmpegMessage().empty() ? "" : " (" + detail::lastFfmpegMessage() + ")"));
 
     AVStream* stream = avformat_new_stream(fmt.get(), nullptr);
     if (!stream || avcodec_parameters_from_context(stream->codecpar, ctx.get()) < 0)
