@@ -1,5 +1,6 @@
 #include "core/audio/decode.h"
 
+#include "core/audio/ffmpeg_log.h"
 #include "core/common/error.h"
 
 extern "C" {
@@ -13,7 +14,6 @@ extern "C" {
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <mutex>
 
 namespace gs {
 namespace {
@@ -30,28 +30,9 @@ constexpr int kMaxConsecutiveErrors = 200;
 constexpr double kSeekThresholdSeconds = 10.0;
 constexpr double kSeekPrerollSeconds = 1.0;
 
-// FFmpeg's log goes to stderr by default; we keep its last error message per thread instead,
-// so that it can end up in the gs::Error reason for the file that caused it.
-thread_local std::string tLastLibMessage;
-
-void logCallback(void* avcl, int level, const char* fmt, va_list vl)
-{
-    if (level > AV_LOG_ERROR)
-        return;
-    char line[512];
-    int printPrefix = 1;
-    av_log_format_line2(avcl, level, fmt, vl, line, sizeof line, &printPrefix);
-    std::string text(line);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-        text.pop_back();
-    if (!text.empty())
-        tLastLibMessage = std::move(text);
-}
-
 void installLogCapture()
 {
-    static std::once_flag once;
-    std::call_once(once, [] { av_log_set_callback(logCallback); });
+    detail::installFfmpegLogCapture();
 }
 
 std::string avErrorText(int err)
@@ -63,8 +44,8 @@ std::string avErrorText(int err)
 
 std::string withLibDetail(std::string reason)
 {
-    if (!tLastLibMessage.empty())
-        reason += " (" + tLastLibMessage + ")";
+    if (!detail::lastFfmpegMessage().empty())
+        reason += " (" + detail::lastFfmpegMessage() + ")";
     return reason;
 }
 
@@ -154,7 +135,7 @@ bool hasSelfDescribingHeader(const fs::path& file)
 OpenFile openAudioFile(const fs::path& file)
 {
     installLogCapture();
-    tLastLibMessage.clear();
+    detail::lastFfmpegMessage().clear();
     const std::string name = file.string();
     std::error_code ec;
     const auto status = fs::status(file, ec);
