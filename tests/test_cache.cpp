@@ -27,6 +27,7 @@ gs::CachedSong song(const std::string& path, int i)
     for (int k = 0; k < 57; ++k)
         s.features.push_back(k * 0.5 + i);
     s.fingerprint = {0xdeadbeefu, std::uint32_t(i), 42u};
+    s.warning = i == 1 ? "decoded only in part: cut off" : "";
     return s;
 }
 
@@ -79,6 +80,7 @@ private slots:
         QCOMPARE(rows[0].features, expected.features);
         QCOMPARE(rows[0].fingerprint, expected.fingerprint);
         QVERIFY(rows[0].error.empty());
+        QCOMPARE(rows[0].warning, expected.warning);
         QVERIFY(rows[1].features.empty());
         QCOMPARE(rows[1].error, std::string("corrupt: invalid data found"));
         QVERIFY(cache.integrityOk());

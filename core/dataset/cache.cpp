@@ -17,7 +17,7 @@ namespace gs {
 
 namespace {
 
-constexpr int kCacheLayoutVersion = 1; // bump when the table layout changes
+constexpr int kCacheLayoutVersion = 2; // bump when the table layout changes
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
@@ -87,7 +87,7 @@ FeatureCache::FeatureCache(const std::filesystem::path& databaseFile, std::strin
                 " path TEXT NOT NULL, schema TEXT NOT NULL, size INTEGER, modified INTEGER,"
                 " label TEXT, duration REAL, sample_rate INTEGER, channels INTEGER,"
                 " codec TEXT, container TEXT, length REAL, features BLOB, fingerprint BLOB, error TEXT,"
-                " PRIMARY KEY (path, schema))"));
+                " warning TEXT, PRIMARY KEY (path, schema))"));
         } catch (...) {
             d.close();
             d = {};
@@ -113,7 +113,7 @@ std::vector<CachedSong> FeatureCache::load(const std::filesystem::path& folder) 
     q.setForwardOnly(true);
     QString sql = QStringLiteral(
         "SELECT path, size, modified, label, duration, sample_rate, channels, codec, container,"
-        " length, features, fingerprint, error FROM songs WHERE schema = ?");
+        " length, features, fingerprint, error, warning FROM songs WHERE schema = ?");
     std::string prefix;
     if (!folder.empty()) {
         prefix = folder.generic_string();
@@ -146,6 +146,7 @@ std::vector<CachedSong> FeatureCache::load(const std::filesystem::path& folder) 
         s.features = fromBlob<double>(q.value(10).toByteArray());
         s.fingerprint = fromBlob<std::uint32_t>(q.value(11).toByteArray());
         s.error = q.value(12).toString().toStdString();
+        s.warning = q.value(13).toString().toStdString();
         out.push_back(std::move(s));
     }
     return out;
@@ -159,7 +160,7 @@ void FeatureCache::store(std::span<const CachedSong> songs)
     if (!d.transaction())
         fail(file_, QStringLiteral("cannot begin a transaction"), d.lastError());
     QSqlQuery q(d);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO songs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO songs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const auto& s : songs) {
         q.addBindValue(qs(s.path));
         q.addBindValue(qs(schema_));
@@ -175,6 +176,7 @@ void FeatureCache::store(std::span<const CachedSong> songs)
         q.addBindValue(toBlob(s.features));
         q.addBindValue(toBlob(s.fingerprint));
         q.addBindValue(qs(s.error));
+        q.addBindValue(qs(s.warning));
         if (!q.exec()) {
             const auto err = q.lastError();
             d.rollback();

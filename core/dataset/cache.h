@@ -30,6 +30,7 @@ struct CachedSong {
     std::vector<double> features;   // empty when extraction failed
     Fingerprint fingerprint;        // empty when too short / failed
     std::string error;              // why extraction failed; empty = ok
+    std::string warning;            // analysed, but with a caveat (e.g. decoded only in part)
 
     bool sameFile(std::int64_t otherSize, std::int64_t otherModifiedMs) const
     {

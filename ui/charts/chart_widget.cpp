@@ -97,3 +97,18 @@ void styleChart(QCustomPlot* plot)
 }
 
 } // namespace gs::ui
+
+namespace gs::ui {
+
+void placeLegendOutside(QCustomPlot* plot)
+{
+    auto* column = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(0, 1, column);
+    column->setMargins(QMargins(4, 8, 8, 8));
+    column->addElement(0, 0, plot->legend); // takes it out of the inset layout
+    column->addElement(1, 0, new QCPLayoutElement(plot)); // pushes the legend to the top
+    column->setRowStretchFactor(0, 0.001);
+    plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+}
+
+} // namespace gs::ui

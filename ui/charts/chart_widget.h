@@ -32,5 +32,7 @@ private:
 
 // Shared look: fonts, grid, legend frame; call after creating a plot.
 void styleChart(QCustomPlot* plot);
+// Moves the legend out of the axis rect into a column on the right, so it never hides data.
+void placeLegendOutside(QCustomPlot* plot);
 
 } // namespace gs::ui

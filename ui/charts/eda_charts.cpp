@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace gs::ui {
 
@@ -61,6 +62,12 @@ QString featureLabel(const QString& name)
 } // namespace
 
 // --- EdaChart -------------------------------------------------------------------------
+
+EdaChart::EdaChart(const QString& title, QWidget* parent, bool legendOutside) : ChartWidget(title, parent)
+{
+    if (legendOutside)
+        placeLegendOutside(plot());
+}
 
 void EdaChart::setData(std::shared_ptr<const EdaData> data)
 {
@@ -114,9 +121,11 @@ void ClassBalanceChart::rebuild()
     }
     setGenreTicks();
     p->yAxis->setLabel(tr("Songs"));
-    p->yAxis->setRange(0, std::max(1.0, most * 1.15));
-    p->legend->setVisible(data_->genres.size() <= 12);
-    p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
+    counts->setTickStep(1.0);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    p->yAxis->setTicker(counts);
+    p->yAxis->setRange(0, std::max(1.0, most * 1.1));
     p->replot();
 }
 
@@ -137,7 +146,7 @@ void SongLengthChart::rebuild()
     auto* p = plot();
     resetPlot(p);
     const bool averages = mode_->currentIndex() == 1;
-    double top = 0;
+    double top = 0, bottom = std::numeric_limits<double>::max();
     QCPGraph* means = nullptr;
     if (!averages) {
         means = new QCPGraph(p->xAxis, p->yAxis);
@@ -168,12 +177,17 @@ void SongLengthChart::rebuild()
             box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, genreColor(g).darker(140), 5));
             means->addData(g, s.mean);
             top = std::max(top, s.maximum);
+            bottom = std::min(bottom, s.minimum);
         }
     }
     setGenreTicks();
     p->yAxis->setLabel(averages ? tr("Average length (s)") : tr("Length (s)"));
-    p->yAxis->setRange(0, std::max(1.0, top * 1.12));
-    p->legend->setVisible(data_->genres.size() <= 12);
+    if (averages) {
+        p->yAxis->setRange(0, std::max(1.0, top * 1.12));
+    } else { // boxes of similar lengths would be flat lines on a zero-based axis
+        const double pad = std::max(0.5, 0.08 * (top - bottom));
+        p->yAxis->setRange(std::max(0.0, bottom - pad), top + pad);
+    }
     p->replot();
 }
 
@@ -430,7 +444,7 @@ void FeatureScatterChart::highlightSong(int songIndex)
 
 // --- Correlation ----------------------------------------------------------------------
 
-CorrelationChart::CorrelationChart(QWidget* parent) : EdaChart(tr("Feature correlation"), parent)
+CorrelationChart::CorrelationChart(QWidget* parent) : EdaChart(tr("Feature correlation"), parent, false)
 {
     auto* p = plot();
     map_ = nullptr;
@@ -475,7 +489,12 @@ void CorrelationChart::rebuild()
         for (int b = 0; b < n; ++b)
             map_->data()->setCell(a, b, r[std::size_t(a * n + b)]);
     map_->setInterpolate(false);
-    map_->setGradient(QCPColorGradient(QCPColorGradient::gpPolar).inverted());
+    QCPColorGradient diverging; // blue for negative, white for none, red for positive (coolwarm)
+    diverging.clearColorStops();
+    diverging.setColorStopAt(0.0, QColor(0x3b, 0x4c, 0xc0));
+    diverging.setColorStopAt(0.5, QColor(0xf2, 0xf2, 0xf2));
+    diverging.setColorStopAt(1.0, QColor(0xb4, 0x04, 0x26));
+    map_->setGradient(diverging);
     map_->setDataRange(QCPRange(-1, 1));
     auto* scale = new QCPColorScale(p);
     p->plotLayout()->addElement(0, 1, scale);

@@ -14,7 +14,7 @@ namespace gs::ui {
 class EdaChart : public ChartWidget {
     Q_OBJECT
 public:
-    using ChartWidget::ChartWidget;
+    EdaChart(const QString& title, QWidget* parent = nullptr, bool legendOutside = true);
     void setData(std::shared_ptr<const EdaData> data);
 
 protected:

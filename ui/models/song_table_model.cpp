@@ -54,19 +54,24 @@ QVariant SongTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole || role == SortRole) {
         const bool sort = role == SortRole;
         switch (index.column()) {
-        case File: return song.relativePath;
+        case File: return sort ? song.relativePath : song.relativePath.section(QLatin1Char('/'), -1);
         case Genre: return QString::fromStdString(r.label);
         case Duration:
             if (sort)
                 return r.durationSeconds;
             return known ? formatDuration(r.durationSeconds) : QString();
         case Format:
-            return known ? QStringLiteral("%1 (%2)").arg(QString::fromStdString(r.container), QString::fromStdString(r.codec))
-                         : QString();
-        case SampleRate:
+            return known ? QString::fromStdString(r.codec.empty() ? r.container : r.codec) : QString();
+        case SampleRate: {
             if (sort)
                 return r.sampleRate;
-            return known ? tr("%1 Hz, %n channel(s)", nullptr, r.channels).arg(r.sampleRate) : QString();
+            if (!known)
+                return QString();
+            const QString khz = QString::number(r.sampleRate / 1000.0, 'g', 4);
+            return r.channels == 1 ? tr("%1 kHz mono").arg(khz)
+                 : r.channels == 2 ? tr("%1 kHz stereo").arg(khz)
+                                   : tr("%1 kHz, %2 channels").arg(khz).arg(r.channels);
+        }
         case Status:
             if (sort)
                 return int(song.status);
@@ -76,6 +81,8 @@ QVariant SongTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         if (song.status == SongStatus::Failed)
             return QString::fromStdString(r.error);
+        if (index.column() == Format)
+            return tr("%1 in a %2 container").arg(QString::fromStdString(r.codec), QString::fromStdString(r.container));
         return QString::fromStdString(r.path);
     }
     if (role == Qt::DecorationRole && index.column() == Genre)
@@ -95,7 +102,7 @@ QVariant SongTableModel::headerData(int section, Qt::Orientation orientation, in
     case File: return tr("File");
     case Genre: return tr("Genre");
     case Duration: return tr("Duration");
-    case Format: return tr("Format");
+    case Format: return tr("Codec");
     case SampleRate: return tr("Sample rate");
     case Status: return tr("Status");
     }
@@ -129,7 +136,7 @@ bool SongFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
     if (text_.isEmpty())
         return true;
     for (int c = 0; c < SongTableModel::ColumnCount; ++c)
-        if (m->index(sourceRow, c, sourceParent).data().toString().contains(text_, Qt::CaseInsensitive))
+        if (m->index(sourceRow, c, sourceParent).data(SongTableModel::SortRole).toString().contains(text_, Qt::CaseInsensitive))
             return true;
     return false;
 }

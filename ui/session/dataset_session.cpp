@@ -78,6 +78,7 @@ Song analyse(Song song, const ExtractionParams& params, const CancelToken& cance
         r.codec = audio.info.codec;
         r.container = audio.info.container;
         r.length = double(audio.samples.size());
+        r.warning = audio.partial ? "decoded only in part: " + audio.warning : std::string();
         cancel.throwIfCancelled(r.path);
         r.features = threadExtractor(params).compute(audio.samples, audio.sampleRate);
         try {
@@ -349,8 +350,7 @@ void DatasetSession::runPipeline(std::shared_ptr<Run> run)
                 songs_[std::size_t(indices[k])] = std::move(forGui[k]);
             emit songsUpdated(QList<int>(indices.begin(), indices.end()));
             for (int i : indices)
-                if (songs_[std::size_t(i)].status == SongStatus::Failed)
-                    emit problem(songs_[std::size_t(i)].relativePath, QString::fromStdString(songs_[std::size_t(i)].record.error));
+                reportProblems(songs_[std::size_t(i)]);
             emit progress(done, total, eta);
         });
     }
@@ -381,9 +381,16 @@ void DatasetSession::applyScan(std::shared_ptr<Run> run, std::vector<Song> songs
     if (!songs_.empty())
         emit songsAdded(0, int(songs_.size()) - 1);
     for (const auto& s : songs_)
-        if (s.status == SongStatus::Failed)
-            emit problem(s.relativePath, QString::fromStdString(s.record.error));
+        reportProblems(s);
     emit progress(0, pending, -1);
+}
+
+void DatasetSession::reportProblems(const Song& song)
+{
+    if (song.status == SongStatus::Failed)
+        emit problem(song.relativePath, QString::fromStdString(song.record.error));
+    else if (song.status == SongStatus::Ready && !song.record.warning.empty())
+        emit problem(song.relativePath, tr("warning: %1").arg(QString::fromStdString(song.record.warning)));
 }
 
 void DatasetSession::applyFinish(std::shared_ptr<Run> run, bool cancelled, double seconds)

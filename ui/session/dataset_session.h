@@ -101,7 +101,7 @@ private:
     void applyScan(std::shared_ptr<Run> run, std::vector<Song> songs, int pending);
     void applyResults(std::shared_ptr<Run> run, std::vector<Song> results, int done, int total, double eta);
     void applyFinish(std::shared_ptr<Run> run, bool cancelled, double seconds);
-    void computeDuplicates();
+    void reportProblems(const Song& song);
 
     Options options_;
     FeatureSchema schema_;
