@@ -1,7 +1,9 @@
 #include "core/ml/labelled_set.h"
 
 #include "core/common/error.h"
-#include "core/ml/interim_feature_csv.h"
+#include "core/dataset/extract_batch.h"
+#include "core/dataset/feature_table.h"
+#include "core/dataset/scan.h"
 
 #include <algorithm>
 #include <map>
@@ -43,7 +45,8 @@ std::string songOf(const std::string& file)
 
 } // namespace
 
-LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionParams& params, const std::string& groupBy)
+LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionParams& params, const std::string& groupBy,
+                                 const std::filesystem::path& audioRoot)
 {
     if (std::find(groupingModes().begin(), groupingModes().end(), groupBy) == groupingModes().end())
         throw Error(ErrorKind::InvalidArgument, "group-by", "'" + groupBy + "' is not auto, none, group or song");
@@ -73,6 +76,8 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
             continue;
         Sample s;
         s.features = row.values;
+        if (!audioRoot.empty())
+            s.audioPath = (audioRoot / row.file).string();
         s.label = int(std::lower_bound(classes.begin(), classes.end(), row.label) - classes.begin());
         std::string key;
         if (mode == "group")
@@ -88,7 +93,46 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
 
 LabelledSet loadFeatureCsv(const std::filesystem::path& file, const ExtractionParams& params, const std::string& groupBy)
 {
-    return labelledSetFromTable(detail::readFeatureCsvInterim(file), params, groupBy);
+    return labelledSetFromTable(readFeatureCsv(file), params, groupBy);
+}
+
+DatasetLoad loadDataset(const std::filesystem::path& input, const DatasetLoadOptions& options)
+{
+    DatasetLoad out;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(input, ec)) {
+        if (!std::filesystem::exists(input, ec))
+            throw Error(ErrorKind::NotFound, input.string(), "no such folder or features CSV");
+        out.set = loadFeatureCsv(input, options.params, options.groupBy);
+        return out;
+    }
+    out.fromFolder = true;
+    const ScanResult scan = scanDataset(input, options.cancel);
+    out.warnings = scan.problems;
+    FeatureTable table;
+    if (options.extractFeatures) {
+        BatchOptions batch;
+        batch.threads = options.threads;
+        batch.progress = options.progress;
+        batch.cancel = options.cancel;
+        BatchResult result = extractBatch(scan.songs, options.params, batch);
+        if (result.cancelled)
+            throw Error(ErrorKind::Cancelled, input.string(), "feature extraction cancelled");
+        for (const auto& f : result.failures)
+            out.failures.push_back(f.file + ": " + f.reason);
+        out.warnings.insert(out.warnings.end(), result.warnings.begin(), result.warnings.end());
+        table = std::move(result.table);
+    } else {
+        table.columns = genreFeatureNames();
+        for (const auto& song : scan.songs) {
+            FeatureRow row;
+            row.file = song.relativePath;
+            row.label = song.label;
+            table.rows.push_back(std::move(row));
+        }
+    }
+    out.set = labelledSetFromTable(table, options.params, options.groupBy, input);
+    return out;
 }
 
 } // namespace gs::ml

@@ -11,9 +11,16 @@
 namespace gs::ml {
 namespace {
 
-const ParameterSpec kLogSkewed{"log_skewed", 1, 0, 1,
-                               "1: log-transform heavy-tailed positive features before standardising"};
-const ParameterSpec kPlattFolds{"platt_folds", 3, 2, 10, "folds used to fit each pairwise Platt sigmoid"};
+// Functions, not globals: the registry may be used during static initialisation (CLI help).
+ParameterSpec logSkewedSpec()
+{
+    return {"log_skewed", 1, 0, 1, "1: log-transform heavy-tailed positive features before standardising"};
+}
+
+ParameterSpec plattFoldsSpec()
+{
+    return {"platt_folds", 3, 2, 10, "folds used to fit each pairwise Platt sigmoid"};
+}
 
 struct Entry {
     ModelInfo info;
@@ -33,19 +40,19 @@ const std::vector<Entry>& entries()
                       {{"k", 5, 1, 200, "number of neighbours"},
                        {"distance_weighted", 0, 0, 1, "1: votes weighted by 1/distance"},
                        {"smoothing", 0.5, 0, 10, "additive vote smoothing, in units of one mean vote"},
-                       kLogSkewed},
+                       logSkewedSpec()},
                       {{"k", {1, 3, 5, 7, 9, 13, 17, 25}}, {"distance_weighted", {0, 1}}}},
                      makeKnn});
         e.push_back({{"svm-linear",
                       "linear SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
-                      {{"C", 1, 1e-4, 1e4, "soft-margin penalty"}, kPlattFolds, kLogSkewed},
+                      {{"C", 1, 1e-4, 1e4, "soft-margin penalty"}, plattFoldsSpec(), logSkewedSpec()},
                       {{"C", {0.01, 0.1, 1, 10}}}},
                      makeSvmLinear});
         e.push_back({{"svm-rbf",
                       "RBF-kernel SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
                       {{"C", 10, 1e-3, 1e5, "soft-margin penalty"},
                        {"gamma", 0, 0, 100, "RBF width exp(-gamma |x-y|^2); 0 = 1/n_features"},
-                       kPlattFolds, kLogSkewed},
+                       plattFoldsSpec(), logSkewedSpec()},
                       {{"C", {1, 3, 10, 30, 100}}, {"gamma", {0.005, 0.01, 0.02, 0.04}}}},
                      makeSvmRbf});
         e.push_back({{"krr",
@@ -53,7 +60,7 @@ const std::vector<Entry>& entries()
                       {{"gamma", 0, 0, 100, "RBF width; 0 = 1/n_features"},
                        {"lambda", 0, 0, 1e4, "ridge penalty; 0 = chosen by leave-one-out"},
                        {"max_basis", 400, 10, 5000, "largest kernel basis kept per pairwise machine"},
-                       kPlattFolds, kLogSkewed},
+                       plattFoldsSpec(), logSkewedSpec()},
                       {{"gamma", {0.005, 0.01, 0.02, 0.04}}}},
                      makeKrr});
         e.push_back({{"mlp",
@@ -66,7 +73,7 @@ const std::vector<Entry>& entries()
                        {"learning_rate", 0.001, 1e-6, 1, "Adam step size (cosine-decayed)"},
                        {"weight_decay", 0.0005, 0, 1, "L2 weight decay"},
                        {"seeds", 3, 1, 32, "networks trained with different seeds and averaged"},
-                       kLogSkewed},
+                       logSkewedSpec()},
                       {}},
                      makeMlp});
         e.push_back({{"ensemble",
