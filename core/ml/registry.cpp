@@ -12,9 +12,9 @@ namespace gs::ml {
 namespace {
 
 // Functions, not globals: the registry may be used during static initialisation (CLI help).
-ParameterSpec logSkewedSpec()
+ParameterSpec logSkewedSpec(double defaultValue = 1)
 {
-    return {"log_skewed", 1, 0, 1, "1: log-transform heavy-tailed positive features before standardising"};
+    return {"log_skewed", defaultValue, 0, 1, "1: log-transform heavy-tailed positive features before standardising"};
 }
 
 ParameterSpec plattFoldsSpec()
@@ -40,8 +40,9 @@ const std::vector<Entry>& entries()
                       {{"k", 5, 1, 200, "number of neighbours"},
                        {"distance_weighted", 0, 0, 1, "1: votes weighted by 1/distance"},
                        {"smoothing", 0.5, 0, 10, "additive vote smoothing, in units of one mean vote"},
-                       logSkewedSpec()},
-                      {{"k", {1, 3, 5, 7, 9, 13, 17, 25}}, {"distance_weighted", {0, 1}}}},
+                       // Plain standardisation, like the usual kNN baseline (sklearn k=5).
+                       logSkewedSpec(0)},
+                      {{"k", {1, 3, 5, 7, 9, 13, 17, 25}}, {"distance_weighted", {0, 1}}, {"log_skewed", {0, 1}}}},
                      makeKnn});
         e.push_back({{"svm-linear",
                       "linear SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
