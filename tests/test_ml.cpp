@@ -349,7 +349,9 @@ private slots:
     void clipsAreSpreadOverTheSong()
     {
         QCOMPARE(clipOffsets(20, 30, 5), std::vector<double>{0.0});
-        QCOMPARE(clipOffsets(30, 30, 5), std::vector<double>{0.0});
+        QCOMPARE(clipOffsets(30.013, 30, 5), std::vector<double>{0.0});
+        QCOMPARE(clipOffsets(44, 30, 5), std::vector<double>{0.0});
+        QCOMPARE(clipOffsets(46, 30, 5), (std::vector<double>{0.0, 16.0}));
         const auto four = clipOffsets(100, 30, 5);
         QCOMPARE(four.size(), std::size_t(4));
         QCOMPARE(four.front(), 0.0);
