@@ -1,4 +1,5 @@
 // genrescope-cli evaluate / train / classify, run as the user would.
+#include "core/dataset/demo.h"
 #include "tests/testsupport.h"
 
 #include <QJsonArray>
@@ -119,6 +120,40 @@ private slots:
         r = gs::test::runCli({"classify", str(bogus), str(classical)});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("not a Genrescope model"));
+    }
+
+    void evaluateAndTrainOnASongFolder()
+    {
+        // A folder of songs: features are extracted first, then models compared / trained.
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        gs::DemoOptions demo;
+        demo.perGenre = 6;
+        demo.seconds = 4;
+        demo.compressedCopies = false;
+        const auto made = gs::makeDemoDataset(dir / "songs", demo);
+        QCOMPARE(made.files.size(), std::size_t(24));
+        const fs::path report = dir / "report.json";
+        auto r = gs::test::runCli({"evaluate", str(dir / "songs"), "--models", "svm-rbf,dummy", "--folds", "3",
+                                   "--report", str(report), "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto models = readJson(report).object()["models"].toArray();
+        QCOMPARE(models[0].toObject()["name"].toString(), QStringLiteral("svm-rbf"));
+        // The demo genres differ in timbre and rhythm: far above chance (0.25).
+        QVERIFY2(models[0].toObject()["accuracy_mean"].toDouble() > 0.6, r.out.constData());
+        QVERIFY(readJson(report).object()["protocol"].toObject()["schema"].toString().contains("pad=constant"));
+
+        const fs::path model = dir / "demo.gsm";
+        r = gs::test::runCli({"train", str(dir / "songs"), "--model", "svm-rbf", "--out", str(model), "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = gs::test::runCli({"classify", str(model), str(made.files.front()), "--top", "4", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto genres = QJsonDocument::fromJson(r.out).array()[0].toObject()["genres"].toArray();
+        QCOMPARE(genres.size(), 4);
+        double sum = 0;
+        for (const auto g : genres)
+            sum += g.toObject()["probability"].toDouble();
+        QVERIFY(std::abs(sum - 1) < 1e-6);
     }
 };
 
