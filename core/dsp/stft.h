@@ -51,5 +51,7 @@ void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, Fram
 // has exactly `length` samples (librosa >= 0.8). With length == 0 it has hop*(frames-1)
 // samples, as older librosa without length= gave.
 void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& out);
+// istft of x * mask (mask frame-major, one real gain per bin) without materialising it.
+void istftMasked(const ComplexSpectrogram& x, const FrameMatrix& mask, std::size_t length, std::vector<float>& out);
 
 } // namespace gs::dsp

@@ -47,7 +47,8 @@ void powerToDbInPlace(std::span<float> values, double topDb)
     float top = -std::numeric_limits<float>::infinity();
     for (float& v : values) {
         // 10*log10(max(amin, S)) - 10*log10(max(amin, ref=1)); the second term is 0.
-        v = float(10.0 * std::log10(std::max(1e-10, double(v))));
+        // float32 throughout, as numpy on librosa's float32 spectrogram.
+        v = 10.0f * std::log10(std::max(1e-10f, v));
         top = std::max(top, v);
     }
     if (topDb < 0 || values.empty())
@@ -61,17 +62,15 @@ Matrix mfccFromMelDb(const dsp::FrameMatrix& melDb, int nMfcc)
 {
     const int nMels = int(melDb.bins);
     nMfcc = std::min(nMfcc, nMels);
+    // scipy.fftpack.dct runs in float32 for float32 input; a float matrix product with
+    // eight partial sums is at least as accurate.
     const auto dct = dsp::dctOrthoMatrix(nMfcc, nMels);
+    const std::vector<float> dctF(dct.begin(), dct.end());
     Matrix out(std::size_t(nMfcc), melDb.frames);
     for (std::size_t t = 0; t < melDb.frames; ++t) {
         const float* x = melDb.frame(t);
-        for (int k = 0; k < nMfcc; ++k) {
-            const double* row = dct.data() + std::size_t(k) * std::size_t(nMels);
-            double sum = 0;
-            for (int i = 0; i < nMels; ++i)
-                sum += row[i] * x[i];
-            out(std::size_t(k), t) = float(sum);
-        }
+        for (int k = 0; k < nMfcc; ++k)
+            out(std::size_t(k), t) = dsp::dot(dctF.data() + std::size_t(k) * std::size_t(nMels), x, std::size_t(nMels));
     }
     return out;
 }
