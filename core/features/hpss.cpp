@@ -7,6 +7,64 @@
 
 namespace gs {
 
+namespace {
+
+typedef float Lanes8 __attribute__((vector_size(32)));
+
+// h[i] <- softmask(h[i], p[i]); eight bins at a time, branch-free (where Z < tiny the
+// division may produce NaN in a lane that the final select replaces by 0.5).
+__attribute__((target_clones("avx2", "default")))
+void softMaskSquareInPlace(float* h, const float* p, std::size_t n)
+{
+    const float tiny = std::numeric_limits<float>::min();
+    const Lanes8 tinyV = {tiny, tiny, tiny, tiny, tiny, tiny, tiny, tiny};
+    const Lanes8 one = {1, 1, 1, 1, 1, 1, 1, 1};
+    const Lanes8 half = {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f};
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        Lanes8 x, r;
+        __builtin_memcpy(&x, h + i, sizeof x);
+        __builtin_memcpy(&r, p + i, sizeof r);
+        const Lanes8 z = x > r ? x : r;
+        const auto silent = z < tinyV;
+        const Lanes8 safeZ = silent ? one : z;
+        const Lanes8 xs = x / safeZ, rs = r / safeZ;
+        const Lanes8 xp = xs * xs, rp = rs * rs;
+        Lanes8 mask = xp / (xp + rp);
+        mask = silent ? half : mask;
+        __builtin_memcpy(h + i, &mask, sizeof mask);
+    }
+    for (; i < n; ++i) {
+        const float x = h[i], r = p[i];
+        const float z = std::max(x, r);
+        if (z < tiny) {
+            h[i] = 0.5f;
+            continue;
+        }
+        const float xs = x / z, rs = r / z;
+        h[i] = (xs * xs) / (xs * xs + rs * rs);
+    }
+}
+
+void softMaskInPlace(float* h, const float* p, std::size_t n, double power)
+{
+    if (power == 2.0)
+        return softMaskSquareInPlace(h, p, n);
+    const float tiny = std::numeric_limits<float>::min();
+    for (std::size_t i = 0; i < n; ++i) {
+        const float x = h[i], r = p[i];
+        const float z = std::max(x, r);
+        if (z < tiny) {
+            h[i] = 0.5f;
+            continue;
+        }
+        const float xp = float(std::pow(x / z, power)), rp = float(std::pow(r / z, power));
+        h[i] = xp / (xp + rp);
+    }
+}
+
+} // namespace
+
 void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double power, dsp::FrameMatrix& harmonicMask)
 {
     const std::size_t frames = magnitude.frames, bins = magnitude.bins;
@@ -20,23 +78,7 @@ void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double powe
 
     // util.softmask(X, X_ref, power, split_zeros=True) in float32:
     // mask = (X/Z)^p / ((X/Z)^p + (R/Z)^p) with Z = max(X, R), 0.5 where Z < tiny.
-    const float tiny = std::numeric_limits<float>::min();
-    const bool square = power == 2.0;
-    const std::size_t total = frames * bins;
-    float* h = harmonic.data.data();
-    const float* p = percussive.data.data();
-    for (std::size_t i = 0; i < total; ++i) {
-        const float x = h[i], r = p[i];
-        const float z = std::max(x, r);
-        if (z < tiny) {
-            h[i] = 0.5f;
-            continue;
-        }
-        const float xs = x / z, rs = r / z;
-        const float xp = square ? xs * xs : float(std::pow(xs, power));
-        const float rp = square ? rs * rs : float(std::pow(rs, power));
-        h[i] = xp / (xp + rp);
-    }
+    softMaskInPlace(harmonic.data.data(), percussive.data.data(), frames * bins, power);
 }
 
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,

@@ -117,9 +117,12 @@ Matrix melSpectrogramDb(std::span<const float> y, int sampleRate, const MelOptio
 {
     validate(options, sampleRate);
     const dsp::Pad pad = options.pad == PadMode::Reflect ? dsp::Pad::Reflect : dsp::Pad::Zeros;
-    dsp::ComplexSpectrogram spec;
+    // Scratch kept per thread: a view refreshing the spectrogram or a CNN batch calls this
+    // repeatedly, and fresh multi-megabyte buffers cost more in page faults than the FFTs.
+    thread_local dsp::ComplexSpectrogram spec;
+    thread_local dsp::FrameMatrix magnitude, power;
+    dsp::FrameMatrix mel;
     dsp::stft(y, {options.nFft, options.hop}, pad, spec);
-    dsp::FrameMatrix magnitude, power, mel;
     dsp::magnitudeAndPower(spec, magnitude, power);
     melFromPower(power, cachedMelBank(sampleRate, options), mel);
     powerToDbInPlace(mel.data, options.topDb);
