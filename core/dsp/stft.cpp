@@ -23,18 +23,9 @@ Matrix toLibrosaLayout(const FrameMatrix& m)
     return out;
 }
 
-void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out)
+namespace {
+const std::vector<float>& cachedHann(int n)
 {
-    const int n = shape.nFft;
-    const std::size_t half = std::size_t(n / 2);
-    const std::size_t bins = shape.bins();
-    const std::size_t frames = shape.frames(y.size());
-    out.shape = shape;
-    out.frames = frames;
-    out.values.resize(frames * bins);
-
-    thread_local std::vector<float> padded;
-    padSignal(y, half, half, pad, padded);
     // librosa multiplies a float64 window with float32 frames; a float window differs by
     // < 1 ulp of the product, far below the float FFT's own rounding.
     thread_local std::vector<float> window;
@@ -44,27 +35,63 @@ void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram
         window.assign(w.begin(), w.end());
         windowSize = n;
     }
-    RealFft fft(n);
-    float* in = fft.timeData();
-    const std::complex<float>* spec = fft.freqData();
-    for (std::size_t t = 0; t < frames; ++t) {
-        const float* src = padded.data() + t * std::size_t(shape.hop);
+    return window;
+}
+
+// Frame t of the centred signal, windowed, into `in` (no padded copy of y is made: only
+// the first and last few frames reach into the padding).
+void windowedFrame(std::span<const float> y, std::size_t t, StftShape shape, Pad pad, const std::vector<float>& window,
+                   float* in)
+{
+    const int n = shape.nFft;
+    const std::ptrdiff_t start = std::ptrdiff_t(t * std::size_t(shape.hop)) - std::ptrdiff_t(n / 2);
+    const auto len = static_cast<std::ptrdiff_t>(y.size());
+    if (start >= 0 && start + n <= len) {
+        const float* src = y.data() + start;
         for (int j = 0; j < n; ++j)
             in[j] = window[std::size_t(j)] * src[j];
+        return;
+    }
+    for (int j = 0; j < n; ++j) {
+        const std::ptrdiff_t k = padIndex(start + j, y.size(), pad);
+        in[j] = k < 0 ? 0.0f : window[std::size_t(j)] * y[std::size_t(k)];
+    }
+}
+} // namespace
+
+void forEachStftFrame(std::span<const float> y, StftShape shape, Pad pad,
+                      const std::function<void(std::size_t, const std::complex<float>*)>& visit)
+{
+    const auto& window = cachedHann(shape.nFft);
+    RealFft fft(shape.nFft);
+    const std::size_t frames = shape.frames(y.size());
+    for (std::size_t t = 0; t < frames; ++t) {
+        windowedFrame(y, t, shape, pad, window, fft.timeData());
+        fft.forward();
+        visit(t, fft.freqData());
+    }
+}
+
+void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out)
+{
+    const std::size_t bins = shape.bins();
+    const std::size_t frames = shape.frames(y.size());
+    out.shape = shape;
+    out.frames = frames;
+    out.values.resize(frames * bins);
+    const auto& window = cachedHann(shape.nFft);
+    RealFft fft(shape.nFft);
+    const std::complex<float>* spec = fft.freqData();
+    for (std::size_t t = 0; t < frames; ++t) {
+        windowedFrame(y, t, shape, pad, window, fft.timeData());
         fft.forward();
         std::copy(spec, spec + bins, out.frame(t));
     }
 }
 
-void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, FrameMatrix& power)
+void magnitudeAndPower(const std::complex<float>* x, std::size_t total, float* mag, float* pow)
 {
-    const std::size_t bins = x.shape.bins();
-    magnitude.resize(x.frames, bins);
-    power.resize(x.frames, bins);
-    const std::size_t total = x.frames * bins;
-    const float* v = reinterpret_cast<const float*>(x.values.data());
-    float* mag = magnitude.data.data();
-    float* pow = power.data.data();
+    const float* v = reinterpret_cast<const float*>(x);
     // numpy's abs of complex64 is hypotf, which glibc evaluates as sqrt(re^2 + im^2) in
     // double, rounded once to float; abs**2 squares that float. SSE2 (always there on
     // x86-64) does two bins per sqrtpd; the arithmetic is the same as the scalar tail.
@@ -87,6 +114,14 @@ void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, Fram
         mag[i] = m;
         pow[i] = m * m;
     }
+}
+
+void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, FrameMatrix& power)
+{
+    const std::size_t bins = x.shape.bins();
+    magnitude.resize(x.frames, bins);
+    power.resize(x.frames, bins);
+    magnitudeAndPower(x.values.data(), x.frames * bins, magnitude.data.data(), power.data.data());
 }
 
 namespace {
@@ -151,18 +186,32 @@ void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t lengt
         }
         return sum;
     };
-    std::vector<double> periodic(hop);
+    std::vector<float> periodic(hop);
     const bool haveInterior = paddedLength >= 2 * std::size_t(n) + hop;
     if (haveInterior)
         for (std::size_t r = 0; r < hop; ++r)
-            periodic[(std::size_t(n) + r) % hop] = windowSum(std::size_t(n) + r);
-    for (std::size_t i = 0; i < outLength; ++i) {
-        const std::size_t p = i + half; // position in the padded signal
-        const bool interior = haveInterior && p >= std::size_t(n) && p + std::size_t(n) < paddedLength;
-        const double sum = interior ? periodic[p % hop] : windowSum(p);
+            periodic[(std::size_t(n) + r) % hop] = float(windowSum(std::size_t(n) + r));
+    // Interior output range [interiorBegin, interiorEnd): p = i + half in [n, paddedLength - n).
+    const std::size_t interiorBegin = haveInterior ? std::min(outLength, std::size_t(n) - half) : outLength;
+    const std::size_t interiorEnd = haveInterior ? std::min(outLength, paddedLength - std::size_t(n) - half) : outLength;
+    auto edge = [&](std::size_t i) {
+        const double sum = windowSum(i + half);
         if (sum > tiny)
             out[i] = float(double(out[i]) / sum);
+    };
+    for (std::size_t i = 0; i < interiorBegin; ++i)
+        edge(i);
+    for (std::size_t i = interiorBegin; i < interiorEnd;) {
+        const std::size_t r = (i + half) % hop;
+        const std::size_t run = std::min(hop - r, interiorEnd - i);
+        float* o = out.data() + i;
+        const float* w = periodic.data() + r;
+        for (std::size_t j = 0; j < run; ++j) // librosa divides float32 by float32 here
+            o[j] /= w[j];
+        i += run;
     }
+    for (std::size_t i = std::max(interiorEnd, interiorBegin); i < outLength; ++i)
+        edge(i);
 }
 
 } // namespace

@@ -62,15 +62,24 @@ Matrix mfccFromMelDb(const dsp::FrameMatrix& melDb, int nMfcc)
 {
     const int nMels = int(melDb.bins);
     nMfcc = std::min(nMfcc, nMels);
-    // scipy.fftpack.dct runs in float32 for float32 input; a float matrix product with
-    // eight partial sums is at least as accurate.
+    // In double: a constant log-mel frame (silence) then gives MFCCs 2..n of ~1e-13, as
+    // librosa's exact 0, where a float sum would leave ~1e-5.
     const auto dct = dsp::dctOrthoMatrix(nMfcc, nMels);
-    const std::vector<float> dctF(dct.begin(), dct.end());
     Matrix out(std::size_t(nMfcc), melDb.frames);
     for (std::size_t t = 0; t < melDb.frames; ++t) {
         const float* x = melDb.frame(t);
-        for (int k = 0; k < nMfcc; ++k)
-            out(std::size_t(k), t) = dsp::dot(dctF.data() + std::size_t(k) * std::size_t(nMels), x, std::size_t(nMels));
+        for (int k = 0; k < nMfcc; ++k) {
+            const double* row = dct.data() + std::size_t(k) * std::size_t(nMels);
+            double even = 0, odd = 0; // two chains for instruction-level parallelism
+            int i = 0;
+            for (; i + 2 <= nMels; i += 2) {
+                even += row[i] * x[i];
+                odd += row[i + 1] * x[i + 1];
+            }
+            if (i < nMels)
+                even += row[i] * x[i];
+            out(std::size_t(k), t) = float(even + odd);
+        }
     }
     return out;
 }
@@ -117,14 +126,21 @@ Matrix melSpectrogramDb(std::span<const float> y, int sampleRate, const MelOptio
 {
     validate(options, sampleRate);
     const dsp::Pad pad = options.pad == PadMode::Reflect ? dsp::Pad::Reflect : dsp::Pad::Zeros;
-    // Scratch kept per thread: a view refreshing the spectrogram or a CNN batch calls this
-    // repeatedly, and fresh multi-megabyte buffers cost more in page faults than the FFTs.
-    thread_local dsp::ComplexSpectrogram spec;
-    thread_local dsp::FrameMatrix magnitude, power;
+    // Frame by frame: a 10-minute song never holds its complex spectrogram (200+ MB),
+    // only the mel matrix.
+    const dsp::StftShape shape{options.nFft, options.hop};
+    const dsp::MelFilterBank& bank = cachedMelBank(sampleRate, options);
     dsp::FrameMatrix mel;
-    dsp::stft(y, {options.nFft, options.hop}, pad, spec);
-    dsp::magnitudeAndPower(spec, magnitude, power);
-    melFromPower(power, cachedMelBank(sampleRate, options), mel);
+    mel.resize(shape.frames(y.size()), bank.weights.rows);
+    dsp::FrameMatrix power, magnitude; // one frame each
+    power.resize(1, shape.bins());
+    magnitude.resize(1, shape.bins());
+    dsp::FrameMatrix melFrame;
+    dsp::forEachStftFrame(y, shape, pad, [&](std::size_t t, const std::complex<float>* bins) {
+        dsp::magnitudeAndPower(bins, shape.bins(), magnitude.frame(0), power.frame(0));
+        melFromPower(power, bank, melFrame);
+        std::copy(melFrame.data.begin(), melFrame.data.end(), mel.frame(t));
+    });
     powerToDbInPlace(mel.data, options.topDb);
     return dsp::toLibrosaLayout(mel);
 }

@@ -201,7 +201,8 @@ std::vector<double> zeroCrossingRate(std::span<const float> y, int frameLength, 
     for (std::size_t t = 0; t < frames; ++t) {
         const std::size_t start = t * std::size_t(hop);
         // Changes inside the frame only; its first sample never counts (pad=False).
-        const int crossings = crossingsBefore[start + std::size_t(frameLength) - 1] - crossingsBefore[start];
+        const std::size_t last = std::min(crossingsBefore.size() - 1, start + std::size_t(frameLength) - 1);
+        const int crossings = crossingsBefore[last] - crossingsBefore[std::min(start, last)];
         out[t] = double(crossings) / frameLength;
     }
     return out;
@@ -220,12 +221,13 @@ std::vector<double> rmsEnergy(std::span<const float> y, dsp::Pad pad, int frameL
     const std::size_t blocksPerFrame = blocked ? std::size_t(frameLength / hop) : 0;
     std::vector<double> blockEnergy;
     if (blocked) {
-        blockEnergy.assign(frames + blocksPerFrame, 0.0);
+        blockEnergy.assign(frames + blocksPerFrame - 1, 0.0);
         for (std::size_t k = 0; k < blockEnergy.size(); ++k) {
-            const float* x = padded.data() + k * blockLength;
+            const std::size_t begin = std::min(padded.size(), k * blockLength);
+            const std::size_t end = std::min(padded.size(), begin + blockLength);
             double sum = 0;
-            for (std::size_t j = 0; j < blockLength; ++j)
-                sum += double(x[j]) * x[j];
+            for (std::size_t j = begin; j < end; ++j)
+                sum += double(padded[j]) * padded[j];
             blockEnergy[k] = sum;
         }
     }
@@ -236,9 +238,10 @@ std::vector<double> rmsEnergy(std::span<const float> y, dsp::Pad pad, int frameL
             for (std::size_t k = 0; k < blocksPerFrame; ++k)
                 sum += blockEnergy[t + k];
         } else {
-            const float* x = padded.data() + t * std::size_t(hop);
-            for (int j = 0; j < frameLength; ++j)
-                sum += double(x[j]) * x[j];
+            const std::size_t begin = std::min(padded.size(), t * std::size_t(hop));
+            const std::size_t end = std::min(padded.size(), begin + std::size_t(frameLength));
+            for (std::size_t j = begin; j < end; ++j)
+                sum += double(padded[j]) * padded[j];
         }
         // librosa squares and averages in float32; the float64 sum is closer to the truth
         // and within 1e-7 of it. Rounding to float keeps librosa's output type.
