@@ -124,7 +124,7 @@ int runSynthetic(const Args& args, bool memoryMode)
     std::cout << "training songs " << report.trainingSongs << ", validation songs " << report.validationSongs
               << ", windows per epoch " << report.trainingSongs * std::size_t(windows) << '\n';
     for (const auto& e : report.epochs)
-        std::cout << "epoch " << e.epoch << ": " << e.seconds << " s (train loss " << e.trainLoss << ", val acc "
+        std::cout << "epoch " << e.epoch << ": " << e.seconds << " s wall, " << e.cpuSeconds << " s CPU (train loss " << e.trainLoss << ", val acc "
                   << e.validationAccuracy << ")\n";
     std::cout << "fit total " << fitSeconds << " s (including cache checks)\n";
 
@@ -207,14 +207,19 @@ int runCv(const Args& args)
         const auto tf = Clock::now();
         cnn.fit(train, context);
         std::size_t foldCorrect = 0;
+        const std::size_t computedBefore = cnn.cache().computedCount();
+        const auto tp = Clock::now();
         for (const Sample* s : test) {
             const auto p = cnn.predictProbabilities(*s);
             const int predicted = int(std::max_element(p.begin(), p.end()) - p.begin());
             ++confusion[std::size_t(s->label)][std::size_t(predicted)];
             foldCorrect += predicted == s->label;
         }
+        const double predictMs = 1000.0 * seconds(tp) / double(test.size());
         correct += foldCorrect;
         total += test.size();
+        std::cout << "  prediction " << predictMs << " ms per song (" << cnn.cache().computedCount() - computedBefore
+                  << " of " << test.size() << " decoded + analysed, the rest from the cache)\n";
         std::cout << "fold " << f + 1 << "/" << folds << ": " << foldCorrect << "/" << test.size() << " songs, best epoch "
                   << cnn.trainingReport().bestEpoch << "/" << cnn.trainingReport().epochs.size() << ", "
                   << seconds(tf) << " s (" << cnn.trainingReport().spectrogramsComputed << " spectrograms computed)\n";

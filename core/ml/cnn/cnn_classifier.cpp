@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -129,9 +130,16 @@ void decodeWindow(const std::uint8_t* codes, int mels, int frames, float dbMin, 
             out[std::size_t(b) * frames + t] = lut[codes[std::size_t(t) * mels + b]];
 }
 
-// SpecAugment-style masks: zero (= the training mean) a random band range and frame range.
-void maskWindow(float* x, int mels, int frames, int maxBands, int maxFrames, std::mt19937_64& rng)
+// Augmentation: a random level change (recordings differ in loudness), then SpecAugment-style
+// masks that set a random band range and frame range to zero (the training mean).
+void augmentWindow(float* x, int mels, int frames, float gainJitter, int maxBands, int maxFrames,
+                   std::mt19937_64& rng)
 {
+    if (gainJitter > 0.0f) {
+        const float shift = gainJitter * (2.0f * float(double(rng() >> 11) * 0x1.0p-53) - 1.0f);
+        for (std::size_t i = 0, n = std::size_t(mels) * frames; i < n; ++i)
+            x[i] += shift;
+    }
     if (maxBands > 0) {
         const int width = int(below(rng, std::uint64_t(std::min(maxBands, mels - 1)) + 1));
         const int first = int(below(rng, std::uint64_t(mels - width + 1)));
@@ -249,6 +257,7 @@ std::string serialiseCheckpoint(const Checkpoint& c)
         put(out, e.validationLoss);
         put(out, e.learningRate);
         put(out, e.seconds);
+        put(out, e.cpuSeconds);
     }
     put(out, std::uint64_t(c.trainerState.size()));
     out.write(c.trainerState.data(), std::streamsize(c.trainerState.size()));
@@ -290,6 +299,7 @@ Checkpoint parseCheckpoint(const std::string& payload)
         e.validationLoss = take<double>(in, "history");
         e.learningRate = take<double>(in, "history");
         e.seconds = take<double>(in, "history");
+        e.cpuSeconds = take<double>(in, "history");
         c.history.push_back(e);
     }
     c.trainerState = takeBytes(in, "trainer state");
@@ -321,7 +331,7 @@ std::string formatEpoch(const CnnEpochStats& e, int epochs)
     if (e.validationAccuracy >= 0)
         s << " · val acc " << std::setprecision(1) << 100.0 * e.validationAccuracy << "% · val loss "
           << std::setprecision(3) << e.validationLoss;
-    s << " · " << std::setprecision(1) << e.seconds << " s";
+    s << " · " << std::setprecision(1) << e.seconds << " s (" << e.cpuSeconds << " s CPU)";
     return s.str();
 }
 
@@ -466,6 +476,7 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
         if (state.epochsWithoutProgress >= options_.patience && !validIdx.empty())
             break; // a resumed run that had already stopped early
         const auto epochStart = Clock::now();
+        const std::clock_t epochCpuStart = std::clock();
         // Cosine decay to 2% of the initial rate over the planned epochs.
         const double progress = options_.epochs > 1 ? double(epoch - 1) / double(options_.epochs - 1) : 0.0;
         const double learningRate = options_.learningRate * (0.02 + 0.98 * 0.5 * (1.0 + std::cos(std::numbers::pi * progress)));
@@ -495,7 +506,8 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
                 float* x = batch.data() + i * windowSize;
                 decodeWindow(codes.data(), netShape.mels, netShape.frames, entry.dbMin,
                              (entry.dbMax - entry.dbMin) / 255.0f, mean_, 1.0f / stddev_, x);
-                maskWindow(x, netShape.mels, netShape.frames, options_.freqMask, options_.timeMask, rng);
+                augmentWindow(x, netShape.mels, netShape.frames, float(options_.gainJitterDb) / stddev_,
+                              options_.freqMask, options_.timeMask, rng);
                 labels[i] = static_cast<unsigned long>(songs[idx].label);
             }
             const double loss = trainer.trainBatch(batch.data(), int(n), labels, learningRate);
@@ -539,6 +551,7 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
                        || (stats.validationAccuracy == state.bestAccuracy && stats.validationLoss < state.bestLoss);
         }
         stats.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+        stats.cpuSeconds = double(std::clock() - epochCpuStart) / CLOCKS_PER_SEC;
         if (improved) {
             state.bestAccuracy = stats.validationAccuracy;
             state.bestLoss = stats.validationLoss;

@@ -7,6 +7,13 @@
 // mini-batches, so memory stays bounded whatever the number of songs. A checkpoint written
 // after every epoch lets a cancelled or killed training resume where it stopped.
 // predictProbabilities() averages the log-probabilities of evenly spaced windows of the song.
+//
+// Determinism: the same songs, hyperparameters (including `threads`) and seed give the same
+// model, bit for bit, on one machine. Limits: OpenBLAS picks its kernels by CPU model, so
+// another processor may differ in the last bits; Dlib draws initial weights and dropout
+// masks from std::rand, so another thread calling std::rand during fit() perturbs them;
+// a run resumed from a checkpoint restarts the dropout generators and so differs slightly
+// from an uninterrupted one. (dlib::set_dnn_prefer_smallest_algorithms concerns cuDNN only.)
 #include "core/ml/classifier.h"
 #include "core/ml/cnn/cnn_network.h"
 #include "core/ml/cnn/cnn_options.h"
@@ -25,6 +32,7 @@ struct CnnEpochStats {
     double validationLoss = -1.0;     // song-level cross-entropy
     double learningRate = 0.0;
     double seconds = 0.0;             // wall time of the epoch (training + validation)
+    double cpuSeconds = 0.0;          // processor time of the whole process meanwhile
 };
 
 struct CnnTrainingReport {

@@ -21,6 +21,7 @@ const std::vector<ParameterSpec>& CnnOptions::specs()
         {"inference_overlap", 0.5, 0, 0.9, "overlap of the windows averaged for a song's prediction"},
         {"freq_mask", 12, 0, 64, "widest random frequency mask in mel bands (augmentation, 0 = off)"},
         {"time_mask", 16, 0, 256, "widest random time mask in frames (augmentation, 0 = off)"},
+        {"gain_jitter_db", 6, 0, 24, "random level change of each training window, +- dB (augmentation)"},
         {"validation_fraction", 0.15, 0.05, 0.5, "share of training songs held out for early stopping"},
         {"patience", 6, 1, 1000, "epochs without validation improvement before stopping"},
         {"clip_seconds", 30, 0, 3600, "seconds analysed per song (0 = whole file)"},
@@ -58,6 +59,7 @@ CnnOptions CnnOptions::fromHyperparameters(const Hyperparameters& overrides)
     o.inferenceOverlap = values["inference_overlap"];
     o.freqMask = asInt(values["freq_mask"]);
     o.timeMask = asInt(values["time_mask"]);
+    o.gainJitterDb = values["gain_jitter_db"];
     o.validationFraction = values["validation_fraction"];
     o.patience = asInt(values["patience"]);
     o.clipSeconds = values["clip_seconds"];
@@ -80,6 +82,7 @@ Hyperparameters CnnOptions::toHyperparameters() const
         {"inference_overlap", inferenceOverlap},
         {"freq_mask", double(freqMask)},
         {"time_mask", double(timeMask)},
+        {"gain_jitter_db", gainJitterDb},
         {"validation_fraction", validationFraction},
         {"patience", double(patience)},
         {"clip_seconds", clipSeconds},
