@@ -108,6 +108,11 @@ int runSynthetic(const Args& args, bool memoryMode)
 
     const fs::path dir = makeTempDir();
     std::cout << "temporary folder: " << dir << '\n';
+    struct Cleanup { // also on errors: the synthetic cache is gigabytes at full scale
+        fs::path dir;
+        bool keep;
+        ~Cleanup() { if (!keep) { std::error_code ec; fs::remove_all(dir, ec); } }
+    } cleanup{dir, args.keep};
     CnnClassifier cnn(CnnOptions::fromHyperparameters(hp), dir / "cache");
     auto t0 = Clock::now();
     const LabelledSet set = writeSyntheticDataset(dir / "songs", cnn.cache(), classes, totalSongs / classes, frames, 7);
@@ -139,8 +144,6 @@ int runSynthetic(const Args& args, bool memoryMode)
     cnn.save(blob);
     std::cout << "model size " << blob.str().size() << " bytes, " << cnn.parameterCount() << " parameters\n";
     std::cout << "peak RSS " << peakRssMiB() << " MiB (getrusage ru_maxrss)\n";
-    if (!args.keep)
-        fs::remove_all(dir);
     return 0;
 }
 
