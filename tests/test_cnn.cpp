@@ -2,6 +2,8 @@
 // Synthetic spectrograms are written straight into the cache (no audio needed) so that the
 // network's behaviour is tested on data whose answer is known.
 #include "core/common/error.h"
+#include "core/dataset/demo.h"
+#include "core/dataset/scan.h"
 #include "core/ml/cnn/cnn_classifier.h"
 #include "core/ml/cnn/cnn_factory.h"
 #include "core/ml/cnn/synthetic_spectrograms.h"
@@ -9,6 +11,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace gs;
@@ -41,7 +44,7 @@ class TestCnn : public QObject {
 private slots:
     void hyperparametersAreDeclaredAndChecked()
     {
-        const auto cnn = makeCnnClassifier({{"epochs", 3}}, fs::temp_directory_path());
+        const auto cnn = makeCnnClassifierWithCache({{"epochs", 3}}, fs::temp_directory_path());
         QCOMPARE(QString::fromStdString(cnn->kind()), QStringLiteral("cnn"));
         QVERIFY(cnn->needsAudio());
         QCOMPARE(cnn->hyperparameters().at("epochs"), 3.0);
@@ -154,7 +157,7 @@ private slots:
         // Save / load gives the same probabilities, bit for bit.
         std::stringstream blob;
         cnn.save(blob);
-        const auto loaded = makeCnnClassifier({}, dir / "cache");
+        const auto loaded = makeCnnClassifierWithCache({}, dir / "cache");
         loaded->load(blob);
         QCOMPARE(loaded->hyperparameters().at("window_frames"), 64.0);
         for (int i = 0; i < 4; ++i)
@@ -167,7 +170,7 @@ private slots:
         for (std::size_t cut : {std::size_t(0), std::size_t(5), std::size_t(30), bytes.size() / 2, bytes.size() - 1}) {
             std::istringstream in(bytes.substr(0, cut));
             try {
-                makeCnnClassifier({}, dir / "cache")->load(in);
+                makeCnnClassifierWithCache({}, dir / "cache")->load(in);
                 QFAIL(qPrintable(QString("truncated blob (%1 bytes) accepted").arg(cut)));
             } catch (const Error& e) {
                 QCOMPARE(e.kind(), ErrorKind::Format);
@@ -178,14 +181,14 @@ private slots:
             damaged[at] = char(damaged[at] ^ 0x21);
             std::istringstream in(damaged);
             try {
-                makeCnnClassifier({}, dir / "cache")->load(in);
+                makeCnnClassifierWithCache({}, dir / "cache")->load(in);
                 QFAIL(qPrintable(QString("blob damaged at %1 accepted").arg(at)));
             } catch (const Error& e) {
                 QCOMPARE(e.kind(), ErrorKind::Format);
             }
         }
         // An untrained model says so instead of guessing.
-        QVERIFY_THROWS_EXCEPTION(Error, makeCnnClassifier({}, dir / "cache")->predictProbabilities(test.samples[0]));
+        QVERIFY_THROWS_EXCEPTION(Error, makeCnnClassifierWithCache({}, dir / "cache")->predictProbabilities(test.samples[0]));
     }
 
     void sameSeedSameModel()
@@ -250,6 +253,48 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, cnn.fit(set, context));
     }
 
+    // The whole path on audio: decode + mel into the cache, learn the demo genres, and reuse
+    // the cached spectrograms in the next fit instead of analysing the songs again.
+    void learnsDemoGenresFromAudioAndReusesTheCache()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        DemoOptions demo;
+        demo.perGenre = 6;
+        demo.seconds = 8.0;
+        demo.compressedCopies = false;
+        makeDemoDataset(dir / "demo", demo);
+        const ScanResult scan = scanDataset(dir / "demo");
+        QCOMPARE(scan.songs.size(), std::size_t(24));
+        LabelledSet train, test;
+        train.classes = test.classes = scan.genres;
+        std::map<std::string, int> seen;
+        for (const auto& song : scan.songs) {
+            Sample s;
+            s.audioPath = song.path.string();
+            s.label = int(std::find(scan.genres.begin(), scan.genres.end(), song.label) - scan.genres.begin());
+            s.group = int(train.samples.size() + test.samples.size());
+            (seen[song.label]++ < 4 ? train : test).samples.push_back(s); // 4 songs per genre to learn, 2 to test
+        }
+
+        Hyperparameters settings = quickSettings(6);
+        settings["windows_per_song"] = 8;
+        CnnClassifier first(CnnOptions::fromHyperparameters(settings), dir / "cache");
+        first.fit(train, TrainContext{});
+        QCOMPARE(first.trainingReport().spectrogramsComputed, std::size_t(16));
+        QCOMPARE(first.trainingReport().skippedSongs, std::size_t(0));
+        const double acc = accuracy(first, test);
+        qInfo("demo genres held-out accuracy %.2f (chance 0.25)", acc);
+        QVERIFY2(acc >= 0.75, qPrintable(QString::number(acc)));
+        QCOMPARE(first.cache().computedCount(), std::size_t(16 + 8)); // test songs analysed once...
+
+        CnnClassifier second(CnnOptions::fromHyperparameters(settings), dir / "cache");
+        second.fit(train, TrainContext{});
+        QCOMPARE(second.trainingReport().spectrogramsComputed, std::size_t(0));
+        accuracy(second, test);
+        QCOMPARE(second.cache().computedCount(), std::size_t(0)); // ...and then read from the cache
+    }
+
     void unreadableSongsAreSkippedNotFatal()
     {
         QTemporaryDir holder;
@@ -260,14 +305,25 @@ private slots:
         missing.audioPath = (dir / "does-not-exist.wav").string();
         missing.label = 0;
         set.samples.push_back(missing);
+        Sample fake = missing;
+        fake.audioPath = (dir / "fake.wav").string();
+        std::ofstream(fake.audioPath) << "this is text, not a RIFF file";
+        set.samples.push_back(fake);
         cnn.fit(set, TrainContext{});
-        QCOMPARE(cnn.trainingReport().skippedSongs, std::size_t(1));
+        QCOMPARE(cnn.trainingReport().skippedSongs, std::size_t(2));
         QVERIFY(cnn.trainingReport().firstSkipReason.find("does-not-exist") != std::string::npos);
         try {
             cnn.predictProbabilities(missing);
             QFAIL("prediction on a missing file succeeded");
         } catch (const Error& e) {
             QCOMPARE(e.kind(), ErrorKind::NotFound);
+        }
+        try {
+            cnn.predictProbabilities(fake);
+            QFAIL("prediction on a text file succeeded");
+        } catch (const Error& e) {
+            QVERIFY(e.kind() == ErrorKind::NotAudio || e.kind() == ErrorKind::Corrupt);
+            QCOMPARE(QString::fromStdString(e.subject()), QString::fromStdString(fake.audioPath));
         }
     }
 };

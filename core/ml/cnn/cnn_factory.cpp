@@ -6,11 +6,11 @@ namespace gs::ml {
 
 std::unique_ptr<Classifier> makeCnnClassifier(const Hyperparameters& overrides)
 {
-    return makeCnnClassifier(overrides, defaultCnnCacheDirectory());
+    return makeCnnClassifierWithCache(overrides, defaultCnnCacheDirectory());
 }
 
-std::unique_ptr<Classifier> makeCnnClassifier(const Hyperparameters& overrides,
-                                              const std::filesystem::path& cacheDirectory)
+std::unique_ptr<Classifier> makeCnnClassifierWithCache(const Hyperparameters& overrides,
+                                                       const std::filesystem::path& cacheDirectory)
 {
     return std::make_unique<CnnClassifier>(CnnOptions::fromHyperparameters(overrides), cacheDirectory);
 }
