@@ -3,7 +3,8 @@
 //
 //   bench_cnn speed  [--songs 1000] [--windows 10] [--epochs 2]
 //   bench_cnn memory [--songs 8000] [--windows 1] [--epochs 1]   (run under /usr/bin/time -v)
-//   bench_cnn cv DIR [--folds 5] [--epochs 30] [key=value ...]    (DIR/<genre>/<songs>)
+//   bench_cnn cv DIR [--folds 5] [--epochs 20] [key=value ...]    (DIR/<genre>/<songs>)
+//   bench_cnn infer DIR                     (prediction time per song file: decode + mel + network)
 //
 // speed/memory write synthetic spectrograms straight into a cache in a temporary folder
 // (removed afterwards; --keep keeps it) so that no audio needs decoding.
@@ -234,6 +235,38 @@ int runCv(const Args& args)
     return 0;
 }
 
+// Time to classify a song from its file (nothing cached): decode + mel + 20 windows.
+// The network is a quickly trained one: its accuracy does not matter here, its cost does.
+int runInfer(const Args& args)
+{
+    const ScanResult scan = scanDataset(args.dir);
+    const fs::path dir = makeTempDir();
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() { std::error_code ec; fs::remove_all(dir, ec); }
+    } cleanup{dir};
+    CnnClassifier cnn(CnnOptions::fromHyperparameters({{"epochs", 1}, {"windows_per_song", 2}}), dir / "cache");
+    const LabelledSet set = writeSyntheticDataset(dir / "songs", cnn.cache(), 10, 4, 1292, 3);
+    cnn.fit(set, TrainContext{});
+    double wall = 0, cpu = 0, worst = 0;
+    std::size_t n = 0;
+    for (const auto& song : scan.songs) {
+        const auto t0 = Clock::now();
+        const std::clock_t c0 = std::clock();
+        Sample s;
+        s.audioPath = song.path.string();
+        cnn.predictProbabilities(s);
+        const double w = seconds(t0);
+        wall += w;
+        worst = std::max(worst, w);
+        cpu += double(std::clock() - c0) / CLOCKS_PER_SEC;
+        ++n;
+    }
+    std::cout << n << " songs, uncached prediction (decode 30 s + mel + network): " << 1000.0 * wall / double(n)
+              << " ms wall (worst " << 1000.0 * worst << "), " << 1000.0 * cpu / double(n) << " ms CPU per song\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -244,6 +277,8 @@ int main(int argc, char** argv)
             return runSynthetic(args, args.mode == "memory");
         if (args.mode == "cv")
             return runCv(args);
+        if (args.mode == "infer")
+            return runInfer(args);
         throw Error(ErrorKind::InvalidArgument, args.mode, "unknown mode (speed, memory, cv)");
     } catch (const std::exception& e) {
         std::cerr << "bench_cnn: " << e.what() << '\n';

@@ -11,7 +11,7 @@ namespace gs::ml {
 const std::vector<ParameterSpec>& CnnOptions::specs()
 {
     static const std::vector<ParameterSpec> list = {
-        {"epochs", 30, 1, 1000, "training passes over the songs (early stopping may end sooner)"},
+        {"epochs", 20, 1, 1000, "training passes over the songs (early stopping may end sooner)"},
         {"batch_size", 32, 2, 512, "spectrogram windows per mini-batch"},
         {"learning_rate", 1e-3, 1e-6, 1.0, "Adam step size"},
         {"weight_decay", 5e-4, 0, 0.1, "L2 penalty on the weights"},
@@ -21,7 +21,7 @@ const std::vector<ParameterSpec>& CnnOptions::specs()
         {"inference_overlap", 0.5, 0, 0.9, "overlap of the windows averaged for a song's prediction"},
         {"freq_mask", 12, 0, 64, "widest random frequency mask in mel bands (augmentation, 0 = off)"},
         {"time_mask", 16, 0, 256, "widest random time mask in frames (augmentation, 0 = off)"},
-        {"gain_jitter_db", 6, 0, 24, "random level change of each training window, +- dB (augmentation)"},
+        {"gain_jitter_db", 0, 0, 24, "random level change of each training window, +- dB (augmentation, 0 = off)"},
         {"validation_fraction", 0.15, 0.05, 0.5, "share of training songs held out for early stopping"},
         {"patience", 6, 1, 1000, "epochs without validation improvement before stopping"},
         {"clip_seconds", 30, 0, 3600, "seconds analysed per song (0 = whole file)"},

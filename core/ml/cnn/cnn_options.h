@@ -20,7 +20,7 @@ struct CnnOptions {
     double inferenceOverlap = 0.5; // overlap of the evenly spaced prediction windows
 
     // Training.
-    int epochs = 30;
+    int epochs = 20;
     int batchSize = 32;
     double learningRate = 1e-3;
     double weightDecay = 5e-4;
@@ -28,7 +28,7 @@ struct CnnOptions {
     int windowsPerSong = 10;     // random windows drawn per song per epoch
     int freqMask = 12;           // widest random frequency mask, in mel bands (0 = off)
     int timeMask = 16;           // widest random time mask, in frames (0 = off)
-    double gainJitterDb = 6.0;   // random level shift of a window, +- dB (0 = off)
+    double gainJitterDb = 0.0;   // random level shift of a window, +- dB (0 = off)
     double validationFraction = 0.15; // songs (whole groups) held out for early stopping
     int patience = 6;            // epochs without validation improvement before stopping
     std::uint64_t seed = 0;      // 0 = TrainContext::seed
