@@ -14,6 +14,9 @@ struct DecodeOptions {
     int sampleRate = 22050;        // 0 = the file's native rate
     double offsetSeconds = 0.0;
     double durationSeconds = 0.0;  // 0 = to the end of the file
+    // Long offsets seek (av_seek_frame) and then trim by timestamp; false decodes from the
+    // start and discards up to the offset, which is slower but needs no timestamps.
+    bool allowSeek = true;
 };
 
 struct AudioInfo {                 // what the container says, without decoding
@@ -34,9 +37,12 @@ struct Audio {
     double seconds() const { return sampleRate ? double(samples.size()) / sampleRate : 0.0; }
 };
 
-// Throws gs::Error (NotFound, NotAudio, Corrupt, Empty, Cancelled) naming the file.
+// Throws gs::Error (NotFound, NotAudio, Corrupt, Empty, TooShort, Cancelled,
+// InvalidArgument) naming the file. A file that decodes only in part (cut off, damaged
+// packets) returns what decoded, with `partial` set and the reason in `warning`.
 Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& options = {},
                   const CancelToken* cancel = nullptr);
+// The container's view, plus the true duration (counted from packets when the header has none).
 AudioInfo probeAudio(const std::filesystem::path& file);
 
 } // namespace gs

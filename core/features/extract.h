@@ -8,7 +8,7 @@
 
 namespace gs {
 
-struct StageTimes {       // seconds spent per stage in the last compute(), for the benchmark
+struct StageTimes {       // CPU seconds (calling thread) per stage in the last compute(), for the benchmark
     double stft = 0, melMfcc = 0, chroma = 0, spectral = 0, hpss = 0, tempo = 0, total = 0;
 };
 

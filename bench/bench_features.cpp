@@ -1,0 +1,137 @@
+// Feature extraction speed over the gtzan-dev clips: ms per clip per stage, single thread.
+// Usage: bench_features [gtzan-dev folder] [reflect] [legacy]
+// Audio is read with a tiny WAV reader here so that the figures are the features' own;
+// decoding is timed separately (WAV parsing only) and reported on its own line.
+#include "core/features/extract.h"
+#include "core/features/mel.h"
+
+#include <algorithm>
+#include <ctime>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Clip {
+    std::vector<float> samples;
+    int sampleRate = 0;
+};
+
+bool readPcm16Wav(const std::filesystem::path& file, Clip& clip)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::vector<char> b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (b.size() < 44 || std::memcmp(b.data(), "RIFF", 4) != 0)
+        return false;
+    std::size_t pos = 12;
+    int channels = 1, bits = 16;
+    while (pos + 8 <= b.size()) {
+        std::uint32_t size;
+        std::memcpy(&size, b.data() + pos + 4, 4);
+        if (std::memcmp(b.data() + pos, "fmt ", 4) == 0) {
+            std::uint16_t ch, bi;
+            std::uint32_t rate;
+            std::memcpy(&ch, b.data() + pos + 10, 2);
+            std::memcpy(&rate, b.data() + pos + 12, 4);
+            std::memcpy(&bi, b.data() + pos + 22, 2);
+            channels = ch;
+            bits = bi;
+            clip.sampleRate = int(rate);
+        } else if (std::memcmp(b.data() + pos, "data", 4) == 0) {
+            if (bits != 16)
+                return false;
+            const std::size_t n = std::min<std::size_t>(size, b.size() - pos - 8) / (2 * std::size_t(channels));
+            clip.samples.resize(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                float sum = 0;
+                for (int c = 0; c < channels; ++c) {
+                    std::int16_t s;
+                    std::memcpy(&s, b.data() + pos + 8 + (i * std::size_t(channels) + std::size_t(c)) * 2, 2);
+                    sum += float(s) / 32768.0f;
+                }
+                clip.samples[i] = sum / float(channels);
+            }
+            return true;
+        }
+        pos += 8 + size + (size & 1);
+    }
+    return false;
+}
+
+// CPU time of this thread: the machine is shared, wall time would measure the neighbours.
+double nowSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const std::filesystem::path dir =
+        argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::path(GENRESCOPE_SHARED_DIR_DEFAULT) / "datasets/gtzan-dev";
+    const bool reflect = argc > 2 && std::string(argv[2]) == "reflect";
+    const bool legacy = argc > 3 && std::string(argv[3]) == "legacy";
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::end(it); ++it)
+        if (it->path().extension() == ".wav")
+            files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    if (files.empty()) {
+        std::fprintf(stderr, "no .wav files under %s\n", dir.c_str());
+        return 1;
+    }
+
+    gs::GenreFeatureExtractor extractor(reflect ? gs::PadMode::Reflect : gs::PadMode::Constant, legacy);
+    // Warm-up: FFTW plans, filter banks.
+    {
+        Clip warm;
+        readPcm16Wav(files.front(), warm);
+        extractor.compute(warm.samples, warm.sampleRate);
+    }
+    gs::StageTimes sum;
+    double decode = 0, mel = 0, seconds = 0;
+    int clips = 0;
+    for (const auto& file : files) {
+        Clip clip;
+        const double t0 = nowSeconds();
+        if (!readPcm16Wav(file, clip))
+            continue;
+        decode += nowSeconds() - t0;
+        extractor.compute(clip.samples, clip.sampleRate);
+        const auto& t = extractor.lastTimes();
+        sum.stft += t.stft;
+        sum.melMfcc += t.melMfcc;
+        sum.chroma += t.chroma;
+        sum.spectral += t.spectral;
+        sum.hpss += t.hpss;
+        sum.tempo += t.tempo;
+        sum.total += t.total;
+        const double t1 = nowSeconds();
+        gs::melSpectrogramDb(clip.samples, clip.sampleRate);
+        mel += nowSeconds() - t1;
+        seconds += double(clip.samples.size()) / clip.sampleRate;
+        ++clips;
+    }
+    const double k = 1000.0 / clips;
+    std::printf("bench_features: %d clips (%.1f s of audio each on average), pad=%s, hpss=%s, one thread, CPU time\n", clips,
+                seconds / clips, reflect ? "reflect" : "constant", legacy ? "legacy" : "librosa-0.10");
+    std::printf("  %-28s %8.2f ms/clip\n", "WAV read (not FFmpeg)", decode * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "STFT + |S|, |S|^2", sum.stft * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "mel + dB + MFCC", sum.melMfcc * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "chroma (tuning + filter)", sum.chroma * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "spectral + rms + zcr", sum.spectral * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "HPSS (median, masks, istft)", sum.hpss * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "onset + tempo", sum.tempo * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "all 57 features", sum.total * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "melSpectrogramDb alone", mel * k);
+    return 0;
+}

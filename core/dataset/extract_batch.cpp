@@ -1,0 +1,118 @@
+#include "core/dataset/extract_batch.h"
+
+#include "core/audio/decode.h"
+#include "core/features/extract.h"
+#include "core/jobs/parallel.h"
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <mutex>
+
+namespace gs {
+
+namespace {
+double since(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+} // namespace
+
+SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, GenreFeatureExtractor& extractor,
+                        const CancelToken* cancel)
+{
+    SongOutcome out;
+    const std::string name = song.path.string();
+    DecodeOptions decode;
+    decode.sampleRate = params.sampleRate;
+    decode.offsetSeconds = params.offsetSeconds;
+    decode.durationSeconds = params.clipSeconds;
+    auto t = std::chrono::steady_clock::now();
+    Audio audio = decodeAudio(song.path, decode, cancel);
+    out.decodeSeconds = since(t);
+    if (audio.partial)
+        out.warning = audio.warning;
+    if (cancel)
+        cancel->throwIfCancelled(name);
+
+    t = std::chrono::steady_clock::now();
+    std::vector<double> values = extractor.compute(audio.samples, audio.sampleRate);
+    out.featureSeconds = since(t);
+    const auto& names = genreFeatureNames();
+    if (values.size() != names.size())
+        throw Error(ErrorKind::Internal, name,
+                    "extractor returned " + std::to_string(values.size()) + " values instead of " + std::to_string(names.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!std::isfinite(values[i]))  // never let a NaN into a table; say where it came from
+            throw Error(ErrorKind::Internal, name, "feature " + names[i] + " is not finite");
+
+    out.ok = true;
+    out.row.file = song.relativePath;
+    out.row.label = song.label;
+    out.row.length = double(audio.samples.size());
+    out.row.values = std::move(values);
+    return out;
+}
+
+BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionParams& params, const BatchOptions& options)
+{
+    params.validate();
+    BatchResult result;
+    result.table.columns = genreFeatureNames();
+
+    std::vector<SongOutcome> outcomes(songs.size());
+    const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
+    // One extractor per worker, created on first use inside that worker (FFT plans are not cheap).
+    std::vector<std::unique_ptr<GenreFeatureExtractor>> extractors(std::size_t(std::max(threads, 1)));
+    std::mutex deliver;
+
+    ParallelOptions parallel;
+    parallel.threads = threads;
+    parallel.cancel = options.cancel;
+    parallel.progress = options.progress;
+
+    auto body = [&](std::size_t index, int worker) {
+        const SongEntry& song = songs[index];
+        SongOutcome outcome;
+        try {
+            auto& extractor = extractors[std::size_t(worker)];
+            if (!extractor)
+                extractor = std::make_unique<GenreFeatureExtractor>(params.pad, params.legacyHpss);
+            outcome = extractSong(song, params, *extractor, options.cancel);
+        } catch (const Error& e) {
+            if (e.kind() == ErrorKind::Cancelled)
+                throw;
+            outcome.failure = {song.relativePath, e.reason(), e.kind()};
+        } catch (const std::exception& e) {
+            outcome.failure = {song.relativePath, e.what(), ErrorKind::Internal};
+        }
+        outcome.index = index;
+        if (options.onSong) {
+            std::lock_guard lock(deliver);
+            options.onSong(outcome);
+        }
+        outcomes[index] = std::move(outcome);
+    };
+    const ParallelOutcome run = parallelFor(songs.size(), body, parallel);
+
+    for (const auto& f : run.failures)  // only reached by exceptions escaping body (none expected)
+        if (!outcomes[f.index].ok && outcomes[f.index].failure.reason.empty())
+            outcomes[f.index].failure = {songs[f.index].relativePath, f.reason, f.kind};
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        auto& o = outcomes[i];
+        result.decodeSeconds += o.decodeSeconds;
+        result.featureSeconds += o.featureSeconds;
+        if (o.ok) {
+            result.table.rows.push_back(std::move(o.row));
+            if (!o.warning.empty())
+                result.warnings.push_back(songs[i].relativePath + ": " + o.warning);
+        } else if (!o.failure.reason.empty()) {
+            result.failures.push_back(std::move(o.failure));
+        }
+    }
+    result.cancelled = run.cancelled;
+    result.seconds = run.elapsedSeconds;
+    return result;
+}
+
+} // namespace gs

@@ -1,0 +1,281 @@
+#include "core/dataset/feature_table.h"
+
+#include "core/common/error.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace gs {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Record {
+    std::vector<std::string> cells;
+    std::size_t line = 0;  // physical line where the record starts (1-based)
+};
+
+// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF.
+class CsvReader {
+public:
+    CsvReader(std::string text, std::string name) : text_(std::move(text)), name_(std::move(name))
+    {
+        if (text_.rfind("\xEF\xBB\xBF", 0) == 0)  // UTF-8 BOM from spreadsheet exports
+            pos_ = 3;
+    }
+
+    bool next(Record& record)
+    {
+        record.cells.clear();
+        // Skip blank lines between records.
+        while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+            if (text_[pos_] == '\n')
+                ++line_;
+            ++pos_;
+        }
+        if (pos_ >= text_.size())
+            return false;
+        record.line = line_;
+        std::string cell;
+        bool quoted = false, wasQuoted = false;
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_++];
+            if (quoted) {
+                if (c == '"') {
+                    if (pos_ < text_.size() && text_[pos_] == '"') {
+                        cell += '"';
+                        ++pos_;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (c == '\n')
+                        ++line_;
+                    cell += c;
+                }
+            } else if (c == '"') {
+                if (!cell.empty())
+                    fail(record.line, "a quote inside an unquoted field");
+                quoted = wasQuoted = true;
+            } else if (c == ',') {
+                record.cells.push_back(std::move(cell));
+                cell.clear();
+                wasQuoted = false;
+            } else if (c == '\n') {
+                ++line_;
+                break;
+            } else if (c == '\r') {
+                continue;
+            } else {
+                if (wasQuoted)
+                    fail(record.line, "text after a closing quote");
+                cell += c;
+            }
+        }
+        if (quoted)
+            fail(record.line, "a quoted field is never closed");
+        record.cells.push_back(std::move(cell));
+        return true;
+    }
+
+    [[noreturn]] void fail(std::size_t line, const std::string& what) const
+    {
+        throw Error(ErrorKind::Format, name_, "line " + std::to_string(line) + ": " + what);
+    }
+
+private:
+    std::string text_;
+    std::string name_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+};
+
+std::string readWhole(const fs::path& file)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+        throw Error(ErrorKind::NotFound, file.string(), "file does not exist");
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::NotFound, file.string(), "cannot be opened for reading");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+double parseNumber(const CsvReader& reader, const Record& record, const std::string& cell, const std::string& column)
+{
+    const char* begin = cell.data();
+    const char* end = cell.data() + cell.size();
+    while (begin < end && *begin == ' ')
+        ++begin;
+    while (end > begin && end[-1] == ' ')
+        --end;
+    if (begin < end && *begin == '+')
+        ++begin;
+    double value = 0;
+    const auto [ptr, ec] = std::from_chars(begin, end, value);
+    if (begin == end || ec != std::errc() || ptr != end)
+        reader.fail(record.line, "column '" + column + "': '" + cell + "' is not a number");
+    if (!std::isfinite(value))
+        reader.fail(record.line, "column '" + column + "': '" + cell + "' is not a finite number");
+    return value;
+}
+
+std::string quoted(const std::string& field)
+{
+    if (field.find_first_of(",\"\r\n") == std::string::npos && (field.empty() || (field.front() != ' ' && field.back() != ' ')))
+        return field;
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+// Shortest text that reads back to the same double (what Python's repr prints).
+std::string number(double v)
+{
+    char buf[64];
+    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, ptr);
+}
+
+} // namespace
+
+std::vector<std::string> FeatureTable::labels() const
+{
+    std::set<std::string> distinct;
+    for (const auto& r : rows)
+        if (!r.label.empty())
+            distinct.insert(r.label);
+    return {distinct.begin(), distinct.end()};
+}
+
+FeatureTable readFeatureCsv(const fs::path& file)
+{
+    CsvReader reader(readWhole(file), file.string());
+    Record header;
+    if (!reader.next(header))
+        throw Error(ErrorKind::Format, file.string(), "the file is empty (no header line)");
+    const auto& h = header.cells;
+
+    // Ours: filename,label,length,<features>[,group]. Kaggle: filename,length,<features>,label.
+    enum class Layout { Ours, Kaggle } layout;
+    std::size_t firstFeature = 0, featureEnd = 0;
+    bool hasGroup = false;
+    if (h.size() >= 3 && h[0] == "filename" && h[1] == "label" && h[2] == "length") {
+        layout = Layout::Ours;
+        firstFeature = 3;
+        hasGroup = h.back() == "group";
+        featureEnd = h.size() - (hasGroup ? 1 : 0);
+    } else if (h.size() >= 3 && h[0] == "filename" && h[1] == "length" && h.back() == "label") {
+        layout = Layout::Kaggle;
+        firstFeature = 2;
+        featureEnd = h.size() - 1;
+    } else {
+        reader.fail(header.line, "unrecognised header: expected 'filename,label,length,...' or the Kaggle "
+                                 "'filename,length,...,label'");
+    }
+    if (featureEnd <= firstFeature)
+        reader.fail(header.line, "the header names no feature columns");
+
+    FeatureTable table;
+    table.columns.assign(h.begin() + std::ptrdiff_t(firstFeature), h.begin() + std::ptrdiff_t(featureEnd));
+    std::set<std::string> seen;
+    for (const auto& c : table.columns) {
+        if (c.empty())
+            reader.fail(header.line, "a feature column has no name");
+        if (!seen.insert(c).second)
+            reader.fail(header.line, "column '" + c + "' appears twice");
+    }
+
+    Record record;
+    while (reader.next(record)) {
+        const auto& c = record.cells;
+        if (c.size() != h.size())
+            reader.fail(record.line, std::to_string(c.size()) + " fields where the header has " + std::to_string(h.size()));
+        FeatureRow row;
+        row.file = c[0];
+        if (layout == Layout::Ours) {
+            row.label = c[1];
+            row.length = parseNumber(reader, record, c[2], "length");
+            if (hasGroup)
+                row.group = c.back();
+        } else {
+            row.length = parseNumber(reader, record, c[1], "length");
+            row.label = c.back();
+        }
+        if (row.file.empty())
+            reader.fail(record.line, "empty filename");
+        row.values.reserve(featureEnd - firstFeature);
+        for (std::size_t i = firstFeature; i < featureEnd; ++i)
+            row.values.push_back(parseNumber(reader, record, c[i], h[i]));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+void writeFeatureCsv(const fs::path& file, const FeatureTable& table)
+{
+    const std::string name = file.string();
+    bool anyGroup = false;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        if (row.values.size() != table.columns.size())
+            throw Error(ErrorKind::InvalidArgument, name,
+                        "row " + std::to_string(r + 1) + " (" + row.file + ") has " + std::to_string(row.values.size())
+                            + " values for " + std::to_string(table.columns.size()) + " columns");
+        for (std::size_t i = 0; i < row.values.size(); ++i)
+            if (!std::isfinite(row.values[i]))
+                throw Error(ErrorKind::InvalidArgument, name,
+                            "row " + std::to_string(r + 1) + " (" + row.file + "): " + table.columns[i] + " is not finite");
+        anyGroup = anyGroup || !row.group.empty();
+    }
+    for (const auto& c : table.columns)
+        if (c == "filename" || c == "label" || c == "length" || (anyGroup && c == "group"))
+            throw Error(ErrorKind::InvalidArgument, name, "feature column named '" + c + "' would be ambiguous");
+
+    std::string out = "filename,label,length";
+    for (const auto& c : table.columns)
+        out += ',' + quoted(c);
+    if (anyGroup)
+        out += ",group";
+    out += '\n';
+    for (const auto& row : table.rows) {
+        out += quoted(row.file) + ',' + quoted(row.label) + ',' + number(row.length);
+        for (double v : row.values)
+            out += ',' + number(v);
+        if (anyGroup)
+            out += ',' + quoted(row.group);
+        out += '\n';
+    }
+    // Written beside the target and renamed, so a crash never leaves half a table.
+    fs::path tmp = file;
+    tmp += ".partial";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f)
+            throw Error(ErrorKind::NotFound, name, "cannot be created for writing");
+        f.write(out.data(), std::streamsize(out.size()));
+        f.close();
+        if (!f) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw Error(ErrorKind::NotFound, name, "write failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, file, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw Error(ErrorKind::NotFound, name, "cannot replace the file: " + ec.message());
+    }
+}
+
+} // namespace gs

@@ -1,0 +1,151 @@
+#include "core/dsp/median_filter.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+namespace gs::dsp {
+
+namespace {
+
+// Eight independent lanes (eight rows or eight columns) are filtered at once: each lane
+// keeps its window sorted, and one step removes the sample leaving the window and
+// inserts the one entering it with branch-free min/max/select over the whole window.
+// That costs O(k) vector operations per step but no data-dependent branches, which beats
+// heaps and skip lists for k = 31, and the compiler maps it onto SSE2 or AVX.
+constexpr int kLanes = 8;
+// Only 4-byte alignment is assumed: std::vector does not honour a vector typedef's alignment.
+typedef float Lanes __attribute__((vector_size(kLanes * sizeof(float)), aligned(4)));
+
+// scipy 'reflect' boundary: period 2n, edge sample repeated.
+std::size_t reflectIndex(std::ptrdiff_t i, std::size_t n)
+{
+    const auto len = static_cast<std::ptrdiff_t>(n);
+    const std::ptrdiff_t period = 2 * len;
+    std::ptrdiff_t m = i % period;
+    if (m < 0)
+        m += period;
+    return static_cast<std::size_t>(m < len ? m : period - 1 - m);
+}
+
+// padded: (steps + k - 1) vectors of lanes, already extended at both ends.
+// out: steps vectors, the median of padded[s .. s+k-1] per lane.
+__attribute__((target_clones("avx2", "default")))
+void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* out)
+{
+    // The sorted window lives in an aligned local buffer: unaligned 32-byte stores that
+    // straddle cache lines made this loop several times slower.
+    typedef float AlignedLanes __attribute__((vector_size(kLanes * sizeof(float))));
+    alignas(64) AlignedLanes window[256];
+    for (int lane = 0; lane < kLanes; ++lane) {
+        float tmp[256];
+        for (int i = 0; i < k; ++i)
+            tmp[i] = padded[i][lane];
+        std::sort(tmp, tmp + k);
+        for (int i = 0; i < k; ++i)
+            window[i][lane] = tmp[i];
+    }
+    const int mid = k / 2;
+    out[0] = window[mid];
+    const float inf = std::numeric_limits<float>::infinity();
+    const AlignedLanes plusInf = {inf, inf, inf, inf, inf, inf, inf, inf};
+    for (std::size_t s = 1; s < steps; ++s) {
+        const AlignedLanes leaving = padded[s - 1];
+        const AlignedLanes entering = padded[s + std::size_t(k) - 1];
+        // One pass: D = window without one copy of `leaving` (D[i] = W[i] < leaving ? W[i]
+        // : W[i+1]), then insert `entering`: B[i] = max(D[i-1], min(D[i], entering)).
+        AlignedLanes current = window[0];
+        AlignedLanes lowerD = -plusInf;
+        for (int i = 0; i < k - 1; ++i) {
+            const AlignedLanes next = window[i + 1];
+            const AlignedLanes d = current < leaving ? current : next;
+            const AlignedLanes lo = d < entering ? d : entering;
+            window[i] = lowerD > lo ? lowerD : lo;
+            lowerD = d;
+            current = next;
+        }
+        window[k - 1] = lowerD > entering ? lowerD : entering;
+        out[s] = window[mid];
+    }
+}
+
+void checkKernel(int kernel)
+{
+    if (kernel < 1 || kernel % 2 == 0 || kernel > 255)
+        throw Error(ErrorKind::InvalidArgument, "median_filter", "kernel must be odd and in [1, 255]");
+}
+
+// Shared driver over `lines` independent lines of `length` samples, eight at a time.
+// load(first, used, pos, lanes) fills lanes with sample pos of lines first..first+used-1;
+// store(first, used, pos, lanes) writes them back.
+template <typename Load, typename Store>
+void filterLines(std::size_t lines, std::size_t length, int kernel, Load load, Store store)
+{
+    if (lines == 0 || length == 0)
+        return;
+    const std::size_t half = std::size_t(kernel / 2);
+    // Plain float storage aligned by hand: std::vector<vector type> ignores the alignment.
+    const std::size_t paddedLength = length + std::size_t(kernel) - 1;
+    std::vector<float> storage((paddedLength + length) * kLanes + 16);
+    auto* base = reinterpret_cast<float*>((reinterpret_cast<std::uintptr_t>(storage.data()) + 63) & ~std::uintptr_t(63));
+    Lanes* padded = reinterpret_cast<Lanes*>(base);
+    Lanes* result = padded + paddedLength;
+    for (std::size_t first = 0; first < lines; first += kLanes) {
+        const std::size_t used = std::min<std::size_t>(kLanes, lines - first);
+        for (std::size_t p = 0; p < length; ++p)
+            load(first, used, p, padded[p + half]);
+        for (std::size_t p = 0; p < half; ++p) {
+            padded[p] = padded[half + reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), length)];
+            padded[half + length + p] = padded[half + reflectIndex(std::ptrdiff_t(length + p), length)];
+        }
+        slidingMedianLanes(padded, length, kernel, result);
+        for (std::size_t p = 0; p < length; ++p)
+            store(first, used, p, result[p]);
+    }
+}
+
+} // namespace
+
+void medianFilterAlongRows(const float* in, std::size_t rows, std::size_t cols, int kernel, float* out)
+{
+    checkKernel(kernel);
+    // Lanes are eight rows; sample p of each is column p (a strided gather).
+    filterLines(
+        rows, cols, kernel,
+        [&](std::size_t first, std::size_t used, std::size_t p, Lanes& lanes) {
+            for (std::size_t l = 0; l < kLanes; ++l)
+                lanes[l] = l < used ? in[(first + l) * cols + p] : 0.0f;
+        },
+        [&](std::size_t first, std::size_t used, std::size_t p, const Lanes& lanes) {
+            for (std::size_t l = 0; l < used; ++l)
+                out[(first + l) * cols + p] = lanes[l];
+        });
+}
+
+void medianFilterAlongColumns(const float* in, std::size_t rows, std::size_t cols, int kernel, float* out)
+{
+    checkKernel(kernel);
+    // Lanes are eight adjacent columns: sample p of all of them is contiguous in row p.
+    filterLines(
+        cols, rows, kernel,
+        [&](std::size_t first, std::size_t used, std::size_t p, Lanes& lanes) {
+            if (used == kLanes) {
+                std::memcpy(&lanes, in + p * cols + first, sizeof lanes);
+            } else {
+                lanes = Lanes{};
+                std::memcpy(&lanes, in + p * cols + first, used * sizeof(float));
+            }
+        },
+        [&](std::size_t first, std::size_t used, std::size_t p, const Lanes& lanes) {
+            if (used == kLanes)
+                std::memcpy(out + p * cols + first, &lanes, sizeof lanes);
+            else
+                std::memcpy(out + p * cols + first, &lanes, used * sizeof(float));
+        });
+}
+
+} // namespace gs::dsp

@@ -1,0 +1,41 @@
+#include "core/dsp/vector_ops.h"
+
+#include <algorithm>
+
+namespace gs::dsp {
+
+namespace {
+typedef float Lanes8 __attribute__((vector_size(32)));
+}
+
+__attribute__((target_clones("avx2", "default")))
+float dot(const float* a, const float* b, std::size_t n)
+{
+    Lanes8 acc = {0, 0, 0, 0, 0, 0, 0, 0};
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        Lanes8 x, y;
+        __builtin_memcpy(&x, a + i, sizeof x);
+        __builtin_memcpy(&y, b + i, sizeof y);
+        acc += x * y;
+    }
+    float sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (; i < n; ++i)
+        sum += a[i] * b[i];
+    return sum;
+}
+
+float medianInPlace(float* values, std::size_t n)
+{
+    if (n == 0)
+        return 0.0f;
+    const std::size_t upper = n / 2;
+    std::nth_element(values, values + upper, values + n);
+    const float hi = values[upper];
+    if (n % 2 == 1)
+        return hi;
+    const float lo = *std::max_element(values, values + upper);
+    return (lo + hi) / 2.0f;
+}
+
+} // namespace gs::dsp

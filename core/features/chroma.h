@@ -1,0 +1,16 @@
+#pragma once
+// librosa.feature.chroma_stft with tuning estimated as librosa.estimate_tuning does
+// (piptrack peaks on the power spectrogram, 0.01-semitone histogram).
+#include "core/dsp/matrix.h"
+#include "core/dsp/stft.h"
+
+namespace gs {
+
+// estimate_tuning(S=power, sr, n_fft, bins_per_octave=12): in fractions of a chroma bin,
+// in [-0.5, 0.5); 0 when no pitch peak is found (silence, DC).
+double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft, int binsPerOctave = 12);
+
+// chroma_stft(S=power, tuning, norm=inf): rows = nChroma (C first), cols = frames.
+Matrix chromaFromPower(const dsp::FrameMatrix& power, double sampleRate, int nFft, double tuning, int nChroma = 12);
+
+} // namespace gs

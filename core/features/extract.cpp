@@ -1,0 +1,130 @@
+#include "core/features/extract.h"
+
+#include "core/common/error.h"
+#include "core/dsp/stft.h"
+#include "core/features/chroma.h"
+#include "core/features/hpss.h"
+#include "core/features/mfcc.h"
+#include "core/features/rhythm.h"
+#include "core/features/spectral.h"
+#include "core/features/summary.h"
+
+#include <cmath>
+#include <ctime>
+
+namespace gs {
+
+namespace {
+constexpr int kFftSize = 2048;
+constexpr int kHop = 512;
+constexpr int kMfcc = 20;
+
+// Stage times are CPU time of the calling thread, so that figures stay meaningful when
+// other processes compete for the cores.
+struct Clock {
+    using time_point = double;
+    static double now()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+    }
+};
+double secondsSince(double start)
+{
+    return Clock::now() - start;
+}
+} // namespace
+
+struct GenreFeatureExtractor::Impl {
+    PadMode pad;
+    bool legacyHpss;
+    StageTimes times;
+    // Scratch reused from clip to clip.
+    dsp::ComplexSpectrogram stft;
+    dsp::FrameMatrix magnitude, power, mel;
+    std::vector<float> harmonic, percussive;
+};
+
+GenreFeatureExtractor::GenreFeatureExtractor(PadMode pad, bool legacyHpss) : impl_(std::make_unique<Impl>())
+{
+    impl_->pad = pad;
+    impl_->legacyHpss = legacyHpss;
+}
+
+GenreFeatureExtractor::~GenreFeatureExtractor() = default;
+
+const StageTimes& GenreFeatureExtractor::lastTimes() const { return impl_->times; }
+
+std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int sampleRate)
+{
+    if (sampleRate <= 0)
+        throw Error(ErrorKind::InvalidArgument, "sample_rate", "must be positive");
+    for (float v : y)
+        if (!std::isfinite(v))
+            throw Error(ErrorKind::InvalidArgument, "audio", "samples must be finite");
+    Impl& m = *impl_;
+    const dsp::Pad pad = m.pad == PadMode::Reflect ? dsp::Pad::Reflect : dsp::Pad::Zeros;
+    const double sr = sampleRate;
+    StageTimes& times = m.times;
+    times = {};
+    const auto clipStart = Clock::now();
+
+    auto start = Clock::now();
+    dsp::stft(y, {kFftSize, kHop}, pad, m.stft);
+    dsp::magnitudeAndPower(m.stft, m.magnitude, m.power);
+    times.stft = secondsSince(start);
+
+    std::vector<double> out;
+    out.reserve(57);
+    auto push = [&out](MeanVar s) {
+        out.push_back(s.mean);
+        out.push_back(s.var);
+    };
+
+    start = Clock::now();
+    const double tuning = estimateTuning(m.power, sr, kFftSize);
+    const Matrix chroma = chromaFromPower(m.power, sr, kFftSize, tuning);
+    push(meanVar(std::span<const float>(chroma.data)));
+    times.chroma = secondsSince(start);
+
+    start = Clock::now();
+    push(meanVar(rmsEnergy(y, pad)));
+    const auto centroid = spectralCentroid(m.magnitude, sr, kFftSize);
+    push(meanVar(centroid));
+    push(meanVar(spectralBandwidth(m.magnitude, sr, kFftSize, centroid)));
+    push(meanVar(spectralRolloff(m.magnitude, sr, kFftSize)));
+    push(meanVar(zeroCrossingRate(y)));
+    times.spectral = secondsSince(start);
+
+    start = Clock::now();
+    HpssOptions hpss;
+    hpss.legacyLength = m.legacyHpss;
+    hpssWaveforms(m.stft, m.magnitude, y.size(), hpss, m.harmonic, m.percussive);
+    push(meanVar(std::span<const float>(m.harmonic)));
+    push(meanVar(std::span<const float>(m.percussive)));
+    times.hpss = secondsSince(start);
+
+    start = Clock::now();
+    MelOptions melOptions;
+    melFromPower(m.power, melFilterBankFor(sampleRate, melOptions), m.mel);
+    powerToDbInPlace(m.mel.data, melOptions.topDb);
+    const Matrix mfcc = mfccFromMelDb(m.mel, kMfcc);
+    times.melMfcc = secondsSince(start);
+
+    start = Clock::now();
+    const auto onset = onsetStrength(m.mel, OnsetAggregate::Median, kFftSize, kHop);
+    out.push_back(estimateTempo(onset, sr, kHop));
+    times.tempo = secondsSince(start);
+
+    for (std::size_t k = 0; k < mfcc.rows; ++k)
+        push(meanVar(mfcc.row(k)));
+    times.total = secondsSince(clipStart);
+
+    for (double& v : out)
+        if (!std::isfinite(v))
+            throw Error(ErrorKind::Internal, "features", "a feature came out non-finite");
+    return out;
+}
+
+} // namespace gs

@@ -1,0 +1,21 @@
+#pragma once
+// Onset strength and tempo as librosa.onset.onset_strength and librosa.beat.beat_track's
+// tempo estimate (tempogram autocorrelation with a log-normal prior around start_bpm).
+#include "core/dsp/stft.h"
+
+#include <vector>
+
+namespace gs {
+
+enum class OnsetAggregate { Mean, Median }; // onset_strength default; beat_track uses median
+
+// onset_strength(S=mel dB (frame-major), lag=1, max_size=1, center=True) for an STFT of
+// nFft / hop: one value per frame, the first 1 + nFft/(2 hop) frames are 0.
+std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate aggregate, int nFft = 2048,
+                                 int hop = 512);
+
+// beat_track(onset_envelope)[0]: the tempo in BPM, 0 when the envelope is all zero.
+double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate, int hop = 512,
+                     double startBpm = 120.0);
+
+} // namespace gs
