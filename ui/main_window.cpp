@@ -202,7 +202,6 @@ void MainWindow::buildSongsPage(QWidget* page)
     table_->horizontalHeader()->setSectionResizeMode(SongTableModel::File, QHeaderView::Stretch);
     for (int c = SongTableModel::Genre; c < SongTableModel::ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionHidden(SongTableModel::SampleRate, false);
     leftLayout->addWidget(table_, 1);
     split->addWidget(left);
 
@@ -223,7 +222,7 @@ void MainWindow::buildSongsPage(QWidget* page)
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    split->setSizes({460, 800});
+    split->setSizes({560, 720});
 
     connect(genreFilter_, &QComboBox::currentIndexChanged, this,
             [this] { proxy_->setGenre(genreFilter_->currentData().toString()); updateCounts(); });

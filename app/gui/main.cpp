@@ -33,6 +33,9 @@ void finishAutomation(gs::ui::MainWindow& window, const Automation& a)
 {
     if (a.hasTab)
         window.showTab(a.tab);
+    if (!a.screenshot.isEmpty() && !window.session()->folder().isEmpty())
+        std::fprintf(stderr, "genrescope: opened %s: %zu songs in %.2f s\n", qPrintable(window.session()->folder()),
+                     window.session()->songs().size(), window.session()->lastOpenSeconds());
     auto shoot = [&window, a] {
         if (a.screenshot.isEmpty())
             return;

@@ -10,7 +10,6 @@
 #include <map>
 #include <memory>
 #include <numeric>
-#include <unordered_map>
 
 namespace gs {
 
@@ -89,36 +88,54 @@ FingerprintMatch compareFingerprints(const Fingerprint& a, const Fingerprint& b,
 
 std::vector<DuplicatePair> findDuplicates(const std::vector<Fingerprint>& prints, const DuplicateOptions& options)
 {
-    // Index: word -> (song, position). Words shared by very many songs (silence, DC)
-    // say nothing about identity and would make the vote quadratic; skip them.
-    std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> index;
+    // Index: word -> (song, position), as one sorted array (no per-word allocations).
+    // Words shared by very many songs (silence, DC) say nothing about identity and would
+    // make the vote quadratic; they are skipped.
+    struct Posting {
+        std::uint32_t word, song, pos;
+        bool operator<(const Posting& o) const { return word < o.word; }
+    };
+    std::vector<Posting> index;
     for (std::size_t s = 0; s < prints.size(); ++s)
         for (std::size_t i = 0; i < prints[s].size(); ++i)
-            index[prints[s][i]].emplace_back(std::uint32_t(s), std::uint32_t(i));
+            index.push_back({prints[s][i], std::uint32_t(s), std::uint32_t(i)});
+    std::sort(index.begin(), index.end(), [](const Posting& x, const Posting& y) {
+        return std::tie(x.word, x.song, x.pos) < std::tie(y.word, y.song, y.pos);
+    });
     const std::size_t commonLimit = std::max<std::size_t>(32, prints.size() / 4);
 
     std::vector<DuplicatePair> pairs;
-    std::map<std::pair<std::uint32_t, int>, int> votes; // (other song, offset) -> shared words
+    // (other song, offset) packed in one word, sorted and counted: far cheaper than a map.
+    std::vector<std::uint64_t> votes;
+    auto pack = [](std::uint32_t a, int offset) { return (std::uint64_t(a) << 32) | std::uint32_t(offset + (1 << 30)); };
     for (std::size_t b = 0; b < prints.size(); ++b) {
         votes.clear();
         for (std::size_t i = 0; i < prints[b].size(); ++i) {
-            const auto& hits = index[prints[b][i]];
-            if (hits.size() > commonLimit)
+            const auto [first, last] = std::equal_range(index.begin(), index.end(), Posting{prints[b][i], 0, 0});
+            if (std::size_t(last - first) > commonLimit)
                 continue;
-            for (const auto& [a, posA] : hits)
-                if (a < b) {
-                    const int offset = int(posA) - int(i);
-                    if (std::abs(offset) <= options.maxOffset)
-                        ++votes[{a, offset}];
-                }
+            for (auto hit = first; hit != last && hit->song < b; ++hit) {
+                const int offset = int(hit->pos) - int(i);
+                if (std::abs(offset) <= options.maxOffset)
+                    votes.push_back(pack(hit->song, offset));
+            }
         }
+        std::sort(votes.begin(), votes.end());
         // Best-voted offset per other song; a few exact words at one offset are enough to
         // look closer (two unrelated songs rarely share even one word at a fixed offset).
-        std::map<std::uint32_t, std::pair<int, int>> bestOffset; // a -> (votes, offset)
-        for (const auto& [key, count] : votes) {
-            auto& slot = bestOffset[key.first];
-            if (count > slot.first)
-                slot = {count, key.second};
+        std::vector<std::pair<std::uint32_t, std::pair<int, int>>> bestOffset; // a -> (votes, offset)
+        for (std::size_t k = 0; k < votes.size();) {
+            std::size_t end = k;
+            while (end < votes.size() && votes[end] == votes[k])
+                ++end;
+            const auto a = std::uint32_t(votes[k] >> 32);
+            const int offset = int(std::uint32_t(votes[k])) - (1 << 30);
+            const int count = int(end - k);
+            if (bestOffset.empty() || bestOffset.back().first != a)
+                bestOffset.push_back({a, {count, offset}});
+            else if (count > bestOffset.back().second.first)
+                bestOffset.back().second = {count, offset};
+            k = end;
         }
         for (const auto& [a, vo] : bestOffset) {
             if (vo.first < 2)

@@ -60,17 +60,13 @@ QVariant SongTableModel::data(const QModelIndex& index, int role) const
             if (sort)
                 return r.durationSeconds;
             return known ? formatDuration(r.durationSeconds) : QString();
-        case Format:
-            return known ? QString::fromStdString(r.codec.empty() ? r.container : r.codec) : QString();
-        case SampleRate: {
-            if (sort)
-                return r.sampleRate;
+        case Format: {
             if (!known)
                 return QString();
             const QString khz = QString::number(r.sampleRate / 1000.0, 'g', 4);
-            return r.channels == 1 ? tr("%1 kHz mono").arg(khz)
-                 : r.channels == 2 ? tr("%1 kHz stereo").arg(khz)
-                                   : tr("%1 kHz, %2 channels").arg(khz).arg(r.channels);
+            const QString codec = QString::fromStdString(r.codec.empty() ? r.container : r.codec);
+            const QString layout = r.channels == 1 ? tr("mono") : r.channels == 2 ? tr("stereo") : tr("%n channel(s)", nullptr, r.channels);
+            return tr("%1 · %2 kHz %3").arg(codec, khz, layout);
         }
         case Status:
             if (sort)
@@ -82,7 +78,9 @@ QVariant SongTableModel::data(const QModelIndex& index, int role) const
         if (song.status == SongStatus::Failed)
             return QString::fromStdString(r.error);
         if (index.column() == Format)
-            return tr("%1 in a %2 container").arg(QString::fromStdString(r.codec), QString::fromStdString(r.container));
+            return tr("%1 in a %2 container, %3 Hz, %n channel(s)", nullptr, r.channels)
+                .arg(QString::fromStdString(r.codec), QString::fromStdString(r.container))
+                .arg(r.sampleRate);
         return QString::fromStdString(r.path);
     }
     if (role == Qt::DecorationRole && index.column() == Genre)
@@ -102,8 +100,7 @@ QVariant SongTableModel::headerData(int section, Qt::Orientation orientation, in
     case File: return tr("File");
     case Genre: return tr("Genre");
     case Duration: return tr("Duration");
-    case Format: return tr("Codec");
-    case SampleRate: return tr("Sample rate");
+    case Format: return tr("Format");
     case Status: return tr("Status");
     }
     return {};

@@ -11,7 +11,7 @@ class DatasetSession;
 class SongTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { File, Genre, Duration, Format, SampleRate, Status, ColumnCount };
+    enum Column { File, Genre, Duration, Format, Status, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1, SongIndexRole };
 
     explicit SongTableModel(DatasetSession* session, QObject* parent = nullptr);

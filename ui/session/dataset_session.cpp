@@ -6,7 +6,8 @@
 #include "core/common/error.h"
 #include "core/dataset/cache.h"
 #include "core/features/extract.h"
-#include "ui/session/scan_adapter.h"
+#include "core/dataset/demo.h"
+#include "core/dataset/scan.h"
 
 #include <QStandardPaths>
 
@@ -15,6 +16,7 @@
 #include <QtConcurrent>
 
 #include <condition_variable>
+#include <fstream>
 #include <deque>
 #include <set>
 #include <unordered_map>
@@ -199,7 +201,15 @@ void DatasetSession::openDemo()
     QThreadPool::globalInstance()->start([this, folder] {
         QString error;
         try {
-            ensureDemoDataset(std::filesystem::path(folder.toStdString()));
+            // A marker written last tells a complete demo from one cut short by a crash.
+            const std::filesystem::path dir(folder.toStdString());
+            const auto marker = dir / ".genrescope-demo-complete";
+            if (!std::filesystem::exists(marker)) {
+                std::error_code ec;
+                std::filesystem::remove_all(dir, ec);
+                makeDemoDataset(dir);
+                std::ofstream(marker) << "1\n";
+            }
         } catch (const Error& e) {
             error = reasonOf(e);
         } catch (const std::exception& e) {
@@ -256,20 +266,41 @@ void DatasetSession::runPipeline(std::shared_ptr<Run> run)
         toGui([this, file, reason] { emit problem(file, reason); });
     }
 
+    ScanResult scan;
+    try {
+        scan = scanDataset(run->root, &run->cancel);
+    } catch (const Error& e) {
+        const QString reason = reasonOf(e);
+        toGui([this, run, reason] {
+            if (run != run_)
+                return;
+            run->finishedApplied = true;
+            emit openFailed(run->folder, reason);
+            emit finished(run->cancel.cancelled());
+        });
+        return;
+    }
+    for (const auto& p : scan.problems) {
+        const QString reason = QString::fromStdString(p);
+        toGui([this, reason] { emit problem(tr("(folder)"), reason); });
+    }
     std::vector<Song> songs;
-    for (const auto& f : scanSongFiles(run->root)) {
+    for (const auto& f : scan.songs) {
         Song s;
         s.relativePath = QString::fromStdString(f.relativePath);
-        auto hit = cached.find(f.path);
-        if (hit != cached.end() && hit->second.sameFile(f.size, f.modifiedMs) && hit->second.label == f.label) {
+        const std::string path = f.path.generic_string();
+        const auto size = std::int64_t(f.sizeBytes);
+        const std::int64_t modifiedMs = f.modifiedTime * 1000;
+        auto hit = cached.find(path);
+        if (hit != cached.end() && hit->second.sameFile(size, modifiedMs) && hit->second.label == f.label) {
             s.record = std::move(hit->second);
             s.status = s.record.error.empty() ? SongStatus::Ready : SongStatus::Failed;
             s.fromCache = true;
             cached.erase(hit);
         } else {
-            s.record.path = f.path;
-            s.record.size = f.size;
-            s.record.modifiedMs = f.modifiedMs;
+            s.record.path = path;
+            s.record.size = size;
+            s.record.modifiedMs = modifiedMs;
             s.record.label = f.label;
         }
         songs.push_back(std::move(s));
