@@ -63,7 +63,7 @@ protected:
         const int members = int(param("seeds"));
         nets_.clear();
         for (int m = 0; m < members; ++m)
-            nets_.push_back(trainOne(x, labels, context.seed * 1000003ull + std::uint64_t(m) * 7919ull, context));
+            nets_.push_back(trainOne(x, labels, context.seed * 1000003ull + std::uint64_t(m) * 7919ull, context, m));
     }
 
     std::vector<double> predictScaled(const std::vector<double>& row) const override
@@ -133,7 +133,7 @@ private:
     }
 
     std::shared_ptr<RunNet> trainOne(const std::vector<Input>& x, const std::vector<unsigned long>& y,
-                                     std::uint64_t seed, const TrainContext& context) const
+                                     std::uint64_t seed, const TrainContext& context, int member) const
     {
         const float dropRate = float(param("dropout"));
         // Even constructing a network draws from std::rand() (dropout seeds): all of it
@@ -185,6 +185,15 @@ private:
                 net.to_tensor(bx.begin(), bx.end(), t);
                 net.compute_parameter_gradients(t, by.begin());
                 net.update_parameters(solvers, rate);
+            }
+            if (context.progress) {
+                const int members = int(param("seeds"));
+                ProgressInfo info;
+                info.done = std::size_t(member * epochs + epoch + 1);
+                info.total = std::size_t(members * epochs);
+                info.stage = "mlp network " + std::to_string(member + 1) + "/" + std::to_string(members) + ", epoch " +
+                             std::to_string(epoch + 1) + "/" + std::to_string(epochs);
+                context.progress(info);
             }
         }
         auto run = std::make_shared<RunNet>();
