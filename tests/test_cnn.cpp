@@ -1,6 +1,7 @@
 // The CNN model: spectrogram cache, learning, model blob, cancel and resume.
 // Synthetic spectrograms are written straight into the cache (no audio needed) so that the
 // network's behaviour is tested on data whose answer is known.
+#include "core/audio/wav_writer.h"
 #include "core/common/error.h"
 #include "core/dataset/demo.h"
 #include "core/dataset/scan.h"
@@ -287,6 +288,26 @@ private slots:
         qInfo("demo genres held-out accuracy %.2f (chance 0.25)", acc);
         QVERIFY2(acc >= 0.75, qPrintable(QString::number(acc)));
         QCOMPARE(first.cache().computedCount(), std::size_t(16 + 8)); // test songs analysed once...
+
+        // Silence and a song shorter than one window still give proper probabilities.
+        const fs::path silent = dir / "silent.wav", tiny = dir / "tiny.wav";
+        writeWav(silent, std::vector<float>(22050 * 4, 0.0f), 22050);
+        std::vector<float> blip(22050 / 2);
+        for (std::size_t i = 0; i < blip.size(); ++i)
+            blip[i] = 0.3f * float(std::sin(0.05 * double(i)));
+        writeWav(tiny, blip, 22050);
+        for (const fs::path& odd : {silent, tiny}) {
+            Sample s;
+            s.audioPath = odd.string();
+            const auto p = first.predictProbabilities(s);
+            QCOMPARE(p.size(), std::size_t(4));
+            double sum = 0;
+            for (double v : p) {
+                QVERIFY(std::isfinite(v) && v >= 0);
+                sum += v;
+            }
+            QVERIFY(std::abs(sum - 1.0) < 1e-9);
+        }
 
         CnnClassifier second(CnnOptions::fromHyperparameters(settings), dir / "cache");
         second.fit(train, TrainContext{});
