@@ -8,6 +8,8 @@
 #include "core/ml/cnn/cnn_classifier.h"
 #include "core/ml/cnn/cnn_factory.h"
 #include "core/ml/cnn/synthetic_spectrograms.h"
+#include "core/ml/model_file.h"
+#include "core/ml/registry.h"
 #include "tests/testsupport.h"
 
 #include <cmath>
@@ -190,6 +192,41 @@ private slots:
         }
         // An untrained model says so instead of guessing.
         QVERIFY_THROWS_EXCEPTION(Error, makeCnnClassifierWithCache({}, dir / "cache")->predictProbabilities(test.samples[0]));
+    }
+
+    // Through the rest of the product: the registry creates the model, the .gsm container
+    // stores it, and the model made from the file predicts exactly as the trained one.
+    void registryAndModelFileRoundTrip()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const QByteArray previous = qgetenv("GENRESCOPE_CACHE_DIR");
+        qputenv("GENRESCOPE_CACHE_DIR", QByteArray::fromStdString(dir.string()));
+        const auto restore = qScopeGuard([&] {
+            if (previous.isNull())
+                qunsetenv("GENRESCOPE_CACHE_DIR");
+            else
+                qputenv("GENRESCOPE_CACHE_DIR", previous);
+        });
+        QCOMPARE(QString::fromStdString(defaultCnnCacheDirectory()), QString::fromStdString((dir / "cnn").string()));
+
+        auto made = createClassifier("cnn", quickSettings(1));
+        QCOMPARE(QString::fromStdString(made->kind()), QStringLiteral("cnn"));
+        auto& cnn = dynamic_cast<CnnClassifier&>(*made);
+        const LabelledSet set = writeSyntheticDataset(dir / "songs", cnn.cache(), 2, 4, 150, 8);
+        cnn.fit(set, TrainContext{});
+
+        TrainedModel model;
+        model.classifier = std::move(made);
+        model.kind = "cnn";
+        model.params = model.classifier->hyperparameters();
+        model.classes = set.classes;
+        model.trainingSamples = int(set.samples.size());
+        saveModelFile(dir / "cnn.gsm", model);
+        const TrainedModel loaded = loadModelFile(dir / "cnn.gsm");
+        QCOMPARE(QString::fromStdString(loaded.kind), QStringLiteral("cnn"));
+        for (const auto& sample : set.samples)
+            QCOMPARE(loaded.classifier->predictProbabilities(sample), model.classifier->predictProbabilities(sample));
     }
 
     void sameSeedSameModel()
