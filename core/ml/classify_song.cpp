@@ -12,7 +12,9 @@ namespace gs::ml {
 
 std::vector<double> clipOffsets(double songSeconds, double clipSeconds, int maxWindows)
 {
-    if (clipSeconds <= 0 || songSeconds <= clipSeconds || maxWindows <= 1)
+    // A song shorter than one and a half clips is analysed once, from its start, like the
+    // training clips (GTZAN's "30 s" clips are 30.01 s long).
+    if (clipSeconds <= 0 || songSeconds < 1.5 * clipSeconds || maxWindows <= 1)
         return {0.0};
     const int n = std::min(maxWindows, int(std::ceil(songSeconds / clipSeconds)));
     if (n <= 1)

@@ -27,7 +27,7 @@ struct ClassifyOptions {
     int maxWindows = 5;
 };
 
-// Start times of the analysed clips: one clip for a song no longer than a clip, else up to
+// Start times of the analysed clips: one clip for a song shorter than 1.5 clips, else up to
 // maxWindows clips evenly spread from the start to the end of the song.
 std::vector<double> clipOffsets(double songSeconds, double clipSeconds, int maxWindows);
 

@@ -23,7 +23,8 @@ struct FoldResult {
     double accuracy = 0;
     Hyperparameters params;   // what this fold's model was trained with (chosen by search or given)
     double searchScore = -1;  // inner-CV accuracy of the chosen values; < 0 = no search
-    double fitSeconds = 0;
+    double fitSeconds = 0;    // wall clock
+    double fitCpuSeconds = 0; // CPU time of the fitting thread: comparable on a busy machine
     double predictSeconds = 0;
     double searchSeconds = 0;
     int trainSize = 0;
@@ -41,7 +42,8 @@ struct ModelReport {
     std::vector<ClassScores> perClass;
     Confusion confusion;        // pooled over folds, rows = true genre
     std::vector<std::vector<double>> confusionNormalized;
-    double fitSeconds = 0;      // mean per fold (final fit, without the search)
+    double fitSeconds = 0;      // mean per fold (final fit, without the search), wall clock
+    double fitCpuSeconds = 0;   // mean per fold, CPU time of the fitting thread
     double predictSeconds = 0;  // mean per fold, whole test fold
     double searchSeconds = 0;   // mean per fold
     std::vector<FoldResult> folds;

@@ -136,11 +136,14 @@ private:
                                      std::uint64_t seed, const TrainContext& context) const
     {
         const float dropRate = float(param("dropout"));
-        TrainNet net;
+        // Even constructing a network draws from std::rand() (dropout seeds): all of it
+        // happens under the lock.
+        std::unique_ptr<TrainNet> owner;
         {
             std::lock_guard lock(dlibRandMutex());
             std::srand(unsigned(seed ^ (seed >> 32)));
-            net = TrainNet();
+            owner = std::make_unique<TrainNet>();
+            TrainNet& net = *owner;
             dlib::layer<1>(net).layer_details().set_num_outputs(classCount());
             dlib::layer<2>(net).layer_details() = dlib::dropout_(dropRate);
             dlib::layer<4>(net).layer_details().set_num_outputs(long(param("hidden2")));
@@ -150,6 +153,7 @@ private:
             net.to_tensor(x.begin(), x.begin() + 1, t);
             net.subnet().forward(t); // allocates and initialises the weights now, under the lock
         }
+        TrainNet& net = *owner;
         std::vector<dlib::adam> solvers(TrainNet::num_computational_layers,
                                         dlib::adam(float(param("weight_decay")), 0.9f, 0.999f));
         const int epochs = int(param("epochs"));

@@ -48,12 +48,16 @@ protected:
             }
         }
         const double u = double(h >> 11) * (1.0 / 9007199254740992.0);
-        std::vector<double> p(priors_.size(), 0.0);
+        // Half the drawn genre, half the priors: the draw always wins the argmax, and the
+        // probabilities stay informative (a pure one-hot would have an unbounded log-loss).
+        std::vector<double> p(priors_.size());
+        for (std::size_t c = 0; c < priors_.size(); ++c)
+            p[c] = 0.5 * priors_[c];
         double cumulative = 0;
         for (std::size_t c = 0; c < priors_.size(); ++c) {
             cumulative += priors_[c];
             if (u < cumulative || c + 1 == priors_.size()) {
-                p[c] = 1.0;
+                p[c] += 0.5;
                 break;
             }
         }

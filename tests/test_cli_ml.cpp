@@ -1,0 +1,161 @@
+// genrescope-cli evaluate / train / classify, run as the user would.
+#include "core/dataset/demo.h"
+#include "tests/testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+QString str(const fs::path& p) { return QString::fromStdString(p.string()); }
+
+QJsonDocument readJson(const fs::path& file)
+{
+    QFile f(str(file));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll());
+}
+
+} // namespace
+
+class TestCliMl : public QObject {
+    Q_OBJECT
+private slots:
+    void evaluateWritesTableAndReport()
+    {
+        GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
+        QTemporaryDir holder;
+        const fs::path report = gs::test::tempDir(holder) / "report.json";
+        const auto r = gs::test::runCli({"evaluate", str(csv), "--kaggle", "--models", "dummy,knn", "--folds", "3",
+                                         "--seed", "5", "--report", str(report), "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString out = QString::fromUtf8(r.out);
+        // Sorted by accuracy: knn first.
+        QVERIFY(out.indexOf("knn") >= 0 && out.indexOf("knn") < out.indexOf("dummy"));
+        QVERIFY(out.contains("1000 samples, 57 features, 10 genres"));
+
+        const auto json = readJson(report).object();
+        QCOMPARE(json["classes"].toArray().size(), 10);
+        QCOMPARE(json["classes"].toArray()[0].toString(), QStringLiteral("blues"));
+        const auto models = json["models"].toArray();
+        QCOMPARE(models.size(), 2);
+        const auto knn = models[0].toObject();
+        QCOMPARE(knn["name"].toString(), QStringLiteral("knn"));
+        QVERIFY(knn["accuracy_mean"].toDouble() > 0.6);
+        QVERIFY(knn["accuracy_std"].toDouble() > 0);
+        QCOMPARE(knn["per_class"].toArray().size(), 10);
+        QCOMPARE(knn["confusion"].toArray().size(), 10);
+        QCOMPARE(knn["folds"].toArray().size(), 3);
+        QCOMPARE(knn["params"].toObject()["k"].toDouble(), 5.0);
+        double rowSum = 0;
+        for (const auto v : knn["confusion_normalized"].toArray()[3].toArray())
+            rowSum += v.toDouble();
+        QVERIFY(std::abs(rowSum - 1) < 1e-9);
+        const auto protocol = json["protocol"].toObject();
+        QCOMPARE(protocol["folds"].toInt(), 3);
+        QCOMPARE(protocol["seed"].toInt(), 5);
+        QVERIFY(protocol["schema"].toString().contains("pad=reflect"));
+    }
+
+    void evaluateRefusesBadRequests()
+    {
+        GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
+        auto r = gs::test::runCli({"evaluate", str(csv), "--models", "cnn", "--quiet"});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("cnn") && r.err.contains("songs"), r.err.constData());
+        r = gs::test::runCli({"evaluate", str(csv), "--models", "svm-rbf,nonsense"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown model"));
+        r = gs::test::runCli({"evaluate", str(csv), "--folds", "1"});
+        QCOMPARE(r.exitCode, 2);
+        r = gs::test::runCli({"evaluate", "/no/such/file.csv", "--quiet"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("/no/such/file.csv"));
+        r = gs::test::runCli({"evaluate", str(csv), "--models", "knn", "--set", "knn.k=0", "--quiet"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("k"));
+    }
+
+    void trainThenClassifySongs()
+    {
+        GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
+        GS_REQUIRE_SHARED(gtzan, "datasets/gtzan-dev");
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const fs::path model = dir / "knn.gsm";
+        auto r = gs::test::runCli({"train", str(csv), "--kaggle", "--model", "knn", "--set", "k=3", "--out", str(model),
+                                   "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("trained knn"));
+        QVERIFY(r.out.contains("k=3"));
+        QVERIFY(fs::file_size(model) > 1000);
+
+        const fs::path bogus = dir / "bogus.wav";
+        std::ofstream(bogus) << "RIFF but not really";
+        const fs::path jazz = gtzan / "jazz" / "jazz.00000.wav";
+        const fs::path classical = gtzan / "classical" / "classical.00000.wav";
+        r = gs::test::runCli({"classify", str(model), str(jazz), str(bogus), str(classical), "--top", "2", "--json"});
+        QCOMPARE(r.exitCode, 1); // one song failed, the others were classified
+        QVERIFY(r.err.contains("bogus.wav"));
+        const auto items = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(items.size(), 3);
+        QCOMPARE(items[0].toObject()["file"].toString(), str(jazz));
+        const auto genres = items[0].toObject()["genres"].toArray();
+        QCOMPARE(genres.size(), 2);
+        QVERIFY(genres[0].toObject()["probability"].toDouble() >= genres[1].toObject()["probability"].toDouble());
+        QVERIFY(items[1].toObject().contains("error"));
+        QCOMPARE(items[2].toObject()["genres"].toArray()[0].toObject()["genre"].toString(), QStringLiteral("classical"));
+
+        r = gs::test::runCli({"classify", str(model), str(classical)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("classical.00000.wav: classical"), r.out.constData());
+
+        // A model file that is not one.
+        r = gs::test::runCli({"classify", str(bogus), str(classical)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("not a Genrescope model"));
+    }
+
+    void evaluateAndTrainOnASongFolder()
+    {
+        // A folder of songs: features are extracted first, then models compared / trained.
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        gs::DemoOptions demo;
+        demo.perGenre = 6;
+        demo.seconds = 4;
+        demo.compressedCopies = false;
+        const auto made = gs::makeDemoDataset(dir / "songs", demo);
+        QCOMPARE(made.files.size(), std::size_t(24));
+        const fs::path report = dir / "report.json";
+        auto r = gs::test::runCli({"evaluate", str(dir / "songs"), "--models", "svm-rbf,dummy", "--folds", "3",
+                                   "--report", str(report), "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto models = readJson(report).object()["models"].toArray();
+        QCOMPARE(models[0].toObject()["name"].toString(), QStringLiteral("svm-rbf"));
+        // The demo genres differ in timbre and rhythm: far above chance (0.25).
+        QVERIFY2(models[0].toObject()["accuracy_mean"].toDouble() > 0.6, r.out.constData());
+        QVERIFY(readJson(report).object()["protocol"].toObject()["schema"].toString().contains("pad=constant"));
+
+        const fs::path model = dir / "demo.gsm";
+        r = gs::test::runCli({"train", str(dir / "songs"), "--model", "svm-rbf", "--out", str(model), "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = gs::test::runCli({"classify", str(model), str(made.files.front()), "--top", "4", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto genres = QJsonDocument::fromJson(r.out).array()[0].toObject()["genres"].toArray();
+        QCOMPARE(genres.size(), 4);
+        double sum = 0;
+        for (const auto g : genres)
+            sum += g.toObject()["probability"].toDouble();
+        QVERIFY(std::abs(sum - 1) < 1e-6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliMl)
+#include "test_cli_ml.moc"
