@@ -25,6 +25,27 @@ float dot(const float* a, const float* b, std::size_t n)
     return sum;
 }
 
+__attribute__((target_clones("avx2", "default")))
+float maxValue(const float* values, std::size_t n)
+{
+    std::size_t i = 0;
+    float best = values[0];
+    if (n >= 8) {
+        Lanes8 acc;
+        __builtin_memcpy(&acc, values, sizeof acc);
+        for (i = 8; i + 8 <= n; i += 8) {
+            Lanes8 x;
+            __builtin_memcpy(&x, values + i, sizeof x);
+            acc = acc > x ? acc : x;
+        }
+        for (int l = 0; l < 8; ++l)
+            best = std::max(best, acc[l]);
+    }
+    for (; i < n; ++i)
+        best = std::max(best, values[i]);
+    return best;
+}
+
 float medianInPlace(float* values, std::size_t n)
 {
     if (n == 0)
