@@ -1,5 +1,6 @@
 #include "core/audio/decode.h"
 
+#include "core/audio/ffmpeg_log.h"
 #include "core/common/error.h"
 
 extern "C" {
@@ -13,15 +14,15 @@ extern "C" {
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <mutex>
 
 namespace gs {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Guards against a file whose header promises days of audio filling the memory.
-constexpr double kMaxDecodedSeconds = 4.0 * 3600.0;
+// Guards against a file (or a header) with days of audio filling the memory: 1 GiB of
+// floats, 3.4 h at 22.05 kHz or 1.7 h at 44.1 kHz.
+constexpr std::int64_t kMaxDecodedSamples = std::int64_t(1) << 28;
 // A stream that keeps failing is given up after this many packets in a row without output;
 // the demuxer itself always advances, so the loops end in any case.
 constexpr int kMaxConsecutiveErrors = 200;
@@ -30,28 +31,9 @@ constexpr int kMaxConsecutiveErrors = 200;
 constexpr double kSeekThresholdSeconds = 10.0;
 constexpr double kSeekPrerollSeconds = 1.0;
 
-// FFmpeg's log goes to stderr by default; we keep its last error message per thread instead,
-// so that it can end up in the gs::Error reason for the file that caused it.
-thread_local std::string tLastLibMessage;
-
-void logCallback(void* avcl, int level, const char* fmt, va_list vl)
-{
-    if (level > AV_LOG_ERROR)
-        return;
-    char line[512];
-    int printPrefix = 1;
-    av_log_format_line2(avcl, level, fmt, vl, line, sizeof line, &printPrefix);
-    std::string text(line);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-        text.pop_back();
-    if (!text.empty())
-        tLastLibMessage = std::move(text);
-}
-
 void installLogCapture()
 {
-    static std::once_flag once;
-    std::call_once(once, [] { av_log_set_callback(logCallback); });
+    detail::installFfmpegLogCapture();
 }
 
 std::string avErrorText(int err)
@@ -63,8 +45,8 @@ std::string avErrorText(int err)
 
 std::string withLibDetail(std::string reason)
 {
-    if (!tLastLibMessage.empty())
-        reason += " (" + tLastLibMessage + ")";
+    if (!detail::lastFfmpegMessage().empty())
+        reason += " (" + detail::lastFfmpegMessage() + ")";
     return reason;
 }
 
@@ -154,7 +136,7 @@ bool hasSelfDescribingHeader(const fs::path& file)
 OpenFile openAudioFile(const fs::path& file)
 {
     installLogCapture();
-    tLastLibMessage.clear();
+    detail::lastFfmpegMessage().clear();
     const std::string name = file.string();
     std::error_code ec;
     const auto status = fs::status(file, ec);
@@ -321,7 +303,6 @@ struct DecodeOutcome {
     std::vector<float> mono;            // native rate, only the requested range
     std::int64_t decodedToPosition = 0; // native samples the decoder reached (from file start)
     bool reachedEnd = false;            // the demuxer hit end of file
-    bool positionKnown = true;          // decodedToPosition is absolute (false after a failed seek)
     int damagedPackets = 0;
     bool readError = false;
     bool hitMemoryCap = false;
@@ -365,7 +346,7 @@ DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t en
         }
     }
 
-    const std::int64_t cap = std::int64_t(kMaxDecodedSeconds * rate);
+    const std::int64_t cap = kMaxDecodedSamples;
     // One allocation up front: growing a multi-megabyte vector costs more than decoding PCM.
     std::int64_t expected = endSample - startSample;
     if (f.info.durationSeconds > 0)
@@ -583,7 +564,7 @@ Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& option
     if (d.damagedPackets > 0)
         problems.push_back(std::to_string(d.damagedPackets) + " damaged packet(s) skipped");
     if (d.hitMemoryCap)
-        problems.push_back("stopped after " + std::to_string(int(kMaxDecodedSeconds / 3600)) + " hours of audio");
+        problems.push_back("stopped at the memory limit after " + std::to_string(kMaxDecodedSamples / rate) + " s of audio");
     // A cut-off file: the header promised noticeably more than the decoder found.
     // The reported duration stays what really decodes.
     if (countedFromStart && f.announcedSeconds > 0) {

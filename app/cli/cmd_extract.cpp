@@ -1,0 +1,198 @@
+// genrescope-cli extract: dataset folders and/or files → one CSV row of 57 features per song.
+#include "app/cli/command.h"
+
+#include "core/common/error.h"
+#include "core/dataset/extract_batch.h"
+#include "core/dataset/feature_table.h"
+#include "core/dataset/scan.h"
+#include "core/features/schema.h"
+#include "core/jobs/parallel.h"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+namespace gs::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+CancelToken gInterrupt;
+
+extern "C" void onInterrupt(int)
+{
+    gInterrupt.cancel();  // an atomic store: safe in a signal handler
+}
+
+std::string formatSeconds(double s)
+{
+    char buf[32];
+    if (s < 0)
+        return "?";
+    if (s < 90)
+        std::snprintf(buf, sizeof buf, "%.0f s", s);
+    else
+        std::snprintf(buf, sizeof buf, "%d min %02d s", int(s) / 60, int(s) % 60);
+    return buf;
+}
+
+ExtractionParams parseParams(ArgParser& args)
+{
+    ExtractionParams p;
+    p.clipSeconds = args.number("--clip", p.clipSeconds);
+    p.offsetSeconds = args.number("--offset", p.offsetSeconds);
+    const std::string sr = args.option("--sr", "22050");
+    if (sr == "native") {
+        p.sampleRate = 0;
+    } else {
+        char* end = nullptr;
+        const long v = std::strtol(sr.c_str(), &end, 10);
+        if (end == sr.c_str() || *end != '\0')
+            throw UsageError("--sr expects a rate in Hz or 'native', got '" + sr + "'");
+        p.sampleRate = int(v);
+    }
+    const std::string pad = args.option("--pad", "constant");
+    try {
+        p.pad = padModeFromString(pad);
+    } catch (const Error& e) {
+        throw UsageError("--pad: " + e.reason());
+    }
+    p.legacyHpss = args.flag("--legacy-hpss");
+    try {
+        p.validate();
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+    return p;
+}
+
+int runExtract(const Args& raw)
+{
+    ArgParser args(raw);
+    const std::string out = args.option("--out");
+    ExtractionParams params = parseParams(args);
+    double jobs = args.number("-j", 0);
+    jobs = args.number("--jobs", jobs);
+    const bool quiet = args.flag("--quiet");
+    args.rejectUnknown();
+    const auto inputs = args.positional();
+    if (inputs.empty())
+        throw UsageError("no input folder or file given");
+    if (out.empty())
+        throw UsageError("--out FILE is required");
+    {
+        // Fail before minutes of work, not after.
+        const fs::path parent = fs::absolute(fs::path(out)).parent_path();
+        std::error_code ec;
+        if (!fs::is_directory(parent, ec))
+            throw UsageError("the folder for --out does not exist: " + parent.string());
+        if (fs::is_directory(fs::path(out), ec))
+            throw UsageError("--out names a folder, not a file: " + out);
+    }
+    if (jobs < 0 || jobs > 256 || jobs != int(jobs))
+        throw UsageError("-j expects a whole number of threads (0 = all cores)");
+
+    // Collect songs: folders are datasets (sub-folders = genres); files stand alone.
+    std::vector<SongEntry> songs;
+    std::vector<ExtractionFailure> failures;
+    std::size_t hidden = 0, notAudio = 0;
+    std::vector<std::string> problems;
+    for (const auto& input : inputs) {
+        const fs::path path(input);
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            try {
+                ScanResult scan = scanDataset(path);
+                hidden += scan.skippedHidden;
+                notAudio += scan.skippedNotAudio;
+                problems.insert(problems.end(), scan.problems.begin(), scan.problems.end());
+                songs.insert(songs.end(), scan.songs.begin(), scan.songs.end());
+            } catch (const Error& e) {
+                failures.push_back({input, e.reason(), e.kind()});
+            }
+        } else if (fs::exists(path, ec)) {
+            songs.push_back(songEntryForFile(path));
+        } else {
+            failures.push_back({input, "does not exist", ErrorKind::NotFound});
+        }
+    }
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool tty = ::isatty(STDERR_FILENO);
+    std::mutex printMutex;
+    std::size_t lastPrintedPercent = 0;
+    BatchOptions options;
+    options.threads = int(jobs);
+    options.cancel = &gInterrupt;
+    if (!quiet)
+        options.progress = [&](const ProgressInfo& p) {
+            // A terminal gets one updating line; a log file gets a line every 10 %.
+            const std::size_t percent = p.total ? p.done * 100 / p.total : 100;
+            std::lock_guard lock(printMutex);
+            if (!tty && percent < lastPrintedPercent + 10 && p.done != p.total)
+                return;
+            lastPrintedPercent = percent;
+            std::fprintf(stderr, "%s[%zu/%zu] %3zu%%  elapsed %s  ETA %s%s", tty ? "\r" : "", p.done, p.total, percent,
+                         formatSeconds(p.elapsedSeconds).c_str(), formatSeconds(p.etaSeconds).c_str(),
+                         tty ? "   " : "\n");
+            std::fflush(stderr);
+        };
+
+    const BatchResult result = extractBatch(songs, params, options);
+    if (tty && !quiet && !songs.empty())
+        std::fputc('\n', stderr);
+    if (result.cancelled) {
+        std::fprintf(stderr, "cancelled after %zu of %zu songs; %s not written\n",
+                     result.table.rows.size() + result.failures.size(), songs.size(), out.c_str());
+        return kExitSomeFailed;
+    }
+    failures.insert(failures.end(), result.failures.begin(), result.failures.end());
+    writeFeatureCsv(out, result.table);
+
+    std::fprintf(stderr, "extracted %zu of %zu songs in %.1f s (%s) -> %s\n", result.table.rows.size(), songs.size(),
+                 result.seconds, genreFeatureSchema(params).fingerprint().c_str(), out.c_str());
+    if (hidden || notAudio)
+        std::fprintf(stderr, "skipped: %zu hidden, %zu not audio\n", hidden, notAudio);
+    for (const auto& p : problems)
+        std::fprintf(stderr, "unreadable folder: %s\n", p.c_str());
+    for (const auto& w : result.warnings)
+        std::fprintf(stderr, "warning: %s\n", w.c_str());
+    if (!failures.empty()) {
+        std::fprintf(stderr, "failed: %zu\n", failures.size());
+        for (const auto& f : failures)
+            std::fprintf(stderr, "  %s: %s (%s)\n", f.file.c_str(), f.reason.c_str(), toString(f.kind));
+    }
+    return failures.empty() && problems.empty() ? kExitOk : kExitSomeFailed;
+}
+
+const CommandRegistrar registrar({
+    "extract",
+    "compute the 57 genre features of songs into a CSV",
+    "usage: genrescope-cli extract PATH... --out FILE.csv [options]\n"
+    "\n"
+    "PATH is a dataset folder (each sub-folder is a genre; files directly inside have no\n"
+    "label) or a single audio file. One CSV row per song: filename (relative to the folder\n"
+    "it was found in), label, length (samples analysed), then the 57 Kaggle GTZAN features.\n"
+    "Files that fail are listed at the end and never stop the batch.\n"
+    "\n"
+    "options:\n"
+    "  --out FILE        CSV to write (required)\n"
+    "  --clip SECONDS    length of the analysed clip (default 30; 0 = whole file)\n"
+    "  --offset SECONDS  where the clip starts (default 0)\n"
+    "  --sr HZ|native    analysis sample rate (default 22050)\n"
+    "  --pad constant|reflect   STFT padding (constant = librosa >= 0.9; reflect = Kaggle CSV)\n"
+    "  --legacy-hpss     old librosa HPSS reconstruction (with --pad reflect: reproduces Kaggle)\n"
+    "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
+    "  --quiet           no progress line\n"
+    "\n"
+    "exit code: 0 all songs extracted, 1 some failed, 2 usage error",
+    runExtract,
+});
+
+} // namespace
+} // namespace gs::cli

@@ -1,0 +1,103 @@
+#pragma once
+// The exploration charts (the notebook's EDA, interactive). Each takes an EdaData snapshot
+// and draws one series per genre in the genre's colour; numbers come from core/dataset/stats.
+#include "ui/charts/chart_widget.h"
+#include "ui/charts/eda_data.h"
+
+#include <memory>
+
+class QComboBox;
+class QCPColorMap;
+
+namespace gs::ui {
+
+class EdaChart : public ChartWidget {
+    Q_OBJECT
+public:
+    EdaChart(const QString& title, QWidget* parent = nullptr, bool legendOutside = true);
+    void setData(std::shared_ptr<const EdaData> data);
+
+protected:
+    virtual void rebuild() = 0;
+    void showEmpty(const QString& message);
+    void setGenreTicks(); // categorical x axis, one tick per genre
+    std::shared_ptr<const EdaData> data_;
+};
+
+class ClassBalanceChart : public EdaChart {
+    Q_OBJECT
+public:
+    explicit ClassBalanceChart(QWidget* parent = nullptr);
+
+protected:
+    void rebuild() override;
+};
+
+class SongLengthChart : public EdaChart {
+    Q_OBJECT
+public:
+    explicit SongLengthChart(QWidget* parent = nullptr);
+    void setShowAverages(bool averages);
+
+protected:
+    void rebuild() override;
+
+private:
+    QComboBox* mode_;
+};
+
+class FeatureDistributionChart : public EdaChart {
+    Q_OBJECT
+public:
+    enum Mode { BoxPlot, Histogram, Density };
+    explicit FeatureDistributionChart(QWidget* parent = nullptr);
+    void setFeature(int feature);
+    void setMode(Mode mode);
+
+protected:
+    void rebuild() override;
+
+private:
+    QComboBox* feature_;
+    QComboBox* mode_;
+};
+
+class FeatureScatterChart : public EdaChart {
+    Q_OBJECT
+public:
+    explicit FeatureScatterChart(QWidget* parent = nullptr);
+    // Axis choices: 0 = first principal component, 1 = second, 2 + k = feature k.
+    void setAxes(int x, int y);
+    int songNear(const QPoint& pixel, double maxDistance = 8) const; // -1 if none
+    QPoint pixelOfSong(int songIndex) const;                        // (-1, -1) if not shown
+
+public slots:
+    void highlightSong(int songIndex);
+
+signals:
+    void songClicked(int songIndex);
+
+protected:
+    void rebuild() override;
+
+private:
+    QComboBox* x_;
+    QComboBox* y_;
+    std::vector<double> xs_, ys_;   // per analysed song (EdaData order)
+    int highlighted_ = -1;
+};
+
+class CorrelationChart : public EdaChart {
+    Q_OBJECT
+public:
+    explicit CorrelationChart(QWidget* parent = nullptr);
+    QCPColorMap* colorMap() const { return map_; }
+
+protected:
+    void rebuild() override;
+
+private:
+    QCPColorMap* map_;
+};
+
+} // namespace gs::ui

@@ -1,0 +1,60 @@
+#include "ui/charts/eda_data.h"
+
+#include "core/features/schema.h"
+#include "ui/session/dataset_session.h"
+
+namespace gs::ui {
+
+EdaData EdaData::fromSession(const DatasetSession& session)
+{
+    EdaData d;
+    d.genres = session.genres();
+    for (const auto& name : session.schema().columns)
+        d.featureNames << QString::fromStdString(name);
+    d.songsPerGenre.assign(std::size_t(d.genres.size()), 0);
+    const auto& songs = session.songs();
+    for (std::size_t i = 0; i < songs.size(); ++i) {
+        const int g = int(d.genres.indexOf(QString::fromStdString(songs[i].record.label)));
+        if (g < 0)
+            continue;
+        ++d.songsPerGenre[std::size_t(g)];
+        const auto& r = songs[i].record;
+        if (songs[i].status != SongStatus::Ready || r.features.size() != std::size_t(d.featureNames.size()))
+            continue;
+        d.songIndex.push_back(int(i));
+        d.file << songs[i].relativePath;
+        d.genre.push_back(g);
+        d.durationSeconds.push_back(r.durationSeconds);
+        d.features.push_back(r.features);
+    }
+    return d;
+}
+
+std::vector<double> EdaData::column(int feature) const
+{
+    std::vector<double> out;
+    out.reserve(features.size());
+    for (const auto& row : features)
+        out.push_back(row[std::size_t(feature)]);
+    return out;
+}
+
+std::vector<double> EdaData::column(int feature, int genreIndex) const
+{
+    std::vector<double> out;
+    for (std::size_t i = 0; i < features.size(); ++i)
+        if (genre[i] == genreIndex)
+            out.push_back(features[i][std::size_t(feature)]);
+    return out;
+}
+
+std::vector<double> EdaData::durationsOf(int genreIndex) const
+{
+    std::vector<double> out;
+    for (std::size_t i = 0; i < durationSeconds.size(); ++i)
+        if (genre[i] == genreIndex)
+            out.push_back(durationSeconds[i]);
+    return out;
+}
+
+} // namespace gs::ui

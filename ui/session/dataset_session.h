@@ -1,0 +1,127 @@
+#pragma once
+// The controller between the core and the widgets: opens a folder, runs scanning,
+// decoding, feature extraction and fingerprinting on worker threads, keeps the song list
+// and the feature cache up to date, and reports everything through queued signals.
+// Widgets never call the core directly for long work; they ask the session.
+#include "core/common/progress.h"
+#include "core/dsp/matrix.h"
+#include "core/features/mel.h"
+#include "core/features/schema.h"
+#include "ui/session/song.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+#include <QThreadPool>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace gs {
+class WaveformEnvelope;
+}
+
+namespace gs::ui {
+
+// Audio of one song prepared for the views (computed in the background).
+struct SongView {
+    QString path;
+    int sampleRate = 0;
+    double seconds = 0;
+    std::shared_ptr<const WaveformEnvelope> envelope;
+    std::shared_ptr<const std::vector<float>> samples; // for recomputing the spectrogram
+    Matrix melDb;               // rows = mels, cols = frames
+    MelOptions mel;
+    QString error;              // non-empty: the song could not be decoded
+};
+
+struct DuplicateGroup {
+    std::vector<int> songs;     // indices into DatasetSession::songs()
+    double worstBitErrorRate = 0;
+};
+
+class DatasetSession : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        std::filesystem::path cacheFile;     // empty = FeatureCache::defaultLocation()
+        ExtractionParams params;
+        int threads = 0;                     // 0 = all cores
+    };
+
+    explicit DatasetSession(QObject* parent = nullptr);
+    DatasetSession(Options options, QObject* parent = nullptr);
+    ~DatasetSession() override;
+
+    // Starts opening (returns at once). Emits opened() or openFailed(), then songsAdded /
+    // songsUpdated as songs arrive, progress(), and finished().
+    void open(const QString& folder);
+    // Opens the bundled demo dataset, generating it first (in the background) when it is
+    // not in the app data folder yet.
+    void openDemo();
+    static QString demoFolder();
+    void cancel();
+    bool isBusy() const;
+    // Blocks until the current open has finished (tests, --screenshot).
+    void waitForFinished();
+
+    QString folder() const { return folder_; }
+    const std::vector<Song>& songs() const { return songs_; }
+    int indexOfPath(const QString& pathOrRelative) const;
+    const QStringList& genres() const { return genres_; } // sorted, distinct
+    const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
+    const FeatureSchema& schema() const { return schema_; }
+    double lastOpenSeconds() const { return lastOpenSeconds_; }
+
+    // Decodes the song and computes its envelope and mel spectrogram in the background;
+    // songViewReady() follows. A newer request supersedes an older one.
+    void requestSongView(int index, const MelOptions& mel);
+    // Recomputes only the spectrogram of the last view with other settings.
+    void requestSpectrogram(const MelOptions& mel);
+
+signals:
+    void opened(const QString& folder, int songCount);
+    void openFailed(const QString& folder, const QString& reason);
+    void songsAdded(int first, int last);              // rows appended to songs()
+    void songsUpdated(const QList<int>& indices);      // status / features changed
+    void problem(const QString& file, const QString& reason);
+    void progress(int done, int total, double etaSeconds);
+    void finished(bool cancelled);
+    void duplicatesChanged();
+    void songViewReady(const gs::ui::SongView& view);
+
+private:
+    struct Run;
+    void startRun(const QString& folder);
+    void runPipeline(std::shared_ptr<Run> run); // worker thread
+    // Queued into the GUI thread by the pipeline.
+    void applyScan(std::shared_ptr<Run> run, std::vector<Song> songs, int pending);
+    void applyResults(std::shared_ptr<Run> run, std::vector<Song> results, int done, int total, double eta);
+    void applyFinish(std::shared_ptr<Run> run, bool cancelled, double seconds);
+    void reportProblems(const Song& song);
+
+    Options options_;
+    FeatureSchema schema_;
+    QString folder_;
+    std::vector<Song> songs_;
+    QStringList genres_;
+    std::vector<DuplicateGroup> duplicates_;
+    std::shared_ptr<Run> run_;
+    QFuture<void> pipeline_;
+    QThreadPool pool_;      // extraction workers
+    QThreadPool viewPool_;  // song views, one at a time
+    double lastOpenSeconds_ = 0;
+
+    std::shared_ptr<const std::vector<float>> viewSamples_;
+    std::shared_ptr<const WaveformEnvelope> viewEnvelope_;
+    QString viewPath_;
+    int viewSampleRate_ = 0;
+    std::atomic<int> viewGeneration_{0};
+};
+
+} // namespace gs::ui
+
+Q_DECLARE_METATYPE(gs::ui::SongView)

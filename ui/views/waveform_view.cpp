@@ -1,0 +1,205 @@
+#include "ui/views/waveform_view.h"
+
+#include "core/audio/envelope.h"
+#include "ui/models/song_table_model.h"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gs::ui {
+
+namespace {
+constexpr int kAxisHeight = 20;
+constexpr double kMinSpanSeconds = 0.01;
+} // namespace
+
+double niceTimeStep(double span, int targetTicks)
+{
+    static constexpr double steps[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600};
+    for (double s : steps)
+        if (span / s <= targetTicks)
+            return s;
+    return 7200;
+}
+
+WaveformView::WaveformView(QWidget* parent) : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumHeight(90);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setToolTip(tr("Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End"));
+}
+
+void WaveformView::setEnvelope(std::shared_ptr<const WaveformEnvelope> envelope, int sampleRate)
+{
+    envelope_ = std::move(envelope);
+    sampleRate_ = sampleRate;
+    message_.clear();
+    setVisibleRange(0, duration());
+}
+
+void WaveformView::clear(const QString& message)
+{
+    envelope_.reset();
+    message_ = message;
+    start_ = end_ = 0;
+    update();
+}
+
+double WaveformView::duration() const
+{
+    return envelope_ && sampleRate_ > 0 ? double(envelope_->size()) / sampleRate_ : 0.0;
+}
+
+void WaveformView::setVisibleRange(double a, double b)
+{
+    const double total = duration();
+    if (total <= 0)
+        return;
+    double span = std::clamp(b - a, std::min(kMinSpanSeconds, total), total);
+    a = std::clamp(a, 0.0, total - span);
+    if (a == start_ && a + span == end_)
+        return;
+    start_ = a;
+    end_ = a + span;
+    update();
+    emit visibleRangeChanged(start_, end_);
+}
+
+void WaveformView::zoom(double factor, double anchor)
+{
+    if (anchor < 0)
+        anchor = (start_ + end_) / 2;
+    const double span = (end_ - start_) * factor;
+    const double t = end_ > start_ ? (anchor - start_) / (end_ - start_) : 0.5;
+    setVisibleRange(anchor - t * span, anchor - t * span + span);
+}
+
+void WaveformView::scrollBy(double fraction)
+{
+    const double shift = (end_ - start_) * fraction;
+    setVisibleRange(start_ + shift, end_ + shift);
+}
+
+void WaveformView::setHorizontalMargins(int left, int right)
+{
+    leftMargin_ = std::max(0, left);
+    rightMargin_ = std::max(0, right);
+    update();
+}
+
+QRect WaveformView::plotRect() const
+{
+    return rect().adjusted(leftMargin_, 4, -rightMargin_, -kAxisHeight);
+}
+
+double WaveformView::secondsAt(int x) const
+{
+    const QRect r = plotRect();
+    return start_ + (end_ - start_) * double(x - r.left()) / std::max(1, r.width());
+}
+
+void WaveformView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    const QRect r = plotRect();
+    p.setPen(palette().mid().color());
+    p.drawRect(r.adjusted(0, 0, -1, -1));
+    if (!envelope_ || end_ <= start_) {
+        p.setPen(palette().placeholderText().color());
+        p.drawText(r, Qt::AlignCenter, message_.isEmpty() ? tr("Select a song to see its waveform") : message_);
+        return;
+    }
+
+    const double mid = r.center().y() + 0.5;
+    const double half = r.height() / 2.0 - 2;
+    const auto first = std::size_t(std::max(0.0, start_ * sampleRate_));
+    const auto last = std::min(envelope_->size(), std::size_t(std::ceil(end_ * sampleRate_)));
+    const auto columns = envelope_->columns(first, last, std::size_t(std::max(1, r.width())));
+
+    p.setPen(QPen(palette().mid().color(), 0, Qt::DotLine));
+    p.drawLine(r.left(), int(mid), r.right(), int(mid));
+    const QColor wave(0x2c, 0x6f, 0xbb);
+    p.setPen(wave);
+    const double spp = double(last - first) / std::max(1, r.width());
+    if (spp < 1.0) {
+        // Zoomed in beyond one sample per pixel: draw the samples as a line.
+        QPolygonF line;
+        for (std::size_t i = first; i < last; ++i) {
+            const double x = r.left() + (double(i) / sampleRate_ - start_) / (end_ - start_) * r.width();
+            line << QPointF(x, mid - double(envelope_->samples()[i]) * half);
+        }
+        p.setRenderHint(QPainter::Antialiasing);
+        p.drawPolyline(line);
+    } else {
+        for (int c = 0; c < int(columns.size()); ++c) {
+            const int x = r.left() + c;
+            const int y0 = int(mid - std::clamp(columns[std::size_t(c)].max, -1.0f, 1.0f) * half);
+            const int y1 = int(mid - std::clamp(columns[std::size_t(c)].min, -1.0f, 1.0f) * half);
+            p.drawLine(x, y0, x, std::max(y0, y1));
+        }
+    }
+
+    // Time axis.
+    p.setPen(palette().text().color());
+    const double step = niceTimeStep(end_ - start_, std::max(2, r.width() / 90));
+    for (double t = std::ceil(start_ / step) * step; t <= end_ + 1e-9; t += step) {
+        const int x = r.left() + int((t - start_) / (end_ - start_) * r.width());
+        p.drawLine(x, r.bottom(), x, r.bottom() + 4);
+        QString label = formatDuration(std::floor(t));
+        if (step < 1.0)
+            label += QStringLiteral(".%1").arg(int(std::lround((t - std::floor(t)) * 100)) % 100, 2, 10, QLatin1Char('0'));
+        p.drawText(QRect(x - 40, r.bottom() + 4, 80, kAxisHeight - 4), Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+}
+
+void WaveformView::wheelEvent(QWheelEvent* event)
+{
+    const QPoint d = event->angleDelta();
+    if (event->modifiers() & Qt::ShiftModifier || std::abs(d.x()) > std::abs(d.y())) {
+        const int delta = d.x() != 0 ? d.x() : d.y();
+        scrollBy(-delta / 120.0 * 0.1);
+    } else if (d.y() != 0) {
+        zoom(std::pow(0.8, d.y() / 120.0), secondsAt(int(event->position().x())));
+    }
+    event->accept();
+}
+
+void WaveformView::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoom(0.5); break;
+    case Qt::Key_Minus: zoom(2.0); break;
+    case Qt::Key_Left: scrollBy(-0.2); break;
+    case Qt::Key_Right: scrollBy(0.2); break;
+    case Qt::Key_Home: setVisibleRange(0, end_ - start_); break;
+    case Qt::Key_End: setVisibleRange(duration() - (end_ - start_), duration()); break;
+    case Qt::Key_0: setVisibleRange(0, duration()); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void WaveformView::mousePressEvent(QMouseEvent* event)
+{
+    setFocus();
+    dragX_ = int(event->position().x());
+    dragStart_ = start_;
+}
+
+void WaveformView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (dragX_ < 0 || !(event->buttons() & Qt::LeftButton))
+        return;
+    const double perPixel = (end_ - start_) / std::max(1, plotRect().width());
+    const double a = dragStart_ - (event->position().x() - dragX_) * perPixel;
+    setVisibleRange(a, a + (end_ - start_));
+}
+
+} // namespace gs::ui
