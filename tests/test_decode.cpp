@@ -424,6 +424,23 @@ private slots:
         }
     }
 
+    void namesThatLookLikeProtocolsAreFiles()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = gs::test::tempDir(tmp);
+        const auto y = sine(440, 0.5, 22050, 2205);
+        struct RestoreDir {
+            QString path = QDir::currentPath();
+            ~RestoreDir() { QDir::setCurrent(path); }
+        } restore;
+        QDir::setCurrent(QString::fromStdString(dir.string()));
+        for (const char* name : {"concat:a.wav", "http:b.wav", "100% pure?.wav"}) {
+            gs::writeWav(name, y, 22050);
+            const auto audio = gs::decodeAudio(name);  // relative path, as typed on a command line
+            QCOMPARE(audio.samples.size(), y.size());
+        }
+    }
+
     void cancelledTokenStopsDecoding()
     {
         QTemporaryDir tmp;

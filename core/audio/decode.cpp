@@ -158,7 +158,9 @@ OpenFile openAudioFile(const fs::path& file)
     const bool selfDescribing = hasSelfDescribingHeader(file);
     if (selfDescribing)
         av_dict_set(&openOptions, "probesize", "8192", 0);
-    int err = avformat_open_input(&raw, name.c_str(), nullptr, &openOptions);
+    // "file:" keeps FFmpeg from reading "name:rest" as a protocol (concat:, http:, ...).
+    const std::string url = "file:" + name;
+    int err = avformat_open_input(&raw, url.c_str(), nullptr, &openOptions);
     av_dict_free(&openOptions);
     if (err < 0) {
         if (err == AVERROR(EACCES) || err == AVERROR(EPERM))
