@@ -199,9 +199,12 @@ void MainWindow::buildSongsPage(QWidget* page)
     table_->setWordWrap(false);
     table_->verticalHeader()->setVisible(false);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    table_->horizontalHeader()->setSectionResizeMode(SongTableModel::File, QHeaderView::Stretch);
+    // The file name gets a fixed share the user can drag; the rest fit their contents.
+    table_->horizontalHeader()->setSectionResizeMode(SongTableModel::File, QHeaderView::Interactive);
+    table_->horizontalHeader()->resizeSection(SongTableModel::File, 170);
     for (int c = SongTableModel::Genre; c < SongTableModel::ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
     leftLayout->addWidget(table_, 1);
     split->addWidget(left);
 
