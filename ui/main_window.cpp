@@ -142,6 +142,7 @@ QWidget* MainWindow::buildWelcomePage()
     auto* outer = new QVBoxLayout(page);
     outer->addStretch(1);
     auto* box = new QWidget;
+    box->setMinimumWidth(460);
     box->setMaximumWidth(560);
     auto* layout = new QVBoxLayout(box);
     auto* title = new QLabel(tr("<h1>Genrescope</h1><p>Explore a music collection by genre. Open a folder whose "
