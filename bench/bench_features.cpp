@@ -106,8 +106,21 @@ int main(int argc, char** argv)
         if (!readPcm16Wav(file, clip))
             continue;
         decode += nowSeconds() - t0;
-        extractor.compute(clip.samples, clip.sampleRate);
-        const auto& t = extractor.lastTimes();
+        // Best of three runs per clip and stage: other processes on a shared machine only
+        // ever add time, so the minimum is the closest to the code's own cost.
+        gs::StageTimes t;
+        for (int run = 0; run < 3; ++run) {
+            extractor.compute(clip.samples, clip.sampleRate);
+            const auto& r = extractor.lastTimes();
+            auto keep = [run](double& best, double v) { best = run == 0 ? v : std::min(best, v); };
+            keep(t.stft, r.stft);
+            keep(t.melMfcc, r.melMfcc);
+            keep(t.chroma, r.chroma);
+            keep(t.spectral, r.spectral);
+            keep(t.hpss, r.hpss);
+            keep(t.tempo, r.tempo);
+            keep(t.total, r.total);
+        }
         sum.stft += t.stft;
         sum.melMfcc += t.melMfcc;
         sum.chroma += t.chroma;
@@ -115,14 +128,18 @@ int main(int argc, char** argv)
         sum.hpss += t.hpss;
         sum.tempo += t.tempo;
         sum.total += t.total;
-        const double t1 = nowSeconds();
-        gs::melSpectrogramDb(clip.samples, clip.sampleRate);
-        mel += nowSeconds() - t1;
+        double bestMel = 1e9;
+        for (int run = 0; run < 3; ++run) {
+            const double t1 = nowSeconds();
+            gs::melSpectrogramDb(clip.samples, clip.sampleRate);
+            bestMel = std::min(bestMel, nowSeconds() - t1);
+        }
+        mel += bestMel;
         seconds += double(clip.samples.size()) / clip.sampleRate;
         ++clips;
     }
     const double k = 1000.0 / clips;
-    std::printf("bench_features: %d clips (%.1f s of audio each on average), pad=%s, hpss=%s, one thread, CPU time\n", clips,
+    std::printf("bench_features: %d clips (%.1f s of audio each on average), pad=%s, hpss=%s, one thread,\n  CPU time, best of 3 runs per clip and stage\n", clips,
                 seconds / clips, reflect ? "reflect" : "constant", legacy ? "legacy" : "librosa-0.10");
     std::printf("  %-28s %8.2f ms/clip\n", "WAV read (not FFmpeg)", decode * k);
     std::printf("  %-28s %8.2f ms/clip\n", "STFT + |S|, |S|^2", sum.stft * k);
@@ -131,7 +148,7 @@ int main(int argc, char** argv)
     std::printf("  %-28s %8.2f ms/clip\n", "spectral + rms + zcr", sum.spectral * k);
     std::printf("  %-28s %8.2f ms/clip\n", "HPSS (median, masks, istft)", sum.hpss * k);
     std::printf("  %-28s %8.2f ms/clip\n", "onset + tempo", sum.tempo * k);
-    std::printf("  %-28s %8.2f ms/clip\n", "all 57 features", sum.total * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "all 57 features (best total)", sum.total * k);
     std::printf("  %-28s %8.2f ms/clip\n", "melSpectrogramDb alone", mel * k);
     return 0;
 }

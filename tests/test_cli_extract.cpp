@@ -31,6 +31,8 @@ private slots:
             {"extract", q(dir), "--out", out, "--pad", "edge"},
             {"extract", q(dir), "--out", out, "--bogus"},
             {"extract", q(dir), "--out", out, "-j", "1.5"},
+            {"extract", q(dir), "--out", q(dir / "no-such-folder" / "o.csv")},
+            {"extract", q(dir), "--out", q(dir)},
         };
         for (const auto& args : bad) {
             const auto r = gs::test::runCli(args);

@@ -70,6 +70,35 @@ private slots:
         QVERIFY2(result.warnings[0].find("file ends early") != std::string::npos, result.warnings[0].c_str());
     }
 
+    void deliveryInSongOrder()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = gs::test::tempDir(tmp);
+        std::vector<gs::SongEntry> songs;
+        for (int i = 0; i < 12; ++i) {
+            // Alternating long and short clips, so that workers finish out of order.
+            std::string name = std::to_string(i);
+            name += ".wav";
+            const fs::path file = root / name;
+            gs::writeWav(file, gs::test::testTone(200 + 20 * i, i % 2 ? 0.5 : 3.0, 22050), 22050);
+            songs.push_back(gs::songEntryForFile(file));
+        }
+        std::vector<std::size_t> order;
+        gs::BatchOptions options;
+        options.threads = 2;
+        options.deliverInOrder = true;
+        options.onSong = [&](const gs::SongOutcome& o) {
+            order.push_back(o.index);
+            QVERIFY(o.ok);
+            QCOMPARE(o.row.file, songs[o.index].relativePath);
+        };
+        gs::extractBatch(songs, {}, options);
+        std::vector<std::size_t> expected(songs.size());
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            expected[i] = i;
+        QCOMPARE(order, expected);
+    }
+
     void clipAndOffsetFollowParams()
     {
         QTemporaryDir tmp;

@@ -382,6 +382,65 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(gs::Error, gs::decodeAudio(dir / "ten.wav", bad));
     }
 
+    void damagedCompressedStreamsEndAndKeepWhatDecodes()
+    {
+        GS_REQUIRE_SHARED(mp3dir, "datasets/mp3-samples");
+        QTemporaryDir tmp;
+        const fs::path dir = gs::test::tempDir(tmp);
+        auto mp3 = readBytes(mp3dir / "dub.mp3");
+        const std::size_t fullSamples = 1310328;
+
+        // Garbage in the middle: the decoder resynchronises; the length stays about right.
+        auto damaged = mp3;
+        std::mt19937 rng(11);
+        for (std::size_t i = damaged.size() / 2; i < damaged.size() / 2 + 20000; ++i)
+            damaged[i] = std::uint8_t(rng());
+        gs::writeFileBytes(dir / "damaged.mp3", damaged);
+        gs::DecodeOptions native;
+        native.sampleRate = 0;
+        const auto d = gs::decodeAudio(dir / "damaged.mp3", native);
+        QVERIFY2(d.samples.size() > fullSamples * 9 / 10 && d.samples.size() <= fullSamples + 44100,
+                 qPrintable(QString::number(d.samples.size())));
+        for (float x : d.samples)
+            QVERIFY(std::isfinite(x));
+
+        // Cut in half: about half the audio, no error.
+        auto half = mp3;
+        half.resize(half.size() / 2);
+        gs::writeFileBytes(dir / "half.mp3", half);
+        const auto h = gs::decodeAudio(dir / "half.mp3", native);
+        QVERIFY(h.samples.size() > fullSamples * 4 / 10 && h.samples.size() < fullSamples * 6 / 10);
+        QVERIFY(std::abs(h.info.durationSeconds - double(h.samples.size()) / 44100) < 0.05);
+
+        // Only the first 2 kB (headers, a frame or two): whatever decodes, or a clear error.
+        auto stub = mp3;
+        stub.resize(2048);
+        gs::writeFileBytes(dir / "stub.mp3", stub);
+        try {
+            const auto s = gs::decodeAudio(dir / "stub.mp3", native);
+            QVERIFY(s.samples.size() < 44100);
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.subject(), (dir / "stub.mp3").string());
+        }
+    }
+
+    void namesThatLookLikeProtocolsAreFiles()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = gs::test::tempDir(tmp);
+        const auto y = sine(440, 0.5, 22050, 2205);
+        struct RestoreDir {
+            QString path = QDir::currentPath();
+            ~RestoreDir() { QDir::setCurrent(path); }
+        } restore;
+        QDir::setCurrent(QString::fromStdString(dir.string()));
+        for (const char* name : {"concat:a.wav", "http:b.wav", "100% pure?.wav"}) {
+            gs::writeWav(name, y, 22050);
+            const auto audio = gs::decodeAudio(name);  // relative path, as typed on a command line
+            QCOMPARE(audio.samples.size(), y.size());
+        }
+    }
+
     void cancelledTokenStopsDecoding()
     {
         QTemporaryDir tmp;

@@ -123,6 +123,20 @@ private slots:
         QVERIFY(a.samples == y);
     }
 
+    void truncatedFlacIsPartial()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = gs::test::tempDir(tmp);
+        gs::encodeAudioFile(dir / "whole.flac", signal(22050, 3.0), 22050, gs::AudioCodec::Flac);
+        auto b = bytes(dir / "whole.flac");
+        b.resize(b.size() * 6 / 10);
+        std::ofstream(dir / "cut.flac", std::ios::binary) << b;
+        const auto a = gs::decodeAudio(dir / "cut.flac");
+        QVERIFY(a.partial);
+        QVERIFY2(a.warning.find("ends early") != std::string::npos, a.warning.c_str());
+        QVERIFY(a.seconds() > 1.2 && a.seconds() < 2.4);
+    }
+
     void encoderRejectsNothingToEncode()
     {
         QTemporaryDir tmp;

@@ -84,6 +84,15 @@ int runExtract(const Args& raw)
         throw UsageError("no input folder or file given");
     if (out.empty())
         throw UsageError("--out FILE is required");
+    {
+        // Fail before minutes of work, not after.
+        const fs::path parent = fs::absolute(fs::path(out)).parent_path();
+        std::error_code ec;
+        if (!fs::is_directory(parent, ec))
+            throw UsageError("the folder for --out does not exist: " + parent.string());
+        if (fs::is_directory(fs::path(out), ec))
+            throw UsageError("--out names a folder, not a file: " + out);
+    }
     if (jobs < 0 || jobs > 256 || jobs != int(jobs))
         throw UsageError("-j expects a whole number of threads (0 = all cores)");
 

@@ -20,8 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Guards against a file whose header promises days of audio filling the memory.
-constexpr double kMaxDecodedSeconds = 4.0 * 3600.0;
+// Guards against a file (or a header) with days of audio filling the memory: 1 GiB of
+// floats, 3.4 h at 22.05 kHz or 1.7 h at 44.1 kHz.
+constexpr std::int64_t kMaxDecodedSamples = std::int64_t(1) << 28;
 // A stream that keeps failing is given up after this many packets in a row without output;
 // the demuxer itself always advances, so the loops end in any case.
 constexpr int kMaxConsecutiveErrors = 200;
@@ -157,7 +158,9 @@ OpenFile openAudioFile(const fs::path& file)
     const bool selfDescribing = hasSelfDescribingHeader(file);
     if (selfDescribing)
         av_dict_set(&openOptions, "probesize", "8192", 0);
-    int err = avformat_open_input(&raw, name.c_str(), nullptr, &openOptions);
+    // "file:" keeps FFmpeg from reading "name:rest" as a protocol (concat:, http:, ...).
+    const std::string url = "file:" + name;
+    int err = avformat_open_input(&raw, url.c_str(), nullptr, &openOptions);
     av_dict_free(&openOptions);
     if (err < 0) {
         if (err == AVERROR(EACCES) || err == AVERROR(EPERM))
@@ -302,7 +305,6 @@ struct DecodeOutcome {
     std::vector<float> mono;            // native rate, only the requested range
     std::int64_t decodedToPosition = 0; // native samples the decoder reached (from file start)
     bool reachedEnd = false;            // the demuxer hit end of file
-    bool positionKnown = true;          // decodedToPosition is absolute (false after a failed seek)
     int damagedPackets = 0;
     bool readError = false;
     bool hitMemoryCap = false;
@@ -346,7 +348,7 @@ DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t en
         }
     }
 
-    const std::int64_t cap = std::int64_t(kMaxDecodedSeconds * rate);
+    const std::int64_t cap = kMaxDecodedSamples;
     // One allocation up front: growing a multi-megabyte vector costs more than decoding PCM.
     std::int64_t expected = endSample - startSample;
     if (f.info.durationSeconds > 0)
@@ -564,7 +566,7 @@ Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& option
     if (d.damagedPackets > 0)
         problems.push_back(std::to_string(d.damagedPackets) + " damaged packet(s) skipped");
     if (d.hitMemoryCap)
-        problems.push_back("stopped after " + std::to_string(int(kMaxDecodedSeconds / 3600)) + " hours of audio");
+        problems.push_back("stopped at the memory limit after " + std::to_string(kMaxDecodedSamples / rate) + " s of audio");
     // A cut-off file: the header promised noticeably more than the decoder found.
     // The reported duration stays what really decodes.
     if (countedFromStart && f.announcedSeconds > 0) {

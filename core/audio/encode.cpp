@@ -146,7 +146,8 @@ void encodeAudioFile(const std::filesystem::path& file, std::span<const float> m
     if (!stream || avcodec_parameters_from_context(stream->codecpar, ctx.get()) < 0)
         throw Error(ErrorKind::Internal, name, "cannot add the audio stream");
     stream->time_base = ctx->time_base;
-    if (int err = avio_open(&fmt->pb, name.c_str(), AVIO_FLAG_WRITE); err < 0)
+    const std::string url = "file:" + name;  // never a protocol, whatever the name looks like
+    if (int err = avio_open(&fmt->pb, url.c_str(), AVIO_FLAG_WRITE); err < 0)
         throw Error(ErrorKind::NotFound, name, "cannot be created for writing: " + avError(err));
     if (int err = avformat_write_header(fmt.get(), nullptr); err < 0)
         throw Error(ErrorKind::Internal, name, "cannot write the header: " + avError(err));

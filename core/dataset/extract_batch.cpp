@@ -65,6 +65,8 @@ BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionPa
     // One extractor per worker, created on first use inside that worker (FFT plans are not cheap).
     std::vector<std::unique_ptr<GenreFeatureExtractor>> extractors(std::size_t(std::max(threads, 1)));
     std::mutex deliver;
+    std::vector<char> ready(songs.size(), 0);
+    std::size_t nextInOrder = 0;
 
     ParallelOptions parallel;
     parallel.threads = threads;
@@ -87,13 +89,23 @@ BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionPa
             outcome.failure = {song.relativePath, e.what(), ErrorKind::Internal};
         }
         outcome.index = index;
-        if (options.onSong) {
-            std::lock_guard lock(deliver);
-            options.onSong(outcome);
+        outcomes[index] = std::move(outcome);  // each index is written by exactly one worker
+        if (!options.onSong)
+            return;
+        std::lock_guard lock(deliver);
+        ready[index] = 1;
+        if (!options.deliverInOrder) {
+            options.onSong(outcomes[index]);
+            return;
         }
-        outcomes[index] = std::move(outcome);
+        while (nextInOrder < songs.size() && ready[nextInOrder])
+            options.onSong(outcomes[nextInOrder++]);
     };
     const ParallelOutcome run = parallelFor(songs.size(), body, parallel);
+    if (options.onSong && options.deliverInOrder)  // after a cancel: the finished songs behind a gap
+        for (std::size_t i = nextInOrder; i < songs.size(); ++i)
+            if (ready[i])
+                options.onSong(outcomes[i]);
 
     for (const auto& f : run.failures)  // only reached by exceptions escaping body (none expected)
         if (!outcomes[f.index].ok && outcomes[f.index].failure.reason.empty())

@@ -35,8 +35,10 @@ struct BatchOptions {
     int threads = 0;                 // 0 = hardware threads
     ProgressFn progress;             // done/total/ETA; stage = the song just finished
     const CancelToken* cancel = nullptr;
-    // Called once per song as it finishes (any order, serialised, from worker threads).
+    // Called once per song (serialised, from worker threads): as songs finish, or in the
+    // order of `songs` when deliverInOrder (a slow song then holds back the ones after it).
     std::function<void(const SongOutcome&)> onSong;
+    bool deliverInOrder = false;
 };
 
 struct BatchResult {

@@ -4,6 +4,9 @@
 #include "core/dsp/window.h"
 
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cmath>
 #include <limits>
 
@@ -20,18 +23,9 @@ Matrix toLibrosaLayout(const FrameMatrix& m)
     return out;
 }
 
-void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out)
+namespace {
+const std::vector<float>& cachedHann(int n)
 {
-    const int n = shape.nFft;
-    const std::size_t half = std::size_t(n / 2);
-    const std::size_t bins = shape.bins();
-    const std::size_t frames = shape.frames(y.size());
-    out.shape = shape;
-    out.frames = frames;
-    out.values.resize(frames * bins);
-
-    thread_local std::vector<float> padded;
-    padSignal(y, half, half, pad, padded);
     // librosa multiplies a float64 window with float32 frames; a float window differs by
     // < 1 ulp of the product, far below the float FFT's own rounding.
     thread_local std::vector<float> window;
@@ -41,15 +35,84 @@ void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram
         window.assign(w.begin(), w.end());
         windowSize = n;
     }
-    RealFft fft(n);
-    float* in = fft.timeData();
-    const std::complex<float>* spec = fft.freqData();
-    for (std::size_t t = 0; t < frames; ++t) {
-        const float* src = padded.data() + t * std::size_t(shape.hop);
+    return window;
+}
+
+// Frame t of the centred signal, windowed, into `in` (no padded copy of y is made: only
+// the first and last few frames reach into the padding).
+void windowedFrame(std::span<const float> y, std::size_t t, StftShape shape, Pad pad, const std::vector<float>& window,
+                   float* in)
+{
+    const int n = shape.nFft;
+    const std::ptrdiff_t start = std::ptrdiff_t(t * std::size_t(shape.hop)) - std::ptrdiff_t(n / 2);
+    const auto len = static_cast<std::ptrdiff_t>(y.size());
+    if (start >= 0 && start + n <= len) {
+        const float* src = y.data() + start;
         for (int j = 0; j < n; ++j)
             in[j] = window[std::size_t(j)] * src[j];
+        return;
+    }
+    for (int j = 0; j < n; ++j) {
+        const std::ptrdiff_t k = padIndex(start + j, y.size(), pad);
+        in[j] = k < 0 ? 0.0f : window[std::size_t(j)] * y[std::size_t(k)];
+    }
+}
+} // namespace
+
+void forEachStftFrame(std::span<const float> y, StftShape shape, Pad pad,
+                      const std::function<void(std::size_t, const std::complex<float>*)>& visit)
+{
+    const auto& window = cachedHann(shape.nFft);
+    RealFft fft(shape.nFft);
+    const std::size_t frames = shape.frames(y.size());
+    for (std::size_t t = 0; t < frames; ++t) {
+        windowedFrame(y, t, shape, pad, window, fft.timeData());
+        fft.forward();
+        visit(t, fft.freqData());
+    }
+}
+
+void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out)
+{
+    const std::size_t bins = shape.bins();
+    const std::size_t frames = shape.frames(y.size());
+    out.shape = shape;
+    out.frames = frames;
+    out.values.resize(frames * bins);
+    const auto& window = cachedHann(shape.nFft);
+    RealFft fft(shape.nFft);
+    const std::complex<float>* spec = fft.freqData();
+    for (std::size_t t = 0; t < frames; ++t) {
+        windowedFrame(y, t, shape, pad, window, fft.timeData());
         fft.forward();
         std::copy(spec, spec + bins, out.frame(t));
+    }
+}
+
+void magnitudeAndPower(const std::complex<float>* x, std::size_t total, float* mag, float* pow)
+{
+    const float* v = reinterpret_cast<const float*>(x);
+    // numpy's abs of complex64 is hypotf, which glibc evaluates as sqrt(re^2 + im^2) in
+    // double, rounded once to float; abs**2 squares that float. SSE2 (always there on
+    // x86-64) does two bins per sqrtpd; the arithmetic is the same as the scalar tail.
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 2 <= total; i += 2) {
+        const __m128 pair = _mm_loadu_ps(v + 2 * i);                 // re0 im0 re1 im1
+        const __m128d first = _mm_cvtps_pd(pair);                     // re0 im0
+        const __m128d second = _mm_cvtps_pd(_mm_movehl_ps(pair, pair)); // re1 im1
+        const __m128d sq0 = _mm_mul_pd(first, first), sq1 = _mm_mul_pd(second, second);
+        const __m128d sums = _mm_add_pd(_mm_unpacklo_pd(sq0, sq1), _mm_unpackhi_pd(sq0, sq1));
+        const __m128 m = _mm_cvtpd_ps(_mm_sqrt_pd(sums));
+        _mm_storel_pi(reinterpret_cast<__m64*>(mag + i), m);
+        _mm_storel_pi(reinterpret_cast<__m64*>(pow + i), _mm_mul_ps(m, m));
+    }
+#endif
+    for (; i < total; ++i) {
+        const float re = v[2 * i], im = v[2 * i + 1];
+        const float m = float(std::sqrt(double(re) * re + double(im) * im));
+        mag[i] = m;
+        pow[i] = m * m;
     }
 }
 
@@ -58,21 +121,12 @@ void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, Fram
     const std::size_t bins = x.shape.bins();
     magnitude.resize(x.frames, bins);
     power.resize(x.frames, bins);
-    const std::size_t total = x.frames * bins;
-    const float* v = reinterpret_cast<const float*>(x.values.data());
-    float* mag = magnitude.data.data();
-    float* pow = power.data.data();
-    for (std::size_t i = 0; i < total; ++i) {
-        const float re = v[2 * i], im = v[2 * i + 1];
-        // numpy's abs of complex64 is hypotf, which glibc evaluates in double and rounds
-        // once: the same value, without the slow libm call. abs**2 squares that float.
-        const float m = float(std::sqrt(double(re) * re + double(im) * im));
-        mag[i] = m;
-        pow[i] = m * m;
-    }
+    magnitudeAndPower(x.values.data(), x.frames * bins, magnitude.data.data(), power.data.data());
 }
 
-void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& out)
+namespace {
+
+void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t length, std::vector<float>& out)
 {
     const int n = x.shape.nFft;
     const std::size_t hop = std::size_t(x.shape.hop);
@@ -84,32 +138,92 @@ void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& 
     if (frames == 0 || outLength == 0)
         return;
 
-    const std::size_t fullLength = std::size_t(n) + hop * (frames - 1);
-    thread_local std::vector<double> acc, windowSum;
-    acc.assign(fullLength, 0.0);
-    windowSum.assign(fullLength, 0.0);
-    const auto window = hannPeriodic(n);
+    // Overlap-add straight into the output (float, as librosa's float32 y), skipping the
+    // nFft/2 samples of centre padding; frames reaching past the end are cut.
+    thread_local std::vector<float> window;
+    thread_local int windowSize = 0;
+    if (windowSize != n) {
+        const auto w = hannPeriodic(n);
+        window.assign(w.begin(), w.end());
+        windowSize = n;
+    }
     RealFft fft(n);
     std::complex<float>* spec = fft.freqData();
     const float* time = fft.timeData();
-    const double scale = 1.0 / n; // FFTW's inverse is unnormalised
+    const float scale = 1.0f / float(n); // FFTW's inverse is unnormalised
+    const auto outEnd = static_cast<std::ptrdiff_t>(outLength);
     for (std::size_t t = 0; t < frames; ++t) {
-        std::copy(x.frame(t), x.frame(t) + bins, spec);
-        fft.inverse();
-        double* dst = acc.data() + t * hop;
-        double* ws = windowSum.data() + t * hop;
-        for (int j = 0; j < n; ++j) {
-            dst[j] += window[std::size_t(j)] * (time[j] * scale);
-            ws[j] += window[std::size_t(j)] * window[std::size_t(j)];
+        const std::complex<float>* src = x.frame(t);
+        if (mask) {
+            const float* g = mask + t * bins;
+            for (std::size_t b = 0; b < bins; ++b)
+                spec[b] = src[b] * g[b];
+        } else {
+            std::copy(src, src + bins, spec);
         }
+        fft.inverse();
+        // Output index of this frame's sample j: t*hop + j - half.
+        const std::ptrdiff_t offset = std::ptrdiff_t(t * hop) - std::ptrdiff_t(half);
+        const std::ptrdiff_t jFirst = std::max<std::ptrdiff_t>(0, -offset);
+        const std::ptrdiff_t jEnd = std::min<std::ptrdiff_t>(n, outEnd - offset);
+        float* dst = out.data() + offset;
+        for (std::ptrdiff_t j = jFirst; j < jEnd; ++j)
+            dst[j] += window[std::size_t(j)] * (time[j] * scale);
     }
+    // Divide by the summed squared window (librosa's window_sumsquare), except where it
+    // is below tiny(float32) (only at the very edges of the padded signal). Away from the
+    // ends the sum is periodic in hop, so it is tabulated once.
     const double tiny = std::numeric_limits<float>::min();
-    const std::size_t available = fullLength - half;
-    const std::size_t count = std::min(outLength, available);
-    for (std::size_t i = 0; i < count; ++i) {
-        const double s = windowSum[half + i];
-        out[i] = float(s > tiny ? acc[half + i] / s : acc[half + i]);
+    const std::size_t paddedLength = std::size_t(n) + hop * (frames - 1);
+    auto windowSum = [&](std::size_t p) {
+        const std::size_t tLast = std::min(frames - 1, p / hop);
+        double sum = 0;
+        for (std::size_t t = tLast + 1; t-- > 0;) {
+            const std::size_t j = p - t * hop;
+            if (j >= std::size_t(n))
+                break;
+            sum += double(window[j]) * window[j];
+        }
+        return sum;
+    };
+    std::vector<float> periodic(hop);
+    const bool haveInterior = paddedLength >= 2 * std::size_t(n) + hop;
+    if (haveInterior)
+        for (std::size_t r = 0; r < hop; ++r)
+            periodic[(std::size_t(n) + r) % hop] = float(windowSum(std::size_t(n) + r));
+    // Interior output range [interiorBegin, interiorEnd): p = i + half in [n, paddedLength - n).
+    const std::size_t interiorBegin = haveInterior ? std::min(outLength, std::size_t(n) - half) : outLength;
+    const std::size_t interiorEnd = haveInterior ? std::min(outLength, paddedLength - std::size_t(n) - half) : outLength;
+    auto edge = [&](std::size_t i) {
+        const double sum = windowSum(i + half);
+        if (sum > tiny)
+            out[i] = float(double(out[i]) / sum);
+    };
+    for (std::size_t i = 0; i < interiorBegin; ++i)
+        edge(i);
+    for (std::size_t i = interiorBegin; i < interiorEnd;) {
+        const std::size_t r = (i + half) % hop;
+        const std::size_t run = std::min(hop - r, interiorEnd - i);
+        float* o = out.data() + i;
+        const float* w = periodic.data() + r;
+        for (std::size_t j = 0; j < run; ++j) // librosa divides float32 by float32 here
+            o[j] /= w[j];
+        i += run;
     }
+    for (std::size_t i = std::max(interiorEnd, interiorBegin); i < outLength; ++i)
+        edge(i);
+}
+
+} // namespace
+
+void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& out)
+{
+    istftImpl(x, nullptr, length, out);
+}
+
+void istftMasked(const ComplexSpectrogram& x, const FrameMatrix& mask, std::size_t length, std::vector<float>& out)
+{
+    istftImpl(x, mask.data.data(), length, out);
 }
 
 } // namespace gs::dsp

@@ -7,6 +7,7 @@
 
 #include <complex>
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -44,12 +45,20 @@ Matrix toLibrosaLayout(const FrameMatrix& m);
 // librosa.stft(y, n_fft, hop_length, window='hann', center=True, pad_mode).
 void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out);
 
-// |X| and |X|^2 of every bin.
+// The same frames one at a time, for callers that reduce each frame right away (a long
+// song's full complex spectrogram would take hundreds of megabytes).
+void forEachStftFrame(std::span<const float> y, StftShape shape, Pad pad,
+                      const std::function<void(std::size_t frame, const std::complex<float>* bins)>& visit);
+
+// |X| and |X|^2 of every bin (numpy's abs of complex64, and that float squared).
 void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, FrameMatrix& power);
+void magnitudeAndPower(const std::complex<float>* x, std::size_t count, float* magnitude, float* power);
 
 // librosa.istft(X, n_fft, hop_length, center=True, length=...). With length > 0 the output
 // has exactly `length` samples (librosa >= 0.8). With length == 0 it has hop*(frames-1)
 // samples, as older librosa without length= gave.
 void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& out);
+// istft of x * mask (mask frame-major, one real gain per bin) without materialising it.
+void istftMasked(const ComplexSpectrogram& x, const FrameMatrix& mask, std::size_t length, std::vector<float>& out);
 
 } // namespace gs::dsp

@@ -100,7 +100,7 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
     start = Clock::now();
     HpssOptions hpss;
     hpss.legacyLength = m.legacyHpss;
-    hpssWaveforms(m.stft, m.magnitude, y.size(), hpss, m.harmonic, m.percussive);
+    hpssWaveforms(y, m.stft, m.magnitude, hpss, m.harmonic, m.percussive);
     push(meanVar(std::span<const float>(m.harmonic)));
     push(meanVar(std::span<const float>(m.percussive)));
     times.hpss = secondsSince(start);

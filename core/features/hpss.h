@@ -3,6 +3,7 @@
 // and librosa.effects.hpss (back to waveforms).
 #include "core/dsp/stft.h"
 
+#include <span>
 #include <vector>
 
 namespace gs {
@@ -15,13 +16,17 @@ struct HpssOptions {
     bool legacyLength = false;
 };
 
-// Soft masks of decompose.hpss(margin=1): harmonicMask + percussiveMask = 1 everywhere
-// (0.5 each where both filtered magnitudes are below tiny(float32)). Frame-major.
-void hpssMasks(const dsp::FrameMatrix& magnitude, int kernel, double power, dsp::FrameMatrix& harmonicMask,
-               dsp::FrameMatrix& percussiveMask);
+// Harmonic soft mask of decompose.hpss(margin=1), frame-major. The percussive mask is
+// 1 - this (both 0.5 where the two filtered magnitudes are below tiny(float32)).
+void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double power, dsp::FrameMatrix& harmonicMask);
 
-// effects.hpss: the waveforms y_harm and y_perc, both `length` samples long.
-void hpssWaveforms(const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude, std::size_t length,
+// effects.hpss(y): the waveforms y_harm and y_perc, both y.size() samples long; `stft`
+// and `magnitude` are stft(y) and its magnitude.
+//
+// Only y_harm goes through an inverse STFT: the masks sum to one and a Hann STFT with hop
+// n_fft/4 inverts exactly, so istft(P) = istft(D) - istft(H) = y - y_harm. This differs
+// from librosa's own istft(P) only by float rounding (checked against the reference).
+void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive);
 
 } // namespace gs

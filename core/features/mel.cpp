@@ -47,7 +47,8 @@ void powerToDbInPlace(std::span<float> values, double topDb)
     float top = -std::numeric_limits<float>::infinity();
     for (float& v : values) {
         // 10*log10(max(amin, S)) - 10*log10(max(amin, ref=1)); the second term is 0.
-        v = float(10.0 * std::log10(std::max(1e-10, double(v))));
+        // float32 throughout, as numpy on librosa's float32 spectrogram.
+        v = 10.0f * std::log10(std::max(1e-10f, v));
         top = std::max(top, v);
     }
     if (topDb < 0 || values.empty())
@@ -61,16 +62,23 @@ Matrix mfccFromMelDb(const dsp::FrameMatrix& melDb, int nMfcc)
 {
     const int nMels = int(melDb.bins);
     nMfcc = std::min(nMfcc, nMels);
+    // In double: a constant log-mel frame (silence) then gives MFCCs 2..n of ~1e-13, as
+    // librosa's exact 0, where a float sum would leave ~1e-5.
     const auto dct = dsp::dctOrthoMatrix(nMfcc, nMels);
     Matrix out(std::size_t(nMfcc), melDb.frames);
     for (std::size_t t = 0; t < melDb.frames; ++t) {
         const float* x = melDb.frame(t);
         for (int k = 0; k < nMfcc; ++k) {
             const double* row = dct.data() + std::size_t(k) * std::size_t(nMels);
-            double sum = 0;
-            for (int i = 0; i < nMels; ++i)
-                sum += row[i] * x[i];
-            out(std::size_t(k), t) = float(sum);
+            double even = 0, odd = 0; // two chains for instruction-level parallelism
+            int i = 0;
+            for (; i + 2 <= nMels; i += 2) {
+                even += row[i] * x[i];
+                odd += row[i + 1] * x[i + 1];
+            }
+            if (i < nMels)
+                even += row[i] * x[i];
+            out(std::size_t(k), t) = float(even + odd);
         }
     }
     return out;
@@ -118,11 +126,21 @@ Matrix melSpectrogramDb(std::span<const float> y, int sampleRate, const MelOptio
 {
     validate(options, sampleRate);
     const dsp::Pad pad = options.pad == PadMode::Reflect ? dsp::Pad::Reflect : dsp::Pad::Zeros;
-    dsp::ComplexSpectrogram spec;
-    dsp::stft(y, {options.nFft, options.hop}, pad, spec);
-    dsp::FrameMatrix magnitude, power, mel;
-    dsp::magnitudeAndPower(spec, magnitude, power);
-    melFromPower(power, cachedMelBank(sampleRate, options), mel);
+    // Frame by frame: a 10-minute song never holds its complex spectrogram (200+ MB),
+    // only the mel matrix.
+    const dsp::StftShape shape{options.nFft, options.hop};
+    const dsp::MelFilterBank& bank = cachedMelBank(sampleRate, options);
+    dsp::FrameMatrix mel;
+    mel.resize(shape.frames(y.size()), bank.weights.rows);
+    dsp::FrameMatrix power, magnitude; // one frame each
+    power.resize(1, shape.bins());
+    magnitude.resize(1, shape.bins());
+    dsp::FrameMatrix melFrame;
+    dsp::forEachStftFrame(y, shape, pad, [&](std::size_t t, const std::complex<float>* bins) {
+        dsp::magnitudeAndPower(bins, shape.bins(), magnitude.frame(0), power.frame(0));
+        melFromPower(power, bank, melFrame);
+        std::copy(melFrame.data.begin(), melFrame.data.end(), mel.frame(t));
+    });
     powerToDbInPlace(mel.data, options.topDb);
     return dsp::toLibrosaLayout(mel);
 }

@@ -83,9 +83,16 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
     // Tempogram (one normalised autocorrelation per frame), averaged over frames. A float
     // FFT screens all lags; the lags that can win the argmax are then recomputed exactly in
     // double, so float rounding never changes the tempo.
-    std::size_t fftSize = 1;
-    while (fftSize < 2 * win - 1)
-        fftSize *= 2;
+    // Smallest 2^a 3^b 5^c length holding the linear (not circular) autocorrelation.
+    auto isSmooth = [](std::size_t v) {
+        for (std::size_t f : {2, 3, 5})
+            while (v % f == 0)
+                v /= f;
+        return v == 1;
+    };
+    std::size_t fftSize = 2 * win - 1;
+    while (!isSmooth(fftSize))
+        ++fftSize;
     dsp::RealFft fft{int(fftSize)};
     float* time = fft.timeData();
     std::complex<float>* spec = fft.freqData();
@@ -162,6 +169,139 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
         }
     }
     return bpm[bestLag];
+}
+
+std::vector<int> trackBeats(const std::vector<float>& onsetEnvelope, double tempo, double sampleRate, int hop,
+                            double tightness)
+{
+    const std::size_t n = onsetEnvelope.size();
+    if (n == 0 || !(tempo > 0) ||
+        std::all_of(onsetEnvelope.begin(), onsetEnvelope.end(), [](float v) { return v == 0.0f; }))
+        return {};
+    // librosa runs this in float32 (numba kernels with float32 signatures); the float
+    // roundings are kept where they decide comparisons.
+    const double framesPerBeat = std::nearbyint(sampleRate / hop * 60.0 / tempo); // np.round: half to even
+    const float fpb = float(framesPerBeat);
+
+    // Onsets over their standard deviation (ddof=1).
+    double mean = 0;
+    for (float v : onsetEnvelope)
+        mean += v;
+    mean /= double(n);
+    double ss = 0;
+    for (float v : onsetEnvelope)
+        ss += (v - mean) * (v - mean);
+    const float deviation = n > 1 ? float(std::sqrt(ss / double(n - 1))) : 0.0f;
+    std::vector<float> onsets(n);
+    for (std::size_t i = 0; i < n; ++i)
+        onsets[i] = onsetEnvelope[i] / (deviation + std::numeric_limits<float>::min());
+
+    // Local score: onsets smoothed by a Gaussian of +-fpb frames (librosa's index range,
+    // including its skipping of the newest sample, is kept as is).
+    const std::ptrdiff_t half = std::ptrdiff_t(fpb);
+    const std::ptrdiff_t width = 2 * half + 1;
+    std::vector<double> window(static_cast<std::size_t>(width));
+    for (std::ptrdiff_t k = 0; k < width; ++k) {
+        const double z = double(k - half) * 32.0 / double(fpb);
+        window[std::size_t(k)] = std::exp(-0.5 * z * z);
+    }
+    const auto N = std::ptrdiff_t(n);
+    std::vector<float> localScore(n, 0.0f);
+    for (std::ptrdiff_t i = 0; i < N; ++i) {
+        float acc = 0.0f;
+        const std::ptrdiff_t kEnd = std::min(i + width / 2, width);
+        for (std::ptrdiff_t k = std::max<std::ptrdiff_t>(0, i + width / 2 - N + 1); k < kEnd; ++k)
+            acc = float(double(acc) + window[std::size_t(k)] * double(onsets[std::size_t(i + width / 2 - k)]));
+        localScore[std::size_t(i)] = acc;
+    }
+
+    // Dynamic programme: best predecessor between fpb/2 and 2 fpb frames back, penalised by
+    // the squared log-ratio of the interval to the beat period.
+    const double scoreThreshold = 0.01 * double(*std::max_element(localScore.begin(), localScore.end()));
+    std::vector<int> backlink(n, -1);
+    std::vector<float> cumScore(n, 0.0f);
+    bool firstBeat = true;
+    const auto nearest = std::ptrdiff_t(std::nearbyint(double(fpb) / 2));
+    const auto farthest = std::ptrdiff_t(2 * double(fpb)) + 1;
+    // numba evaluates np.log(frames_per_beat) on the float32 array in float32; in double the
+    // penalties differ by ~1e-6, enough to flip near-ties between adjacent frames.
+    const double logPeriod = std::log(fpb);
+    const double tight = float(tightness);
+    for (std::ptrdiff_t i = 0; i < N; ++i) {
+        double best = -std::numeric_limits<double>::infinity();
+        std::ptrdiff_t location = -1;
+        for (std::ptrdiff_t loc = i - nearest; loc > i - farthest; --loc) {
+            if (loc < 0)
+                break;
+            const double d = std::log(double(i - loc)) - logPeriod;
+            const double score = double(cumScore[std::size_t(loc)]) - tight * d * d;
+            if (score > best) {
+                best = score;
+                location = loc;
+            }
+        }
+        const float own = localScore[std::size_t(i)];
+        cumScore[std::size_t(i)] = location >= 0 ? float(double(own) + best) : own;
+        if (firstBeat && double(own) < scoreThreshold) {
+            backlink[std::size_t(i)] = -1;
+        } else {
+            backlink[std::size_t(i)] = int(location);
+            firstBeat = false;
+        }
+    }
+
+    // Last beat: the latest local maximum of the cumulative score reaching half the median
+    // of all its local maxima.
+    std::vector<char> isMax(n, 0);
+    for (std::size_t i = 1; i + 1 < n; ++i)
+        isMax[i] = cumScore[i] > cumScore[i - 1] && cumScore[i] >= cumScore[i + 1];
+    if (n >= 2)
+        isMax[n - 1] = cumScore[n - 1] > cumScore[n - 2];
+    std::vector<float> maxima;
+    for (std::size_t i = 0; i < n; ++i)
+        if (isMax[i])
+            maxima.push_back(cumScore[i]);
+    const double lastThreshold = 0.5 * double(dsp::medianInPlace(maxima.data(), maxima.size()));
+    std::ptrdiff_t tail = N - 1;
+    for (std::ptrdiff_t i = N - 1; i >= 0; --i)
+        if (isMax[std::size_t(i)] && double(cumScore[std::size_t(i)]) >= lastThreshold) {
+            tail = i;
+            break;
+        }
+    std::vector<char> beats(n, 0);
+    for (std::ptrdiff_t i = tail; i >= 0; i = backlink[std::size_t(i)])
+        beats[std::size_t(i)] = 1;
+
+    // Trim weak leading and trailing beats: below half the RMS of the beats' local scores
+    // smoothed by a 5-point Hann window.
+    std::vector<double> beatScores;
+    for (std::size_t i = 0; i < n; ++i)
+        if (beats[i])
+            beatScores.push_back(localScore[i]);
+    const double hann5[5] = {0.0, 0.5, 1.0, 0.5, 0.0};
+    const std::size_t fullLength = beatScores.size() + 4;
+    const std::size_t sliceEnd = std::min(fullLength, n + 2);
+    double sumSquares = 0;
+    std::size_t count = 0;
+    for (std::size_t j = 2; j < sliceEnd; ++j) {
+        double c = 0;
+        for (std::size_t k = 0; k < 5; ++k)
+            if (j >= k && j - k < beatScores.size())
+                c += beatScores[j - k] * hann5[k];
+        sumSquares += c * c;
+        ++count;
+    }
+    const double trimThreshold = count ? 0.5 * std::sqrt(sumSquares / double(count)) : 0.0;
+    for (std::size_t i = 0; i < n && double(localScore[i]) <= trimThreshold; ++i)
+        beats[i] = 0;
+    for (std::size_t i = n; i-- > 0 && double(localScore[i]) <= trimThreshold;)
+        beats[i] = 0;
+
+    std::vector<int> frames;
+    for (std::size_t i = 0; i < n; ++i)
+        if (beats[i])
+            frames.push_back(int(i));
+    return frames;
 }
 
 } // namespace gs

@@ -18,4 +18,10 @@ std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate a
 double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate, int hop = 512,
                      double startBpm = 120.0);
 
+// beat_track(onset_envelope, bpm=tempo, tightness=100, trim=True)[1]: beat positions as
+// frame indices (librosa's dynamic programme, Ellis 2007). Empty when tempo <= 0 or the
+// envelope is all zero.
+std::vector<int> trackBeats(const std::vector<float>& onsetEnvelope, double tempo, double sampleRate, int hop = 512,
+                            double tightness = 100.0);
+
 } // namespace gs

@@ -4,6 +4,7 @@
 #include "core/dsp/filterbank.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <limits>
 
@@ -20,12 +21,19 @@ std::vector<double> spectralCentroid(const dsp::FrameMatrix& magnitude, double s
     std::vector<double> out(magnitude.frames);
     for (std::size_t t = 0; t < magnitude.frames; ++t) {
         const float* s = magnitude.frame(t);
-        double total = 0, weighted = 0;
-        for (std::size_t b = 0; b < magnitude.bins; ++b) {
-            total += s[b];
-            weighted += freq[b] * s[b];
+        double total[2] = {0, 0}, weighted[2] = {0, 0}; // two chains for instruction-level parallelism
+        std::size_t b = 0;
+        for (; b + 2 <= magnitude.bins; b += 2)
+            for (std::size_t l = 0; l < 2; ++l) {
+                total[l] += s[b + l];
+                weighted[l] += freq[b + l] * s[b + l];
+            }
+        for (; b < magnitude.bins; ++b) {
+            total[0] += s[b];
+            weighted[0] += freq[b] * s[b];
         }
-        out[t] = total < kTinyFloat ? weighted : weighted / total;
+        const double sum = total[0] + total[1], moment = weighted[0] + weighted[1];
+        out[t] = sum < kTinyFloat ? moment : moment / sum;
     }
     return out;
 }
@@ -37,13 +45,21 @@ std::vector<double> spectralBandwidth(const dsp::FrameMatrix& magnitude, double 
     std::vector<double> out(magnitude.frames);
     for (std::size_t t = 0; t < magnitude.frames; ++t) {
         const float* s = magnitude.frame(t);
-        double total = 0, spread = 0;
-        for (std::size_t b = 0; b < magnitude.bins; ++b) {
+        double total[2] = {0, 0}, spread[2] = {0, 0};
+        std::size_t b = 0;
+        for (; b + 2 <= magnitude.bins; b += 2)
+            for (std::size_t l = 0; l < 2; ++l) {
+                const double d = freq[b + l] - centroid[t];
+                total[l] += s[b + l];
+                spread[l] += s[b + l] * d * d;
+            }
+        for (; b < magnitude.bins; ++b) {
             const double d = freq[b] - centroid[t];
-            total += s[b];
-            spread += s[b] * d * d;
+            total[0] += s[b];
+            spread[0] += s[b] * d * d;
         }
-        out[t] = std::sqrt(total < kTinyFloat ? spread : spread / total);
+        const double sum = total[0] + total[1], moment = spread[0] + spread[1];
+        out[t] = std::sqrt(sum < kTinyFloat ? moment : moment / sum);
     }
     return out;
 }
@@ -53,21 +69,20 @@ std::vector<double> spectralRolloff(const dsp::FrameMatrix& magnitude, double sa
 {
     const auto freq = dsp::fftFrequencies(sampleRate, nFft);
     std::vector<double> out(magnitude.frames);
-    for (std::size_t t = 0; t < magnitude.frames; ++t) {
+    std::vector<float> cumulative(magnitude.bins);
+    for (std::size_t t = 0; t < magnitude.frames && magnitude.bins > 0; ++t) {
         const float* s = magnitude.frame(t);
         // librosa: float32 np.cumsum (sequential) and a float32 threshold; the result is
         // a bin frequency, so reproducing the float arithmetic keeps the bin identical.
-        float total = 0;
-        for (std::size_t b = 0; b < magnitude.bins; ++b)
-            total += s[b];
-        const float threshold = float(rollPercent) * total;
-        float cumulative = 0;
-        std::size_t bin = 0;
-        for (; bin < magnitude.bins; ++bin) {
-            cumulative += s[bin];
-            if (!(cumulative < threshold))
-                break;
+        float running = 0;
+        for (std::size_t b = 0; b < magnitude.bins; ++b) {
+            running += s[b];
+            cumulative[b] = running;
         }
+        const float threshold = float(rollPercent) * running;
+        // The first bin whose cumulative sum is not below the threshold (sums never decrease).
+        const std::size_t bin = std::size_t(std::lower_bound(cumulative.begin(), cumulative.end(), threshold) -
+                                            cumulative.begin());
         out[t] = bin < magnitude.bins ? freq[bin] : freq.back();
     }
     return out;
@@ -186,7 +201,8 @@ std::vector<double> zeroCrossingRate(std::span<const float> y, int frameLength, 
     for (std::size_t t = 0; t < frames; ++t) {
         const std::size_t start = t * std::size_t(hop);
         // Changes inside the frame only; its first sample never counts (pad=False).
-        const int crossings = crossingsBefore[start + std::size_t(frameLength) - 1] - crossingsBefore[start];
+        const std::size_t last = std::min(crossingsBefore.size() - 1, start + std::size_t(frameLength) - 1);
+        const int crossings = crossingsBefore[last] - crossingsBefore[std::min(start, last)];
         out[t] = double(crossings) / frameLength;
     }
     return out;
@@ -198,12 +214,35 @@ std::vector<double> rmsEnergy(std::span<const float> y, dsp::Pad pad, int frameL
     std::vector<float> padded;
     const std::size_t half = std::size_t(frameLength / 2);
     dsp::padSignal(y, half, half, pad, padded);
+    // Sum squares per hop-sized block once; a frame is then a few block sums (no
+    // cancellation, unlike a running prefix sum, so silent frames stay exactly 0).
+    const std::size_t blockLength = std::size_t(hop);
+    const bool blocked = frameLength % hop == 0;
+    const std::size_t blocksPerFrame = blocked ? std::size_t(frameLength / hop) : 0;
+    std::vector<double> blockEnergy;
+    if (blocked) {
+        blockEnergy.assign(frames + blocksPerFrame - 1, 0.0);
+        for (std::size_t k = 0; k < blockEnergy.size(); ++k) {
+            const std::size_t begin = std::min(padded.size(), k * blockLength);
+            const std::size_t end = std::min(padded.size(), begin + blockLength);
+            double sum = 0;
+            for (std::size_t j = begin; j < end; ++j)
+                sum += double(padded[j]) * padded[j];
+            blockEnergy[k] = sum;
+        }
+    }
     std::vector<double> out(frames);
     for (std::size_t t = 0; t < frames; ++t) {
-        const float* x = padded.data() + t * std::size_t(hop);
         double sum = 0;
-        for (int j = 0; j < frameLength; ++j)
-            sum += double(x[j]) * x[j];
+        if (blocked) {
+            for (std::size_t k = 0; k < blocksPerFrame; ++k)
+                sum += blockEnergy[t + k];
+        } else {
+            const std::size_t begin = std::min(padded.size(), t * std::size_t(hop));
+            const std::size_t end = std::min(padded.size(), begin + std::size_t(frameLength));
+            for (std::size_t j = begin; j < end; ++j)
+                sum += double(padded[j]) * padded[j];
+        }
         // librosa squares and averages in float32; the float64 sum is closer to the truth
         // and within 1e-7 of it. Rounding to float keeps librosa's output type.
         out[t] = double(float(std::sqrt(sum / frameLength)));

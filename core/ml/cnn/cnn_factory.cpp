@@ -1,13 +1,18 @@
 #include "core/ml/cnn/cnn_factory.h"
 
-#include "core/common/error.h"
+#include "core/ml/cnn/cnn_classifier.h"
 
 namespace gs::ml {
 
-// Placeholder until the CNN lands (issue 4): asking for it gives a clear error.
-std::unique_ptr<Classifier> makeCnnClassifier(const Hyperparameters&)
+std::unique_ptr<Classifier> makeCnnClassifier(const Hyperparameters& overrides)
 {
-    throw Error(ErrorKind::InvalidArgument, "cnn", "the CNN model is not available in this build yet");
+    return makeCnnClassifierWithCache(overrides, defaultCnnCacheDirectory());
+}
+
+std::unique_ptr<Classifier> makeCnnClassifierWithCache(const Hyperparameters& overrides,
+                                                       const std::filesystem::path& cacheDirectory)
+{
+    return std::make_unique<CnnClassifier>(CnnOptions::fromHyperparameters(overrides), cacheDirectory);
 }
 
 } // namespace gs::ml

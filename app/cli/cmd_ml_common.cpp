@@ -1,0 +1,141 @@
+#include "app/cli/cmd_ml_common.h"
+
+#include "core/common/error.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+namespace gs::cli::ml {
+namespace {
+
+CancelToken gInterrupt;
+
+extern "C" void onMlInterrupt(int)
+{
+    gInterrupt.cancel(); // an atomic store: safe in a signal handler
+}
+
+} // namespace
+
+const CancelToken& interruptToken() { return gInterrupt; }
+
+void installInterruptHandler()
+{
+    std::signal(SIGINT, onMlInterrupt);
+    std::signal(SIGTERM, onMlInterrupt);
+}
+
+const char* const kExtractionHelp =
+    "  --kaggle          features made like the public Kaggle GTZAN CSV (reflect padding,\n"
+    "                    legacy HPSS); use it with features_30_sec.csv\n"
+    "  --pad constant|reflect, --legacy-hpss, --clip SECONDS, --sr HZ\n"
+    "                    how a folder is analysed / how a CSV was made (as for extract)\n";
+
+ExtractionParams parseExtraction(ArgParser& args)
+{
+    ExtractionParams p = args.flag("--kaggle") ? gs::ml::kaggleExtractionParams() : ExtractionParams{};
+    p.clipSeconds = args.number("--clip", p.clipSeconds);
+    p.sampleRate = int(args.number("--sr", p.sampleRate));
+    const std::string pad = args.option("--pad");
+    try {
+        if (!pad.empty())
+            p.pad = padModeFromString(pad);
+        if (args.flag("--legacy-hpss"))
+            p.legacyHpss = true;
+        p.validate();
+    } catch (const Error& e) {
+        throw UsageError(e.what());
+    }
+    return p;
+}
+
+std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string& text, const std::string& defaultModel)
+{
+    std::map<std::string, gs::ml::Hyperparameters> out;
+    std::stringstream s(text);
+    for (std::string item; std::getline(s, item, ',');) {
+        if (item.empty())
+            continue;
+        const auto eq = item.find('=');
+        if (eq == std::string::npos)
+            throw UsageError("--set expects model.param=value, got '" + item + "'");
+        std::string key = item.substr(0, eq);
+        std::string model = defaultModel;
+        // Model names contain '-' but no '.'; parameter names contain neither.
+        const auto dot = key.find('.');
+        if (dot != std::string::npos) {
+            model = key.substr(0, dot);
+            key = key.substr(dot + 1);
+        }
+        if (model.empty())
+            throw UsageError("--set: say which model '" + key + "' is for (model.param=value)");
+        const std::string valueText = item.substr(eq + 1);
+        char* end = nullptr;
+        const double value = std::strtod(valueText.c_str(), &end);
+        if (valueText.empty() || *end != '\0' || !std::isfinite(value))
+            throw UsageError("--set: '" + valueText + "' is not a number");
+        out[model][key] = value;
+    }
+    return out;
+}
+
+ProgressFn stderrProgress(bool quiet)
+{
+    if (quiet)
+        return {};
+    struct State {
+        std::mutex mutex;
+        std::size_t lastPercent = 0;
+        bool tty = ::isatty(STDERR_FILENO);
+    };
+    auto state = std::make_shared<State>();
+    return [state](const ProgressInfo& p) {
+        std::lock_guard lock(state->mutex);
+        const std::size_t percent = p.total ? p.done * 100 / p.total : 0;
+        if (!state->tty && percent < state->lastPercent + 10 && p.done != p.total)
+            return;
+        state->lastPercent = percent;
+        char eta[32] = "?";
+        if (p.etaSeconds >= 0)
+            std::snprintf(eta, sizeof eta, "%.0f s", p.etaSeconds);
+        std::fprintf(stderr, "%s[%zu/%zu] %s  ETA %s%s", state->tty ? "\r\033[K" : "", p.done, p.total, p.stage.c_str(), eta,
+                     state->tty ? "" : "\n");
+        std::fflush(stderr);
+    };
+}
+
+gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet)
+{
+    auto load = gs::ml::loadDataset(input, options);
+    if (load.fromFolder && !quiet)
+        std::fputc('\n', stderr);
+    for (const auto& w : load.warnings)
+        std::fprintf(stderr, "warning: %s\n", w.c_str());
+    if (!load.failures.empty()) {
+        std::fprintf(stderr, "%zu songs could not be analysed and are left out:\n", load.failures.size());
+        for (const auto& f : load.failures)
+            std::fprintf(stderr, "  %s\n", f.c_str());
+    }
+    if (!quiet)
+        std::fprintf(stderr, "%zu labelled songs, %zu genres (%s)\n", load.set.samples.size(), load.set.classes.size(),
+                     load.set.schema.fingerprint().c_str());
+    return load;
+}
+
+int wholeNumber(ArgParser& args, const std::string& name, int fallback, int minimum, int maximum)
+{
+    const double v = args.number(name, fallback);
+    if (v != std::floor(v) || v < minimum || v > maximum)
+        throw UsageError(name + " expects a whole number in [" + std::to_string(minimum) + ", " +
+                         std::to_string(maximum) + "]");
+    return int(v);
+}
+
+} // namespace gs::cli::ml

@@ -1,0 +1,32 @@
+#pragma once
+// Shared by the evaluate / train / classify commands.
+#include "app/cli/command.h"
+#include "core/common/progress.h"
+#include "core/ml/labelled_set.h"
+
+#include <map>
+#include <string>
+
+namespace gs::cli::ml {
+
+// Ctrl-C / SIGTERM cancel long work between steps.
+const CancelToken& interruptToken();
+void installInterruptHandler();
+
+// --kaggle (reflect padding + legacy HPSS: how the public Kaggle CSV was made), or
+// --pad, --legacy-hpss, --clip, --sr as for `extract`.
+ExtractionParams parseExtraction(ArgParser& args);
+extern const char* const kExtractionHelp;
+
+// "svm-rbf.C=3,knn.k=7" -> per-model overrides; a bare "C=3" applies to defaultModel.
+std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string& text, const std::string& defaultModel = {});
+
+// A progress printer for stderr: one updating line on a terminal, every 10 % in a log.
+ProgressFn stderrProgress(bool quiet);
+
+// Loads DIR or CSV, printing extraction failures; throws UsageError for bad arguments.
+gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet);
+
+int wholeNumber(ArgParser& args, const std::string& name, int fallback, int minimum, int maximum);
+
+} // namespace gs::cli::ml

@@ -1,0 +1,39 @@
+#pragma once
+// One file per trained model (.gsm): magic + format version, the feature schema it was
+// trained on, the genre names, the model kind and hyper-parameters, the model's own state
+// and, when there was one, the cross-validation report (JSON). The payload carries a CRC-32:
+// truncated, corrupt, foreign or newer files give a clear gs::Error, never a wrong answer.
+#include "core/features/schema.h"
+#include "core/ml/classifier.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gs::ml {
+
+inline constexpr std::uint32_t kModelFileVersion = 1;
+
+struct TrainedModel {
+    std::shared_ptr<Classifier> classifier; // shared: the GUI hands it to worker threads
+    FeatureSchema schema;
+    std::vector<std::string> classes;
+    std::string kind;
+    Hyperparameters params;
+    std::string reportJson;                 // cross-validation report; empty = none
+    std::string createdWith;                // "genrescope 0.1.0"
+    int trainingSamples = 0;
+};
+
+// Writes atomically (temporary file, then rename). Throws gs::Error naming the file.
+void saveModelFile(const std::filesystem::path& file, const TrainedModel& model);
+// Throws gs::Error naming the file: NotFound, Format (not ours / truncated / checksum /
+// damaged state), Mismatch (made by a newer format version).
+TrainedModel loadModelFile(const std::filesystem::path& file);
+// Throws gs::Error(Mismatch) when features made under `schema` cannot be fed to the model.
+void checkSchema(const TrainedModel& model, const FeatureSchema& schema, const std::string& subject);
+
+std::uint32_t crc32(const void* data, std::size_t size);
+
+} // namespace gs::ml

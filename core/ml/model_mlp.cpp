@@ -1,0 +1,198 @@
+// Multilayer perceptron on the standardised features with Dlib's DNN API:
+// input -> fc(h1) -> relu -> dropout -> fc(h2) -> relu -> dropout -> fc(classes), softmax
+// log-loss, Adam with weight decay and a cosine learning-rate decay. Several networks with
+// different seeds are trained and their softmax outputs averaged: cheap variance reduction,
+// which matters with 900 training songs. The only file that includes <dlib/dnn.h> for ml.
+#include "core/common/error.h"
+#include "core/ml/binary_io.h"
+#include "core/ml/models.h"
+
+#include <dlib/dnn.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numbers>
+#include <random>
+#include <sstream>
+
+namespace gs::ml {
+namespace {
+
+using Input = dlib::matrix<float, 0, 1>;
+// Output and hidden widths are set at run time (set_num_outputs); the template values are
+// placeholders.
+using TrainNet = dlib::loss_multiclass_log<dlib::fc<10,
+    dlib::dropout<dlib::relu<dlib::fc<128,
+    dlib::dropout<dlib::relu<dlib::fc<256,
+    dlib::input<Input>>>>>>>>>;
+// The same network for inference: dropout becomes a fixed scaling by (1 - rate).
+using RunNet = dlib::loss_multiclass_log<dlib::fc<10,
+    dlib::multiply<dlib::relu<dlib::fc<128,
+    dlib::multiply<dlib::relu<dlib::fc<256,
+    dlib::input<Input>>>>>>>>>;
+
+// Dlib draws initial weights and dropout seeds from std::rand(). Seeding it and building a
+// network must happen as one step, or parallel folds would make results depend on timing.
+std::mutex& dlibRandMutex()
+{
+    static std::mutex m;
+    return m;
+}
+
+Input toInput(const std::vector<double>& x)
+{
+    Input v(long(x.size()));
+    for (std::size_t i = 0; i < x.size(); ++i)
+        v(long(i)) = float(x[i]);
+    return v;
+}
+
+class MlpModel final : public FeatureModel {
+public:
+    explicit MlpModel(const Hyperparameters& p) : FeatureModel("mlp", p) {}
+
+protected:
+    void fitScaled(const FeatureRows& rows, const std::vector<int>& y, const TrainContext& context) override
+    {
+        std::vector<Input> x;
+        x.reserve(rows.size());
+        for (const auto& r : rows)
+            x.push_back(toInput(r));
+        std::vector<unsigned long> labels(y.begin(), y.end());
+        const int members = int(param("seeds"));
+        nets_.clear();
+        for (int m = 0; m < members; ++m)
+            nets_.push_back(trainOne(x, labels, context.seed * 1000003ull + std::uint64_t(m) * 7919ull, context));
+    }
+
+    std::vector<double> predictScaled(const std::vector<double>& row) const override
+    {
+        std::vector<double> mean(std::size_t(classCount()), 0.0);
+        const Input x = toInput(row);
+        dlib::resizable_tensor t;
+        for (const auto& net : nets_) {
+            // forward() mutates the network's output buffers; each call gets its own copy so
+            // that predicting stays const and thread-safe.
+            RunNet local = *net;
+            local.to_tensor(&x, &x + 1, t);
+            local.subnet().forward(t);
+            const dlib::tensor& out = local.subnet().get_output();
+            const float* scores = out.host();
+            const long k = long(out.k());
+            double top = -1e300;
+            for (long c = 0; c < k; ++c)
+                top = std::max(top, double(scores[c]));
+            std::vector<double> p(static_cast<std::size_t>(k));
+            double sum = 0;
+            for (long c = 0; c < k; ++c)
+                sum += p[std::size_t(c)] = std::exp(double(scores[c]) - top);
+            for (long c = 0; c < k && c < classCount(); ++c)
+                mean[std::size_t(c)] += p[std::size_t(c)] / sum / double(nets_.size());
+        }
+        return mean;
+    }
+
+    void saveState(std::ostream& out) const override
+    {
+        bin::writeU64(out, nets_.size());
+        for (const auto& net : nets_) {
+            std::ostringstream blob;
+            dlib::serialize(*net, blob);
+            bin::writeString(out, blob.str());
+        }
+    }
+
+    void loadState(std::istream& in) override
+    {
+        const std::size_t n = bin::readCount(in, "network", 1, 64);
+        std::vector<std::shared_ptr<RunNet>> nets;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::istringstream blob(bin::readString(in, "network weights", bin::kMaxString * 8));
+            auto net = std::make_shared<RunNet>();
+            try {
+                dlib::deserialize(*net, blob);
+            } catch (const std::exception& e) {
+                throw Error(ErrorKind::Format, "model", std::string("damaged network weights: ") + e.what());
+            }
+            if (long(dlib::layer<1>(*net).layer_details().get_num_outputs()) != classCount() ||
+                !checkInputWidth(*net))
+                throw Error(ErrorKind::Format, "model", "network does not match the class count or features");
+            nets.push_back(std::move(net));
+        }
+        nets_ = std::move(nets);
+    }
+
+private:
+    bool checkInputWidth(RunNet& net) const
+    {
+        // The first fc layer's weights are (inputs + 1 bias) x h1.
+        const auto& params = dlib::layer<7>(net).layer_details().get_layer_params();
+        const long h1 = long(dlib::layer<7>(net).layer_details().get_num_outputs());
+        return h1 > 0 && params.size() == std::size_t((long(dimension()) + 1) * h1);
+    }
+
+    std::shared_ptr<RunNet> trainOne(const std::vector<Input>& x, const std::vector<unsigned long>& y,
+                                     std::uint64_t seed, const TrainContext& context) const
+    {
+        const float dropRate = float(param("dropout"));
+        TrainNet net;
+        {
+            std::lock_guard lock(dlibRandMutex());
+            std::srand(unsigned(seed ^ (seed >> 32)));
+            net = TrainNet();
+            dlib::layer<1>(net).layer_details().set_num_outputs(classCount());
+            dlib::layer<2>(net).layer_details() = dlib::dropout_(dropRate);
+            dlib::layer<4>(net).layer_details().set_num_outputs(long(param("hidden2")));
+            dlib::layer<5>(net).layer_details() = dlib::dropout_(dropRate);
+            dlib::layer<7>(net).layer_details().set_num_outputs(long(param("hidden1")));
+            dlib::resizable_tensor t;
+            net.to_tensor(x.begin(), x.begin() + 1, t);
+            net.subnet().forward(t); // allocates and initialises the weights now, under the lock
+        }
+        std::vector<dlib::adam> solvers(TrainNet::num_computational_layers,
+                                        dlib::adam(float(param("weight_decay")), 0.9f, 0.999f));
+        const int epochs = int(param("epochs"));
+        const std::size_t batch = std::size_t(param("batch"));
+        const double baseRate = param("learning_rate");
+        std::mt19937_64 rng(seed);
+        std::vector<std::size_t> order(x.size());
+        std::vector<Input> bx;
+        std::vector<unsigned long> by;
+        dlib::resizable_tensor t;
+        for (int epoch = 0; epoch < epochs; ++epoch) {
+            if (context.cancel)
+                context.cancel->throwIfCancelled("mlp");
+            for (std::size_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            // Fisher-Yates with our own draws: std::shuffle's algorithm is not specified.
+            for (std::size_t i = order.size(); i > 1; --i)
+                std::swap(order[i - 1], order[rng() % i]);
+            const double progress = double(epoch) / double(std::max(1, epochs));
+            const double rate = baseRate * (0.05 + 0.95 * 0.5 * (1 + std::cos(std::numbers::pi * progress)));
+            for (std::size_t start = 0; start < order.size(); start += batch) {
+                const std::size_t end = std::min(order.size(), start + batch);
+                bx.clear();
+                by.clear();
+                for (std::size_t i = start; i < end; ++i) {
+                    bx.push_back(x[order[i]]);
+                    by.push_back(y[order[i]]);
+                }
+                net.to_tensor(bx.begin(), bx.end(), t);
+                net.compute_parameter_gradients(t, by.begin());
+                net.update_parameters(solvers, rate);
+            }
+        }
+        auto run = std::make_shared<RunNet>();
+        *run = net;
+        return run;
+    }
+
+    std::vector<std::shared_ptr<RunNet>> nets_; // shared: copies of the model share weights
+};
+
+} // namespace
+
+std::unique_ptr<Classifier> makeMlp(const Hyperparameters& params) { return std::make_unique<MlpModel>(params); }
+
+} // namespace gs::ml

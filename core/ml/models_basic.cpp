@@ -1,0 +1,172 @@
+// Baselines and k-nearest neighbours: plain C++, no Dlib needed.
+#include "core/common/error.h"
+#include "core/ml/binary_io.h"
+#include "core/ml/models.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+
+namespace gs::ml {
+namespace {
+
+// "dummy": the class priors of the training set (argmax = most frequent class).
+// "dummy-stratified": a class drawn from the priors, the draw seeded by the sample itself so
+// that predicting is deterministic and const.
+class DummyModel final : public FeatureModel {
+public:
+    DummyModel(const Hyperparameters& params, bool stratified)
+        : FeatureModel(stratified ? "dummy-stratified" : "dummy", params)
+        , stratified_(stratified)
+    {
+    }
+
+protected:
+    void fitScaled(const FeatureRows& x, const std::vector<int>& y, const TrainContext& context) override
+    {
+        priors_.assign(std::size_t(classCount()), 0.0);
+        for (int label : y)
+            priors_[std::size_t(label)] += 1.0;
+        for (double& p : priors_)
+            p /= double(y.size());
+        seed_ = context.seed;
+    }
+
+    std::vector<double> predictScaled(const std::vector<double>& x) const override
+    {
+        if (!stratified_)
+            return priors_;
+        // FNV-1a over the (standardised) feature bytes and the seed.
+        std::uint64_t h = 1469598103934665603ull ^ seed_;
+        for (double v : x) {
+            std::uint64_t bits;
+            std::memcpy(&bits, &v, sizeof bits);
+            for (int b = 0; b < 8; ++b) {
+                h ^= (bits >> (8 * b)) & 0xff;
+                h *= 1099511628211ull;
+            }
+        }
+        const double u = double(h >> 11) * (1.0 / 9007199254740992.0);
+        std::vector<double> p(priors_.size(), 0.0);
+        double cumulative = 0;
+        for (std::size_t c = 0; c < priors_.size(); ++c) {
+            cumulative += priors_[c];
+            if (u < cumulative || c + 1 == priors_.size()) {
+                p[c] = 1.0;
+                break;
+            }
+        }
+        return p;
+    }
+
+    void saveState(std::ostream& out) const override
+    {
+        bin::writeDoubles(out, priors_);
+        bin::writeU64(out, seed_);
+    }
+
+    void loadState(std::istream& in) override
+    {
+        priors_ = bin::readDoubles(in, "class priors", std::size_t(classCount()));
+        if (priors_.size() != std::size_t(classCount()))
+            throw Error(ErrorKind::Format, "model", "class priors do not match the class count");
+        seed_ = bin::readU64(in, "seed");
+    }
+
+private:
+    bool stratified_;
+    std::vector<double> priors_;
+    std::uint64_t seed_ = 0;
+};
+
+// k nearest neighbours in standardised space. Probabilities are the (optionally distance-
+// weighted) neighbour votes with additive smoothing, so that no genre is ever "0 %" on the
+// strength of five neighbours.
+class KnnModel final : public FeatureModel {
+public:
+    explicit KnnModel(const Hyperparameters& params)
+        : FeatureModel("knn", params)
+    {
+    }
+
+protected:
+    void fitScaled(const FeatureRows& x, const std::vector<int>& y, const TrainContext&) override
+    {
+        x_ = x;
+        y_ = y;
+    }
+
+    std::vector<double> predictScaled(const std::vector<double>& x) const override
+    {
+        const std::size_t k = std::min<std::size_t>(std::size_t(param("k")), x_.size());
+        std::vector<std::pair<double, std::size_t>> d(x_.size());
+        for (std::size_t i = 0; i < x_.size(); ++i) {
+            double s = 0;
+            for (std::size_t c = 0; c < x.size(); ++c) {
+                const double diff = x[c] - x_[i][c];
+                s += diff * diff;
+            }
+            d[i] = {s, i}; // ties resolved by training order: deterministic
+        }
+        std::partial_sort(d.begin(), d.begin() + std::ptrdiff_t(k), d.end());
+        const bool weighted = param("distance_weighted") != 0;
+        std::vector<double> votes(std::size_t(classCount()), 0.0);
+        double total = 0;
+        for (std::size_t r = 0; r < k; ++r) {
+            double w = weighted ? 1.0 / (std::sqrt(d[r].first) + 1e-6) : 1.0;
+            // A tiny bonus by rank breaks vote ties in favour of the nearer neighbour.
+            w *= 1.0 + 1e-9 * double(k - r);
+            votes[std::size_t(y_[d[r].second])] += w;
+            total += w;
+        }
+        const double alpha = param("smoothing") * (total / double(std::max<std::size_t>(k, 1)));
+        for (double& v : votes)
+            v += alpha;
+        return votes;
+    }
+
+    void saveState(std::ostream& out) const override
+    {
+        bin::writeU64(out, x_.size());
+        for (std::size_t i = 0; i < x_.size(); ++i) {
+            bin::writeI32(out, y_[i]);
+            bin::writeDoubles(out, x_[i]);
+        }
+    }
+
+    void loadState(std::istream& in) override
+    {
+        const std::size_t n = bin::readCount(in, "neighbour", 1, 10'000'000);
+        x_.clear();
+        y_.clear();
+        for (std::size_t i = 0; i < n; ++i) {
+            const int label = bin::readI32(in, "neighbour label");
+            if (label < 0 || label >= classCount())
+                throw Error(ErrorKind::Format, "model", "neighbour label out of range");
+            auto row = bin::readDoubles(in, "neighbour features", dimension());
+            if (row.size() != dimension())
+                throw Error(ErrorKind::Format, "model", "neighbour of the wrong dimension");
+            y_.push_back(label);
+            x_.push_back(std::move(row));
+        }
+    }
+
+private:
+    FeatureRows x_;
+    std::vector<int> y_;
+};
+
+} // namespace
+
+std::unique_ptr<Classifier> makeDummy(const Hyperparameters& params, bool stratified)
+{
+    return std::make_unique<DummyModel>(params, stratified);
+}
+
+std::unique_ptr<Classifier> makeKnn(const Hyperparameters& params)
+{
+    return std::make_unique<KnnModel>(params);
+}
+
+} // namespace gs::ml
