@@ -168,6 +168,22 @@ r = %3</translation>
         <source>Genre</source>
         <translation>Genre</translation>
     </message>
+    <message numerus="yes">
+        <source>%1
+median %2
+quartiles %3 – %4
+whiskers %5 – %6
+%n outlier(s)</source>
+        <translation><numerusform>%1
+Median %2
+Quartile %3 – %4
+Whisker %5 – %6
+%n Ausreißer</numerusform><numerusform>%1
+Median %2
+Quartile %3 – %4
+Whisker %5 – %6
+%n Ausreißer</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::EdaPanel</name>
