@@ -1,12 +1,15 @@
 // The CNN model: spectrogram cache, learning, model blob, cancel and resume.
 // Synthetic spectrograms are written straight into the cache (no audio needed) so that the
 // network's behaviour is tested on data whose answer is known.
+#include "core/audio/wav_writer.h"
 #include "core/common/error.h"
 #include "core/dataset/demo.h"
 #include "core/dataset/scan.h"
 #include "core/ml/cnn/cnn_classifier.h"
 #include "core/ml/cnn/cnn_factory.h"
 #include "core/ml/cnn/synthetic_spectrograms.h"
+#include "core/ml/model_file.h"
+#include "core/ml/registry.h"
 #include "tests/testsupport.h"
 
 #include <cmath>
@@ -191,6 +194,41 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, makeCnnClassifierWithCache({}, dir / "cache")->predictProbabilities(test.samples[0]));
     }
 
+    // Through the rest of the product: the registry creates the model, the .gsm container
+    // stores it, and the model made from the file predicts exactly as the trained one.
+    void registryAndModelFileRoundTrip()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const QByteArray previous = qgetenv("GENRESCOPE_CACHE_DIR");
+        qputenv("GENRESCOPE_CACHE_DIR", QByteArray::fromStdString(dir.string()));
+        const auto restore = qScopeGuard([&] {
+            if (previous.isNull())
+                qunsetenv("GENRESCOPE_CACHE_DIR");
+            else
+                qputenv("GENRESCOPE_CACHE_DIR", previous);
+        });
+        QCOMPARE(QString::fromStdString(defaultCnnCacheDirectory()), QString::fromStdString((dir / "cnn").string()));
+
+        auto made = createClassifier("cnn", quickSettings(1));
+        QCOMPARE(QString::fromStdString(made->kind()), QStringLiteral("cnn"));
+        auto& cnn = dynamic_cast<CnnClassifier&>(*made);
+        const LabelledSet set = writeSyntheticDataset(dir / "songs", cnn.cache(), 2, 4, 150, 8);
+        cnn.fit(set, TrainContext{});
+
+        TrainedModel model;
+        model.classifier = std::move(made);
+        model.kind = "cnn";
+        model.params = model.classifier->hyperparameters();
+        model.classes = set.classes;
+        model.trainingSamples = int(set.samples.size());
+        saveModelFile(dir / "cnn.gsm", model);
+        const TrainedModel loaded = loadModelFile(dir / "cnn.gsm");
+        QCOMPARE(QString::fromStdString(loaded.kind), QStringLiteral("cnn"));
+        for (const auto& sample : set.samples)
+            QCOMPARE(loaded.classifier->predictProbabilities(sample), model.classifier->predictProbabilities(sample));
+    }
+
     void sameSeedSameModel()
     {
         QTemporaryDir holder;
@@ -287,6 +325,26 @@ private slots:
         qInfo("demo genres held-out accuracy %.2f (chance 0.25)", acc);
         QVERIFY2(acc >= 0.75, qPrintable(QString::number(acc)));
         QCOMPARE(first.cache().computedCount(), std::size_t(16 + 8)); // test songs analysed once...
+
+        // Silence and a song shorter than one window still give proper probabilities.
+        const fs::path silent = dir / "silent.wav", tiny = dir / "tiny.wav";
+        writeWav(silent, std::vector<float>(22050 * 4, 0.0f), 22050);
+        std::vector<float> blip(22050 / 2);
+        for (std::size_t i = 0; i < blip.size(); ++i)
+            blip[i] = 0.3f * float(std::sin(0.05 * double(i)));
+        writeWav(tiny, blip, 22050);
+        for (const fs::path& odd : {silent, tiny}) {
+            Sample s;
+            s.audioPath = odd.string();
+            const auto p = first.predictProbabilities(s);
+            QCOMPARE(p.size(), std::size_t(4));
+            double sum = 0;
+            for (double v : p) {
+                QVERIFY(std::isfinite(v) && v >= 0);
+                sum += v;
+            }
+            QVERIFY(std::abs(sum - 1.0) < 1e-9);
+        }
 
         CnnClassifier second(CnnOptions::fromHyperparameters(settings), dir / "cache");
         second.fit(train, TrainContext{});

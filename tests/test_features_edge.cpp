@@ -6,6 +6,7 @@
 #include "tests/testsupport.h"
 
 #include <cmath>
+#include <thread>
 #include <numbers>
 
 namespace {
@@ -109,6 +110,27 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(gs::Error, gs::melSpectrogramDb(y, 22050, bad));
         // The extractor is still usable after an error.
         QCOMPARE(extractor.compute(y, 22050).size(), std::size_t(57));
+    }
+
+    void extractorsOnSeveralThreadsAgree()
+    {
+        // One extractor per worker thread (FFTW plans are per thread, planned under a lock).
+        std::vector<float> y = sine(22050 * 4, 330.0);
+        for (std::size_t i = 0; i < y.size(); i += 5000)
+            y[i] += 0.5f; // clicks, so that tempo and HPSS have work
+        const auto expected = gs::GenreFeatureExtractor().compute(y, 22050);
+        std::vector<std::vector<double>> results(4);
+        std::vector<std::thread> threads;
+        for (std::size_t k = 0; k < results.size(); ++k)
+            threads.emplace_back([&, k] {
+                gs::GenreFeatureExtractor extractor(gs::PadMode::Constant);
+                for (int repeat = 0; repeat < 2; ++repeat)
+                    results[k] = extractor.compute(y, 22050);
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto& r : results)
+            QVERIFY(r == expected);
     }
 
     void stageTimesAreReported()

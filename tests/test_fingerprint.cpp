@@ -1,10 +1,12 @@
 // Duplicate detection by Chromaprint fingerprints: the same music survives gain, noise
 // and a shifted start; different music does not match.
+#include "core/audio/decode.h"
 #include "core/audio/fingerprint.h"
 #include "core/common/error.h"
 #include "tests/testsupport.h"
 
 #include <cmath>
+#include <filesystem>
 #include <numbers>
 #include <random>
 
@@ -92,6 +94,39 @@ private slots:
         QCOMPARE(groups[1], (std::vector<std::size_t>{1, 5}));
         for (const auto& p : pairs)
             QVERIFY(p.match.bitErrorRate <= 0.2);
+    }
+
+    void realClipsHaveNoFalseDuplicatesButResampledCopiesMatch()
+    {
+        GS_REQUIRE_SHARED(gtzan, "datasets/gtzan-dev");
+        std::vector<gs::Fingerprint> prints;
+        std::vector<std::string> names;
+        for (const auto& genre : std::filesystem::directory_iterator(gtzan))
+            for (const auto& clip : std::filesystem::directory_iterator(genre.path())) {
+                const auto audio = gs::decodeAudio(clip.path());
+                prints.push_back(gs::computeFingerprint(audio.samples, audio.sampleRate, clip.path().string()));
+                names.push_back(clip.path().filename().string());
+            }
+        QCOMPARE(prints.size(), std::size_t(100));
+        // The dataset README: a fingerprint check found no replicas in this subset.
+        const auto none = gs::findDuplicates(prints);
+        for (const auto& p : none)
+            qWarning("unexpected pair %s %s BER %.3f", names[p.a].c_str(), names[p.b].c_str(), p.match.bitErrorRate);
+        QVERIFY(none.empty());
+
+        // The same recording decoded at another rate, 3 s later, is found.
+        const auto original = gtzan / "blues" / "blues.00001.wav";
+        gs::DecodeOptions other;
+        other.sampleRate = 16000;
+        other.offsetSeconds = 3.0;
+        const auto copy = gs::decodeAudio(original, other);
+        prints.push_back(gs::computeFingerprint(copy.samples, copy.sampleRate));
+        const auto pairs = gs::findDuplicates(prints);
+        QCOMPARE(pairs.size(), std::size_t(1));
+        QCOMPARE(names[pairs[0].a], std::string("blues.00001.wav"));
+        QCOMPARE(pairs[0].b, std::size_t(100));
+        QVERIFY2(pairs[0].match.bitErrorRate < 0.1, qPrintable(QString::number(pairs[0].match.bitErrorRate)));
+        QVERIFY(std::abs(pairs[0].match.offset - 24) <= 1); // 3 s / 0.1238 s
     }
 
     void tooShortAudioIsAnError()

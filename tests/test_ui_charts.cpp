@@ -8,6 +8,8 @@
 
 #include <qcustomplot.h>
 
+#include <QToolTip>
+
 namespace {
 
 std::shared_ptr<gs::ui::EdaData> sampleData()
@@ -59,6 +61,15 @@ private slots:
         }
         QVERIFY(chart.plot()->legend->visible());
         QCOMPARE(chart.plot()->legend->itemCount(), 3);
+
+        // Hovering the jazz bar says what it is.
+        chart.resize(640, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.plot()->replot();
+        const QPoint jazz(int(chart.plot()->xAxis->coordToPixel(1)), int(chart.plot()->yAxis->coordToPixel(1)));
+        QTest::mouseMove(chart.plot(), jazz);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("jazz: 2"));
     }
 
     void songLengthBoxesAndMeans()

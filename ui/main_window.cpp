@@ -142,6 +142,7 @@ QWidget* MainWindow::buildWelcomePage()
     auto* outer = new QVBoxLayout(page);
     outer->addStretch(1);
     auto* box = new QWidget;
+    box->setMinimumWidth(460);
     box->setMaximumWidth(560);
     auto* layout = new QVBoxLayout(box);
     auto* title = new QLabel(tr("<h1>Genrescope</h1><p>Explore a music collection by genre. Open a folder whose "
@@ -199,9 +200,12 @@ void MainWindow::buildSongsPage(QWidget* page)
     table_->setWordWrap(false);
     table_->verticalHeader()->setVisible(false);
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    table_->horizontalHeader()->setSectionResizeMode(SongTableModel::File, QHeaderView::Stretch);
+    // The file name gets a fixed share the user can drag; the rest fit their contents.
+    table_->horizontalHeader()->setSectionResizeMode(SongTableModel::File, QHeaderView::Interactive);
+    table_->horizontalHeader()->resizeSection(SongTableModel::File, 170);
     for (int c = SongTableModel::Genre; c < SongTableModel::ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
     leftLayout->addWidget(table_, 1);
     split->addWidget(left);
 

@@ -34,9 +34,12 @@ std::size_t reflectIndex(std::ptrdiff_t i, std::size_t n)
 
 // padded: (steps + k - 1) vectors of lanes, already extended at both ends.
 // out: steps vectors, the median of padded[s .. s+k-1] per lane.
-__attribute__((target_clones("avx2", "default")))
-void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* out)
+// K > 0: the kernel size known at compile time (the slot loop unrolls); K == 0: runtime k.
+template <int K>
+__attribute__((always_inline)) inline void slidingMedianLanesImpl(const Lanes* padded, std::size_t steps, int runtimeK,
+                                                                  Lanes* out)
 {
+    const int k = K > 0 ? K : runtimeK;
     // The sorted window lives in an aligned local buffer: unaligned 32-byte stores that
     // straddle cache lines made this loop several times slower.
     typedef float AlignedLanes __attribute__((vector_size(kLanes * sizeof(float))));
@@ -60,6 +63,7 @@ void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* ou
         // : W[i+1]), then insert `entering`: B[i] = max(D[i-1], min(D[i], entering)).
         AlignedLanes current = window[0];
         AlignedLanes lowerD = -plusInf;
+#pragma GCC unroll 32
         for (int i = 0; i < k - 1; ++i) {
             const AlignedLanes next = window[i + 1];
             const AlignedLanes d = current < leaving ? current : next;
@@ -71,6 +75,15 @@ void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* ou
         window[k - 1] = lowerD > entering ? lowerD : entering;
         out[s] = window[mid];
     }
+}
+
+__attribute__((target_clones("avx2", "default")))
+void slidingMedianLanes(const Lanes* padded, std::size_t steps, int k, Lanes* out)
+{
+    if (k == 31) // librosa's HPSS kernel
+        slidingMedianLanesImpl<31>(padded, steps, k, out);
+    else
+        slidingMedianLanesImpl<0>(padded, steps, k, out);
 }
 
 void checkKernel(int kernel)

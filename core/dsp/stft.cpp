@@ -72,21 +72,20 @@ void forEachStftFrame(std::span<const float> y, StftShape shape, Pad pad,
     }
 }
 
+namespace {
+void stftImpl(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out, FrameMatrix* magnitude,
+              FrameMatrix* power);
+}
+
 void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out)
 {
-    const std::size_t bins = shape.bins();
-    const std::size_t frames = shape.frames(y.size());
-    out.shape = shape;
-    out.frames = frames;
-    out.values.resize(frames * bins);
-    const auto& window = cachedHann(shape.nFft);
-    RealFft fft(shape.nFft);
-    const std::complex<float>* spec = fft.freqData();
-    for (std::size_t t = 0; t < frames; ++t) {
-        windowedFrame(y, t, shape, pad, window, fft.timeData());
-        fft.forward();
-        std::copy(spec, spec + bins, out.frame(t));
-    }
+    stftImpl(y, shape, pad, out, nullptr, nullptr);
+}
+
+void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out, FrameMatrix& magnitude,
+          FrameMatrix& power)
+{
+    stftImpl(y, shape, pad, out, &magnitude, &power);
 }
 
 void magnitudeAndPower(const std::complex<float>* x, std::size_t total, float* mag, float* pow)
@@ -125,6 +124,30 @@ void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, Fram
 }
 
 namespace {
+
+void stftImpl(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out, FrameMatrix* magnitude,
+              FrameMatrix* power)
+{
+    const std::size_t bins = shape.bins();
+    const std::size_t frames = shape.frames(y.size());
+    out.shape = shape;
+    out.frames = frames;
+    out.values.resize(frames * bins);
+    if (magnitude && power) {
+        magnitude->resize(frames, bins);
+        power->resize(frames, bins);
+    }
+    const auto& window = cachedHann(shape.nFft);
+    RealFft fft(shape.nFft);
+    const std::complex<float>* spec = fft.freqData();
+    for (std::size_t t = 0; t < frames; ++t) {
+        windowedFrame(y, t, shape, pad, window, fft.timeData());
+        fft.forward();
+        std::copy(spec, spec + bins, out.frame(t));
+        if (magnitude && power)
+            magnitudeAndPower(spec, bins, magnitude->frame(t), power->frame(t));
+    }
+}
 
 void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t length, std::vector<float>& out)
 {

@@ -45,6 +45,10 @@ Matrix toLibrosaLayout(const FrameMatrix& m);
 // librosa.stft(y, n_fft, hop_length, window='hann', center=True, pad_mode).
 void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out);
 
+// stft() plus magnitudeAndPower() in one pass, while each frame is still in cache.
+void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram& out, FrameMatrix& magnitude,
+          FrameMatrix& power);
+
 // The same frames one at a time, for callers that reduce each frame right away (a long
 // song's full complex spectrogram would take hundreds of megabytes).
 void forEachStftFrame(std::span<const float> y, StftShape shape, Pad pad,

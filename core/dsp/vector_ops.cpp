@@ -6,6 +6,42 @@ namespace gs::dsp {
 
 namespace {
 typedef float Lanes8 __attribute__((vector_size(32)));
+typedef float Floats4 __attribute__((vector_size(16)));
+typedef double Doubles4 __attribute__((vector_size(32)));
+}
+
+__attribute__((target_clones("avx2", "default")))
+double dotDouble(const double* w, const float* x, std::size_t n)
+{
+    Doubles4 acc = {0, 0, 0, 0};
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        Doubles4 a;
+        Floats4 b;
+        __builtin_memcpy(&a, w + i, sizeof a);
+        __builtin_memcpy(&b, x + i, sizeof b);
+        acc += a * __builtin_convertvector(b, Doubles4);
+    }
+    double sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for (; i < n; ++i)
+        sum += w[i] * double(x[i]);
+    return sum;
+}
+
+__attribute__((target_clones("avx2", "default")))
+double sumDouble(const float* x, std::size_t n)
+{
+    Doubles4 acc = {0, 0, 0, 0};
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        Floats4 b;
+        __builtin_memcpy(&b, x + i, sizeof b);
+        acc += __builtin_convertvector(b, Doubles4);
+    }
+    double sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for (; i < n; ++i)
+        sum += double(x[i]);
+    return sum;
 }
 
 __attribute__((target_clones("avx2", "default")))
@@ -23,6 +59,27 @@ float dot(const float* a, const float* b, std::size_t n)
     for (; i < n; ++i)
         sum += a[i] * b[i];
     return sum;
+}
+
+__attribute__((target_clones("avx2", "default")))
+float maxValue(const float* values, std::size_t n)
+{
+    std::size_t i = 0;
+    float best = values[0];
+    if (n >= 8) {
+        Lanes8 acc;
+        __builtin_memcpy(&acc, values, sizeof acc);
+        for (i = 8; i + 8 <= n; i += 8) {
+            Lanes8 x;
+            __builtin_memcpy(&x, values + i, sizeof x);
+            acc = acc > x ? acc : x;
+        }
+        for (int l = 0; l < 8; ++l)
+            best = std::max(best, acc[l]);
+    }
+    for (; i < n; ++i)
+        best = std::max(best, values[i]);
+    return best;
 }
 
 float medianInPlace(float* values, std::size_t n)

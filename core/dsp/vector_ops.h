@@ -7,6 +7,13 @@ namespace gs::dsp {
 // sum a[i]*b[i] with eight float partial sums (a fixed, documented summation order).
 float dot(const float* a, const float* b, std::size_t n);
 
+// sum w[i]*x[i] and sum x[i] in double, four lanes (a fixed summation order).
+double dotDouble(const double* w, const float* x, std::size_t n);
+double sumDouble(const float* x, std::size_t n);
+
+// Largest of n >= 1 values (NaN-free input).
+float maxValue(const float* values, std::size_t n);
+
 // numpy.median of n values (mean of the two middle ones for even n, in float as numpy
 // does for float32). Reorders `values`. n == 0 gives 0.
 float medianInPlace(float* values, std::size_t n);

@@ -36,7 +36,7 @@ double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft
         lo = std::max<std::size_t>(lo, 1); // the first bin is never a local maximum
         for (std::size_t t = 0; t < power.frames; ++t) {
             const float* s = power.frame(t);
-            const float ref = 0.1f * *std::max_element(s, s + bins);
+            const float ref = 0.1f * dsp::maxValue(s, bins);
             auto gated = [&](std::size_t b) { return s[b] > ref ? s[b] : 0.0f; };
             for (std::size_t b = lo; b < hi; ++b) {
                 const float x = gated(b);

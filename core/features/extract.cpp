@@ -71,8 +71,7 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
     const auto clipStart = Clock::now();
 
     auto start = Clock::now();
-    dsp::stft(y, {kFftSize, kHop}, pad, m.stft);
-    dsp::magnitudeAndPower(m.stft, m.magnitude, m.power);
+    dsp::stft(y, {kFftSize, kHop}, pad, m.stft, m.magnitude, m.power);
     times.stft = secondsSince(start);
 
     std::vector<double> out;

@@ -70,15 +70,7 @@ Matrix mfccFromMelDb(const dsp::FrameMatrix& melDb, int nMfcc)
         const float* x = melDb.frame(t);
         for (int k = 0; k < nMfcc; ++k) {
             const double* row = dct.data() + std::size_t(k) * std::size_t(nMels);
-            double even = 0, odd = 0; // two chains for instruction-level parallelism
-            int i = 0;
-            for (; i + 2 <= nMels; i += 2) {
-                even += row[i] * x[i];
-                odd += row[i + 1] * x[i + 1];
-            }
-            if (i < nMels)
-                even += row[i] * x[i];
-            out(std::size_t(k), t) = float(even + odd);
+            out(std::size_t(k), t) = float(dsp::dotDouble(row, x, std::size_t(nMels)));
         }
     }
     return out;

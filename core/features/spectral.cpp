@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/dsp/filterbank.h"
+#include "core/dsp/vector_ops.h"
 
 #include <algorithm>
 #include <iterator>
@@ -19,21 +20,12 @@ std::vector<double> spectralCentroid(const dsp::FrameMatrix& magnitude, double s
 {
     const auto freq = dsp::fftFrequencies(sampleRate, nFft);
     std::vector<double> out(magnitude.frames);
+    const std::size_t bins = std::min(magnitude.bins, freq.size());
     for (std::size_t t = 0; t < magnitude.frames; ++t) {
         const float* s = magnitude.frame(t);
-        double total[2] = {0, 0}, weighted[2] = {0, 0}; // two chains for instruction-level parallelism
-        std::size_t b = 0;
-        for (; b + 2 <= magnitude.bins; b += 2)
-            for (std::size_t l = 0; l < 2; ++l) {
-                total[l] += s[b + l];
-                weighted[l] += freq[b + l] * s[b + l];
-            }
-        for (; b < magnitude.bins; ++b) {
-            total[0] += s[b];
-            weighted[0] += freq[b] * s[b];
-        }
-        const double sum = total[0] + total[1], moment = weighted[0] + weighted[1];
-        out[t] = sum < kTinyFloat ? moment : moment / sum;
+        const double total = dsp::sumDouble(s, bins);
+        const double moment = dsp::dotDouble(freq.data(), s, bins);
+        out[t] = total < kTinyFloat ? moment : moment / total;
     }
     return out;
 }
@@ -43,23 +35,17 @@ std::vector<double> spectralBandwidth(const dsp::FrameMatrix& magnitude, double 
 {
     const auto freq = dsp::fftFrequencies(sampleRate, nFft);
     std::vector<double> out(magnitude.frames);
+    const std::size_t bins = std::min(magnitude.bins, freq.size());
+    std::vector<double> squaredDeviation(bins);
     for (std::size_t t = 0; t < magnitude.frames; ++t) {
         const float* s = magnitude.frame(t);
-        double total[2] = {0, 0}, spread[2] = {0, 0};
-        std::size_t b = 0;
-        for (; b + 2 <= magnitude.bins; b += 2)
-            for (std::size_t l = 0; l < 2; ++l) {
-                const double d = freq[b + l] - centroid[t];
-                total[l] += s[b + l];
-                spread[l] += s[b + l] * d * d;
-            }
-        for (; b < magnitude.bins; ++b) {
+        for (std::size_t b = 0; b < bins; ++b) {
             const double d = freq[b] - centroid[t];
-            total[0] += s[b];
-            spread[0] += s[b] * d * d;
+            squaredDeviation[b] = d * d;
         }
-        const double sum = total[0] + total[1], moment = spread[0] + spread[1];
-        out[t] = std::sqrt(sum < kTinyFloat ? moment : moment / sum);
+        const double total = dsp::sumDouble(s, bins);
+        const double moment = dsp::dotDouble(squaredDeviation.data(), s, bins);
+        out[t] = std::sqrt(total < kTinyFloat ? moment : moment / total);
     }
     return out;
 }

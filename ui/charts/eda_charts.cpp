@@ -69,6 +69,31 @@ EdaChart::EdaChart(const QString& title, QWidget* parent, bool legendOutside) : 
         placeLegendOutside(plot());
 }
 
+void EdaChart::enableSeriesTooltips()
+{
+    plot()->setMouseTracking(true);
+    connect(plot(), &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) {
+        int index = -1;
+        QCPAbstractPlottable* hit = plot()->plottableAt(e->pos(), false, &index);
+        QString text;
+        const auto number = [](double v) { return QLocale().toString(v, 'g', 5); };
+        if (auto* bars = qobject_cast<QCPBars*>(hit); bars && index >= 0 && index < bars->data()->size())
+            text = QStringLiteral("%1: %2").arg(bars->name(), number(bars->data()->at(index)->value));
+        else if (auto* box = qobject_cast<QCPStatisticalBox*>(hit); box && index >= 0 && index < box->data()->size()) {
+            const auto d = box->data()->at(index);
+            text = tr("%1\nmedian %2\nquartiles %3 – %4\nwhiskers %5 – %6\n%n outlier(s)", nullptr, int(d->outliers.size()))
+                       .arg(box->name(), number(d->median), number(d->lowerQuartile), number(d->upperQuartile),
+                            number(d->minimum), number(d->maximum));
+        } else if (auto* graph = qobject_cast<QCPGraph*>(hit); graph && index >= 0 && index < graph->data()->size())
+            text = QStringLiteral("%1: %2, %3").arg(graph->name(), number(graph->data()->at(index)->key),
+                                                    number(graph->data()->at(index)->value));
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(plot()->mapToGlobal(e->pos()), text, plot());
+    });
+}
+
 void EdaChart::setData(std::shared_ptr<const EdaData> data)
 {
     data_ = std::move(data);
@@ -101,7 +126,10 @@ void EdaChart::setGenreTicks()
 
 // --- Class balance --------------------------------------------------------------------
 
-ClassBalanceChart::ClassBalanceChart(QWidget* parent) : EdaChart(tr("Class balance"), parent) {}
+ClassBalanceChart::ClassBalanceChart(QWidget* parent) : EdaChart(tr("Class balance"), parent)
+{
+    enableSeriesTooltips();
+}
 
 void ClassBalanceChart::rebuild()
 {
@@ -134,6 +162,7 @@ void ClassBalanceChart::rebuild()
 SongLengthChart::SongLengthChart(QWidget* parent) : EdaChart(tr("Song length per genre"), parent)
 {
     mode_ = addCombo(toolbar(), tr("Show"), {tr("Box plot"), tr("Average length")});
+    enableSeriesTooltips();
     connect(mode_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
 }
 
@@ -198,6 +227,7 @@ FeatureDistributionChart::FeatureDistributionChart(QWidget* parent)
 {
     feature_ = addCombo(toolbar(), tr("Feature"), {});
     mode_ = addCombo(toolbar(), tr("Show"), {tr("Box plots"), tr("Histograms"), tr("Density curves")});
+    enableSeriesTooltips();
     connect(feature_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     connect(mode_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
 }

@@ -19,6 +19,8 @@ public:
 
 protected:
     virtual void rebuild() = 0;
+    // Hovering a bar, box or curve shows its genre and numbers.
+    void enableSeriesTooltips();
     void showEmpty(const QString& message);
     void setGenreTicks(); // categorical x axis, one tick per genre
     std::shared_ptr<const EdaData> data_;

@@ -9,6 +9,7 @@
 #include "core/dataset/demo.h"
 #include "core/dataset/scan.h"
 
+#include <QPointer>
 #include <QStandardPaths>
 
 #include <QCoreApplication>
@@ -198,7 +199,7 @@ QString DatasetSession::demoFolder()
 void DatasetSession::openDemo()
 {
     const QString folder = demoFolder();
-    QThreadPool::globalInstance()->start([this, folder] {
+    QThreadPool::globalInstance()->start([self = QPointer<DatasetSession>(this), folder] {
         QString error;
         try {
             // A marker written last tells a complete demo from one cut short by a crash.
@@ -215,12 +216,14 @@ void DatasetSession::openDemo()
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
-        QMetaObject::invokeMethod(this, [this, folder, error] {
+        if (!self) // the window closed while the demo was being written
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, folder, error] {
             if (error.isEmpty()) {
-                open(folder);
+                self->open(folder);
             } else {
-                emit openFailed(folder, tr("cannot create the demo dataset: %1").arg(error));
-                emit finished(false);
+                emit self->openFailed(folder, tr("cannot create the demo dataset: %1").arg(error));
+                emit self->finished(false);
             }
         }, Qt::QueuedConnection);
     });

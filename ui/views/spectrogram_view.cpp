@@ -65,13 +65,15 @@ SpectrogramView::SpectrogramView(QWidget* parent) : ChartWidget(tr("Mel spectrog
 {
     qRegisterMetaType<gs::MelOptions>();
     const MelOptions defaults;
-    auto* bar = toolbar();
-    int at = 1; // after the title
+    // Settings on their own row under the title, so that narrow windows keep the plot wide.
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 0, 4, 0);
+    static_cast<QBoxLayout*>(layout())->insertLayout(1, bar);
     auto add = [&](const QString& label, QWidget* w) {
-        bar->insertWidget(at++, new QLabel(label));
-        bar->insertWidget(at++, w);
+        bar->addWidget(new QLabel(label));
+        bar->addWidget(w);
+        bar->addSpacing(6);
     };
-    bar->insertSpacing(at++, 12);
     fftSize_ = new QComboBox;
     const auto& nfft = findSpec(MelOptions::specs(), "n_fft");
     for (int n = 256; n <= 8192; n *= 2)
@@ -94,6 +96,7 @@ SpectrogramView::SpectrogramView(QWidget* parent) : ChartWidget(tr("Mel spectrog
     colors_ = new QComboBox;
     colors_->addItems(colorMapNames());
     add(tr("Colours"), colors_);
+    bar->addStretch(1);
 
     connect(fftSize_, &QComboBox::currentIndexChanged, this, &SpectrogramView::emitOptions);
     connect(hop_, &QSpinBox::valueChanged, this, &SpectrogramView::emitOptions);
@@ -108,6 +111,7 @@ SpectrogramView::SpectrogramView(QWidget* parent) : ChartWidget(tr("Mel spectrog
     p->yAxis->setLabel(tr("Frequency (Hz, mel scale)"));
     auto timeTicker = QSharedPointer<QCPAxisTickerTime>::create();
     timeTicker->setTimeFormat(QStringLiteral("%m:%s"));
+    timeTicker->setFieldWidth(QCPAxisTickerTime::tuMinutes, 1); // m:ss, as the waveform
     p->xAxis->setTicker(timeTicker);
     map_ = new QCPColorMap(p->xAxis, p->yAxis);
     map_->setInterpolate(false);
@@ -194,7 +198,8 @@ void SpectrogramView::setSpectrogram(const Matrix& melDb, int sampleRate, const 
     melMin_ = dsp::hzToMelSlaney(options.fmin);
     melStep_ = (dsp::hzToMelSlaney(fmax) - melMin_) / (mels + 1);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (double hz : {0.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0}) {
+    // Below ~200 Hz the mel bands are too close together for separate labels.
+    for (double hz : {200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0}) {
         if (hz < options.fmin || hz > fmax)
             continue;
         const double band = (dsp::hzToMelSlaney(hz) - melMin_) / melStep_ - 1.0;

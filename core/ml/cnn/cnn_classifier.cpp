@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <cmath>
@@ -14,6 +15,7 @@
 #include <numeric>
 #include <random>
 #include <sstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -311,7 +313,8 @@ void writeFileAtomically(const fs::path& file, const std::string& bytes)
 {
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    const fs::path temp = file.string() + ".tmp";
+    static std::atomic<unsigned> counter{0}; // parallel folds may write checkpoints at once
+    const fs::path temp = file.string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), std::streamsize(bytes.size()));
@@ -320,8 +323,10 @@ void writeFileAtomically(const fs::path& file, const std::string& bytes)
             throw Error(ErrorKind::Internal, temp.string(), "cannot write the training checkpoint (disk full?)");
     }
     fs::rename(temp, file, ec);
-    if (ec)
+    if (ec) {
+        fs::remove(temp, ec);
         throw Error(ErrorKind::Internal, file.string(), "cannot move the training checkpoint into place");
+    }
 }
 
 std::string formatEpoch(const CnnEpochStats& e, int epochs)

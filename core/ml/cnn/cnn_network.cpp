@@ -1,10 +1,9 @@
 #include "core/ml/cnn/cnn_network.h"
 
 #include "core/common/error.h"
+#include "core/ml/blas_threads.h"
 
 #include <dlib/dnn.h>
-
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <cmath>
@@ -114,6 +113,7 @@ std::vector<float> CnnPredictor::logProbabilities(const float* windows, int coun
         impl_->primed = true;
     }
     fillTensor(impl_->input, windows, count, shape);
+    const SingleThreadedBlas blas; // small matrices: BLAS threads would only spin
     const tensor& logits = impl_->net.subnet().forward(impl_->input);
     const long k = logits.k();
     if (logits.num_samples() != count || k != classes())
@@ -157,6 +157,9 @@ std::size_t CnnPredictor::parameterCount() const
 // ---------------------------------------------------------------------------------------------
 
 struct CnnTrainer::Impl {
+    // OpenBLAS's own threads would fight our workers (and other processes) for the cores and
+    // spin while they wait: one BLAS thread per worker was 3-4x faster on a busy machine.
+    SingleThreadedBlas blas;
     // Data parallelism on the CPU: Dlib's layers run on one core, so each worker thread
     // owns a replica that computes the gradients of its share of the mini-batch; the master
     // (replicas[0]) averages them, takes the Adam step and hands its weights back out.
@@ -192,15 +195,6 @@ void copyParameters(training_network& from, training_network& to)
             memcpy(*target[i], *source[i]);
 }
 
-// OpenBLAS's own threads fight our workers (and other processes) for the cores and spin
-// while they wait; one BLAS thread per worker is several times faster on a busy machine.
-void useSingleThreadedBlas()
-{
-    using SetThreads = void (*)(int);
-    if (auto set = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
-        set(1);
-}
-
 } // namespace
 
 CnnTrainer::CnnTrainer(const CnnShape& shape, double dropoutRate, double weightDecay, std::uint64_t seed,
@@ -208,7 +202,6 @@ CnnTrainer::CnnTrainer(const CnnShape& shape, double dropoutRate, double weightD
 {
     if (shape.classes < 2)
         throw Error(ErrorKind::InvalidArgument, kSubject, "training needs at least two classes");
-    useSingleThreadedBlas();
     // Dlib seeds every layer's initialiser and dropout mask generator from std::rand():
     // seeding it here makes the initial network a function of `seed` (as long as no other
     // thread calls std::rand meanwhile).
