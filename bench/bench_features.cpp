@@ -7,7 +7,9 @@
 #include "core/features/mel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
+#include <sys/resource.h>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -166,5 +168,31 @@ int main(int argc, char** argv)
     std::printf("  %-28s %8.2f ms/clip\n", "all 57 features (best total)", sum.total * k);
     std::printf("  %-28s %8.2f ms/clip\n", "decode + 57 features", (ffmpeg + sum.total) * k);
     std::printf("  %-28s %8.2f ms/clip\n", "melSpectrogramDb alone", mel * k);
+
+    // A 10-minute song (GUI spectrogram view, whole-file extraction): time and peak memory.
+    {
+        std::vector<float> song(std::size_t(22050) * 600);
+        std::uint32_t state = 1;
+        for (std::size_t i = 0; i < song.size(); ++i) {
+            state = state * 1664525u + 1013904223u;
+            song[i] = 0.3f * std::sin(0.05f * float(i % 100000)) + 0.05f * (float(state >> 8) / 16777216.0f - 0.5f);
+        }
+        rusage before{};
+        getrusage(RUSAGE_SELF, &before);
+        const double t0 = nowSeconds();
+        const auto melDb = gs::melSpectrogramDb(song, 22050);
+        const double t1 = nowSeconds();
+        rusage afterMel{};
+        getrusage(RUSAGE_SELF, &afterMel);
+        gs::GenreFeatureExtractor whole(gs::PadMode::Constant);
+        whole.compute(song, 22050);
+        const double t2 = nowSeconds();
+        rusage afterAll{};
+        getrusage(RUSAGE_SELF, &afterAll);
+        std::printf("10-minute song (22.05 kHz, %zu frames):\n", melDb.cols);
+        std::printf("  %-28s %8.1f ms, peak RSS %ld MB\n", "melSpectrogramDb", (t1 - t0) * 1e3, afterMel.ru_maxrss / 1024);
+        std::printf("  %-28s %8.1f ms, peak RSS %ld MB (the process, before: %ld MB)\n", "all 57 features, whole song",
+                    (t2 - t1) * 1e3, afterAll.ru_maxrss / 1024, before.ru_maxrss / 1024);
+    }
     return 0;
 }

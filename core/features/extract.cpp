@@ -97,14 +97,6 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
     times.spectral = secondsSince(start);
 
     start = Clock::now();
-    HpssOptions hpss;
-    hpss.legacyLength = m.legacyHpss;
-    hpssWaveforms(y, m.stft, m.magnitude, hpss, m.harmonic, m.percussive);
-    push(meanVar(std::span<const float>(m.harmonic)));
-    push(meanVar(std::span<const float>(m.percussive)));
-    times.hpss = secondsSince(start);
-
-    start = Clock::now();
     MelOptions melOptions;
     melFromPower(m.power, melFilterBankFor(sampleRate, melOptions), m.mel);
     powerToDbInPlace(m.mel.data, melOptions.topDb);
@@ -113,9 +105,19 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
 
     start = Clock::now();
     const auto onset = onsetStrength(m.mel, OnsetAggregate::Median, kFftSize, kHop);
-    out.push_back(estimateTempo(onset, sr, kHop));
+    const double tempo = estimateTempo(onset, sr, kHop);
     times.tempo = secondsSince(start);
 
+    start = Clock::now();
+    HpssOptions hpss;
+    hpss.legacyLength = m.legacyHpss;
+    // The power spectrogram is no longer needed: it becomes the mask's storage.
+    hpssWaveforms(y, m.stft, m.magnitude, hpss, m.harmonic, m.percussive, &m.power);
+    push(meanVar(std::span<const float>(m.harmonic)));
+    push(meanVar(std::span<const float>(m.percussive)));
+    times.hpss = secondsSince(start);
+
+    out.push_back(tempo); // Kaggle order: ..., harmony, perceptr, tempo, mfcc1...
     for (std::size_t k = 0; k < mfcc.rows; ++k)
         push(meanVar(mfcc.row(k)));
     times.total = secondsSince(clipStart);

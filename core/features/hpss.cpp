@@ -82,9 +82,11 @@ void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double powe
 }
 
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
-                   const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive)
+                   const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,
+                   dsp::FrameMatrix* maskScratch)
 {
-    thread_local dsp::FrameMatrix mask;
+    thread_local dsp::FrameMatrix ownMask;
+    dsp::FrameMatrix& mask = maskScratch ? *maskScratch : ownMask;
     hpssHarmonicMask(magnitude, options.kernel, options.power, mask);
     dsp::istftMasked(stft, mask, options.legacyLength ? 0 : y.size(), harmonic);
     const std::size_t reconstructed = std::min(harmonic.size(), y.size());
