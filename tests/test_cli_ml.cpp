@@ -80,6 +80,14 @@ private slots:
         r = gs::test::runCli({"evaluate", str(csv), "--models", "knn", "--set", "knn.k=0", "--quiet"});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("k"));
+        // --epochs is the network models' shorthand: out of range or on a model without
+        // epochs it is a usage error before any work starts.
+        r = gs::test::runCli({"train", str(csv), "--model", "mlp", "--epochs", "0", "--out", "/tmp/x.gsm", "--quiet"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("epochs"), r.err.constData());
+        r = gs::test::runCli({"train", str(csv), "--model", "svm-rbf", "--epochs", "5", "--out", "/tmp/x.gsm", "--quiet"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("epochs"), r.err.constData());
     }
 
     void trainThenClassifySongs()

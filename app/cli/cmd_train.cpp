@@ -28,6 +28,7 @@ int runTrain(const Args& raw)
     options.seed = std::uint64_t(seed);
     const std::string groupBy = args.option("--group-by", "auto");
     const std::string overrides = args.option("--set");
+    const std::string epochs = args.option("--epochs"); // shorthand for --set epochs=N (cnn, mlp)
     options.threads = ml::wholeNumber(args, "-j", 0, 0, 256);
     const bool quiet = args.flag("--quiet");
     const ExtractionParams params = ml::parseExtraction(args);
@@ -46,6 +47,10 @@ int runTrain(const Args& raw)
             throw UsageError("--set names model '" + model + "' but --model is '" + options.model + "'");
     if (perModel.count(options.model))
         options.overrides = perModel.at(options.model);
+    if (!epochs.empty()) {
+        const auto parsed = ml::parseOverrides("epochs=" + epochs, options.model);
+        options.overrides["epochs"] = parsed.at(options.model).at("epochs");
+    }
     gs::ml::resolveHyperparameters(options.model, options.overrides);
 
     ml::installInterruptHandler();
@@ -83,6 +88,7 @@ const CommandRegistrar registrar({
     "  --inner-folds K   folds of that search (default 3)\n"
     "  --cv K            also cross-validate the recipe with K folds; the report is stored in the model\n"
     "  --set P=V,...     hyper-parameters, e.g. C=3,gamma=0.02\n"
+    "  --epochs N        training epochs of network models (cnn, mlp): same as --set epochs=N\n"
     "  --seed N          (default 42)\n"
     "  --group-by MODE   auto | none | group | song (for --search / --cv)\n"
     "  -j N              worker threads (default 0 = all cores)\n"
