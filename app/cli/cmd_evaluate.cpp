@@ -1,5 +1,6 @@
 // genrescope-cli evaluate: cross-validated comparison of genre models on a dataset.
 #include "app/cli/cmd_ml_common.h"
+#include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
 #include "core/ml/evaluate.h"
@@ -38,7 +39,7 @@ std::string usage()
            "  --report FILE     write the full report (per-class scores, confusion matrices) as JSON\n"
            "  -j N              worker threads (default 0 = all cores)\n"
            "  --quiet           no progress line\n" +
-           std::string(ml::kExtractionHelp) +
+           std::string(kExtractionArgsHelp) +
            "\nmodels:\n" + models +
            "\nexit code: 0 ok, 1 failed (bad data, cancelled), 2 usage error";
 }
@@ -51,17 +52,14 @@ int runEvaluate(const Args& raw)
     options.folds = ml::wholeNumber(args, "--folds", 10, 2, 1000);
     options.search = args.flag("--search");
     options.innerFolds = ml::wholeNumber(args, "--inner-folds", 3, 2, 100);
-    const double seed = args.number("--seed", 42);
-    if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15)
-        throw UsageError("--seed expects a whole number >= 0");
-    options.seed = std::uint64_t(seed);
+    options.seed = ml::seedOption(args);
     const std::string groupBy = args.option("--group-by", "auto");
     const std::string overrides = args.option("--set");
     const std::string reportPath = args.option("--report");
     options.threads = ml::wholeNumber(args, "-j", 0, 0, 256);
     options.threads = ml::wholeNumber(args, "--jobs", options.threads, 0, 256);
     const bool quiet = args.flag("--quiet");
-    const ExtractionParams params = ml::parseExtraction(args);
+    const ExtractionParams params = parseExtractionArgs(args);
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.size() != 1)

@@ -1,5 +1,6 @@
 // genrescope-cli extract: dataset folders and/or files → one CSV row of 57 features per song.
 #include "app/cli/command.h"
+#include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
 #include "core/dataset/extract_batch.h"
@@ -40,41 +41,11 @@ std::string formatSeconds(double s)
     return buf;
 }
 
-ExtractionParams parseParams(ArgParser& args)
-{
-    ExtractionParams p;
-    p.clipSeconds = args.number("--clip", p.clipSeconds);
-    p.offsetSeconds = args.number("--offset", p.offsetSeconds);
-    const std::string sr = args.option("--sr", "22050");
-    if (sr == "native") {
-        p.sampleRate = 0;
-    } else {
-        char* end = nullptr;
-        const long v = std::strtol(sr.c_str(), &end, 10);
-        if (end == sr.c_str() || *end != '\0')
-            throw UsageError("--sr expects a rate in Hz or 'native', got '" + sr + "'");
-        p.sampleRate = int(v);
-    }
-    const std::string pad = args.option("--pad", "constant");
-    try {
-        p.pad = padModeFromString(pad);
-    } catch (const Error& e) {
-        throw UsageError("--pad: " + e.reason());
-    }
-    p.legacyHpss = args.flag("--legacy-hpss");
-    try {
-        p.validate();
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
-    return p;
-}
-
 int runExtract(const Args& raw)
 {
     ArgParser args(raw);
     const std::string out = args.option("--out");
-    ExtractionParams params = parseParams(args);
+    ExtractionParams params = parseExtractionArgs(args);
     double jobs = args.number("-j", 0);
     jobs = args.number("--jobs", jobs);
     const bool quiet = args.flag("--quiet");
@@ -182,11 +153,7 @@ const CommandRegistrar registrar({
     "\n"
     "options:\n"
     "  --out FILE        CSV to write (required)\n"
-    "  --clip SECONDS    length of the analysed clip (default 30; 0 = whole file)\n"
-    "  --offset SECONDS  where the clip starts (default 0)\n"
-    "  --sr HZ|native    analysis sample rate (default 22050)\n"
-    "  --pad constant|reflect   STFT padding (constant = librosa >= 0.9; reflect = Kaggle CSV)\n"
-    "  --legacy-hpss     old librosa HPSS reconstruction (with --pad reflect: reproduces Kaggle)\n"
+    + std::string(kExtractionArgsHelp) +
     "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n"
     "\n"

@@ -32,30 +32,6 @@ void installInterruptHandler()
     std::signal(SIGTERM, onMlInterrupt);
 }
 
-const char* const kExtractionHelp =
-    "  --kaggle          features made like the public Kaggle GTZAN CSV (reflect padding,\n"
-    "                    legacy HPSS); use it with features_30_sec.csv\n"
-    "  --pad constant|reflect, --legacy-hpss, --clip SECONDS, --sr HZ\n"
-    "                    how a folder is analysed / how a CSV was made (as for extract)\n";
-
-ExtractionParams parseExtraction(ArgParser& args)
-{
-    ExtractionParams p = args.flag("--kaggle") ? gs::ml::kaggleExtractionParams() : ExtractionParams{};
-    p.clipSeconds = args.number("--clip", p.clipSeconds);
-    p.sampleRate = int(args.number("--sr", p.sampleRate));
-    const std::string pad = args.option("--pad");
-    try {
-        if (!pad.empty())
-            p.pad = padModeFromString(pad);
-        if (args.flag("--legacy-hpss"))
-            p.legacyHpss = true;
-        p.validate();
-    } catch (const Error& e) {
-        throw UsageError(e.what());
-    }
-    return p;
-}
-
 std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string& text, const std::string& defaultModel)
 {
     std::map<std::string, gs::ml::Hyperparameters> out;
@@ -127,6 +103,14 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
         std::fprintf(stderr, "%zu labelled songs, %zu genres (%s)\n", load.set.samples.size(), load.set.classes.size(),
                      load.set.schema.fingerprint().c_str());
     return load;
+}
+
+std::uint64_t seedOption(ArgParser& args)
+{
+    const double seed = args.number("--seed", 42);
+    if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15)
+        throw UsageError("--seed expects a whole number >= 0");
+    return std::uint64_t(seed);
 }
 
 int wholeNumber(ArgParser& args, const std::string& name, int fallback, int minimum, int maximum)

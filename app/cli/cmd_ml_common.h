@@ -4,6 +4,7 @@
 #include "core/common/progress.h"
 #include "core/ml/labelled_set.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -13,10 +14,6 @@ namespace gs::cli::ml {
 const CancelToken& interruptToken();
 void installInterruptHandler();
 
-// --kaggle (reflect padding + legacy HPSS: how the public Kaggle CSV was made), or
-// --pad, --legacy-hpss, --clip, --sr as for `extract`.
-ExtractionParams parseExtraction(ArgParser& args);
-extern const char* const kExtractionHelp;
 
 // "svm-rbf.C=3,knn.k=7" -> per-model overrides; a bare "C=3" applies to defaultModel.
 std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string& text, const std::string& defaultModel = {});
@@ -26,6 +23,9 @@ ProgressFn stderrProgress(bool quiet);
 
 // Loads DIR or CSV, printing extraction failures; throws UsageError for bad arguments.
 gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet);
+
+// --seed N (default 42): the one seed every fold split and model initialisation derives from.
+std::uint64_t seedOption(ArgParser& args);
 
 int wholeNumber(ArgParser& args, const std::string& name, int fallback, int minimum, int maximum);
 

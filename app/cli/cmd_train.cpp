@@ -1,5 +1,6 @@
 // genrescope-cli train: fit one genre model on a whole dataset and save it.
 #include "app/cli/cmd_ml_common.h"
+#include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
 #include "core/ml/evaluate.h"
@@ -22,16 +23,13 @@ int runTrain(const Args& raw)
     options.search = args.flag("--search");
     options.innerFolds = ml::wholeNumber(args, "--inner-folds", 3, 2, 100);
     options.reportFolds = ml::wholeNumber(args, "--cv", 0, 0, 1000);
-    const double seed = args.number("--seed", 42);
-    if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15)
-        throw UsageError("--seed expects a whole number >= 0");
-    options.seed = std::uint64_t(seed);
+    options.seed = ml::seedOption(args);
     const std::string groupBy = args.option("--group-by", "auto");
     const std::string overrides = args.option("--set");
     const std::string epochs = args.option("--epochs"); // shorthand for --set epochs=N (cnn, mlp)
     options.threads = ml::wholeNumber(args, "-j", 0, 0, 256);
     const bool quiet = args.flag("--quiet");
-    const ExtractionParams params = ml::parseExtraction(args);
+    const ExtractionParams params = parseExtractionArgs(args);
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.size() != 1)
@@ -93,7 +91,7 @@ const CommandRegistrar registrar({
     "  --group-by MODE   auto | none | group | song (for --search / --cv)\n"
     "  -j N              worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n" +
-        std::string(ml::kExtractionHelp) +
+        std::string(kExtractionArgsHelp) +
         "\nexit code: 0 ok, 1 failed, 2 usage error",
     runTrain,
 });
