@@ -57,7 +57,7 @@ private slots:
         QTest::newRow("1 on 4x4") << 4 << 4 << 1;
         QTest::newRow("31 on 1x100") << 1 << 100 << 31;
         // Odd and even lengths, line counts not a multiple of eight nor of a 64-line band,
-        // multiple of eight, fewer rows than the kernel along one axis.
+        // fewer rows than the kernel along one axis.
         QTest::newRow("31 on 19x131") << 19 << 131 << 31;
         QTest::newRow("31 on 130x18") << 130 << 18 << 31;
         QTest::newRow("5 on 2x64") << 2 << 64 << 5;
