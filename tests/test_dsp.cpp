@@ -56,6 +56,12 @@ private slots:
         QTest::newRow("3 on 17x1") << 17 << 1 << 3;
         QTest::newRow("1 on 4x4") << 4 << 4 << 1;
         QTest::newRow("31 on 1x100") << 1 << 100 << 31;
+        // Odd and even lengths, line counts not a multiple of eight nor of a 64-line band,
+        // fewer rows than the kernel along one axis.
+        QTest::newRow("31 on 19x131") << 19 << 131 << 31;
+        QTest::newRow("31 on 130x18") << 130 << 18 << 31;
+        QTest::newRow("5 on 2x64") << 2 << 64 << 5;
+        QTest::newRow("7 on 33x2") << 33 << 2 << 7;
     }
     void medianFilterMatchesNaive()
     {
@@ -63,15 +69,19 @@ private slots:
         QFETCH(int, cols);
         QFETCH(int, kernel);
         std::mt19937 rng(7);
-        std::uniform_int_distribution<int> small(0, 9); // many ties
+        std::uniform_int_distribution<int> small(0, 9);
+        std::uniform_real_distribution<float> wide(-1e3f, 1e3f);
         std::vector<float> in(std::size_t(rows * cols));
-        for (auto& v : in)
-            v = float(small(rng)) * 0.5f;
+        for (const bool ties : {true, false}) {
+            for (auto& v : in)
+                v = ties ? float(small(rng)) * 0.5f : wide(rng);
+            std::vector<float> out(in.size());
+            gs::dsp::medianFilterAlongRows(in.data(), std::size_t(rows), std::size_t(cols), kernel, out.data());
+            QVERIFY(out == naiveMedian(in, std::size_t(rows), std::size_t(cols), kernel, true));
+            gs::dsp::medianFilterAlongColumns(in.data(), std::size_t(rows), std::size_t(cols), kernel, out.data());
+            QVERIFY(out == naiveMedian(in, std::size_t(rows), std::size_t(cols), kernel, false));
+        }
         std::vector<float> out(in.size());
-        gs::dsp::medianFilterAlongRows(in.data(), std::size_t(rows), std::size_t(cols), kernel, out.data());
-        QVERIFY(out == naiveMedian(in, std::size_t(rows), std::size_t(cols), kernel, true));
-        gs::dsp::medianFilterAlongColumns(in.data(), std::size_t(rows), std::size_t(cols), kernel, out.data());
-        QVERIFY(out == naiveMedian(in, std::size_t(rows), std::size_t(cols), kernel, false));
         QVERIFY_THROWS_EXCEPTION(gs::Error, gs::dsp::medianFilterAlongRows(in.data(), 1, 1, 4, out.data()));
     }
 

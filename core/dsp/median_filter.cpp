@@ -95,7 +95,12 @@ void checkKernel(int kernel)
 // Shared driver over `lines` independent lines of `length` samples, eight at a time.
 // load(first, used, pos, lanes) fills lanes with sample pos of lines first..first+used-1;
 // store(first, used, pos, lanes) writes them back.
-template <typename Load, typename Store>
+// Lines are gathered and scattered a band of kGroups lane groups at a time, position by
+// position. Filtering along the columns of a spectrogram, one group alone touches a new
+// page per position (rows are ~4 KB apart) and thrashes the TLB; a band of 64 columns
+// reads 256 contiguous bytes per row instead. Along rows a band would gather from 64 rows
+// ~4 KB apart that share L1 sets, so there kGroups stays 1.
+template <std::size_t kGroups, typename Load, typename Store>
 void filterLines(std::size_t lines, std::size_t length, int kernel, Load load, Store store)
 {
     if (lines == 0 || length == 0)
@@ -103,21 +108,32 @@ void filterLines(std::size_t lines, std::size_t length, int kernel, Load load, S
     const std::size_t half = std::size_t(kernel / 2);
     // Plain float storage aligned by hand: std::vector<vector type> ignores the alignment.
     const std::size_t paddedLength = length + std::size_t(kernel) - 1;
-    std::vector<float> storage((paddedLength + length) * kLanes + 16);
+    const std::size_t groupsInBand = std::min(kGroups, (lines + kLanes - 1) / kLanes);
+    const std::size_t perGroup = paddedLength + length;
+    std::vector<float> storage(perGroup * groupsInBand * kLanes + 16);
     auto* base = reinterpret_cast<float*>((reinterpret_cast<std::uintptr_t>(storage.data()) + 63) & ~std::uintptr_t(63));
-    Lanes* padded = reinterpret_cast<Lanes*>(base);
-    Lanes* result = padded + paddedLength;
-    for (std::size_t first = 0; first < lines; first += kLanes) {
-        const std::size_t used = std::min<std::size_t>(kLanes, lines - first);
+    Lanes* const groupBase = reinterpret_cast<Lanes*>(base);
+    const std::size_t bandLines = kGroups * kLanes;
+    for (std::size_t bandFirst = 0; bandFirst < lines; bandFirst += bandLines) {
+        const std::size_t groups = std::min(kGroups, (lines - bandFirst + kLanes - 1) / kLanes);
+        const auto padded = [&](std::size_t g) { return groupBase + g * perGroup; };
+        const auto result = [&](std::size_t g) { return groupBase + g * perGroup + paddedLength; };
+        const auto firstOf = [&](std::size_t g) { return bandFirst + g * kLanes; };
+        const auto usedOf = [&](std::size_t g) { return std::min<std::size_t>(kLanes, lines - firstOf(g)); };
         for (std::size_t p = 0; p < length; ++p)
-            load(first, used, p, padded[p + half]);
-        for (std::size_t p = 0; p < half; ++p) {
-            padded[p] = padded[half + reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), length)];
-            padded[half + length + p] = padded[half + reflectIndex(std::ptrdiff_t(length + p), length)];
+            for (std::size_t g = 0; g < groups; ++g)
+                load(firstOf(g), usedOf(g), p, padded(g)[p + half]);
+        for (std::size_t g = 0; g < groups; ++g) {
+            Lanes* const pad = padded(g);
+            for (std::size_t p = 0; p < half; ++p) {
+                pad[p] = pad[half + reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), length)];
+                pad[half + length + p] = pad[half + reflectIndex(std::ptrdiff_t(length + p), length)];
+            }
+            slidingMedianLanes(pad, length, kernel, result(g));
         }
-        slidingMedianLanes(padded, length, kernel, result);
         for (std::size_t p = 0; p < length; ++p)
-            store(first, used, p, result[p]);
+            for (std::size_t g = 0; g < groups; ++g)
+                store(firstOf(g), usedOf(g), p, result(g)[p]);
     }
 }
 
@@ -127,7 +143,7 @@ void medianFilterAlongRows(const float* in, std::size_t rows, std::size_t cols, 
 {
     checkKernel(kernel);
     // Lanes are eight rows; sample p of each is column p (a strided gather).
-    filterLines(
+    filterLines<1>(
         rows, cols, kernel,
         [&](std::size_t first, std::size_t used, std::size_t p, Lanes& lanes) {
             for (std::size_t l = 0; l < kLanes; ++l)
@@ -143,7 +159,7 @@ void medianFilterAlongColumns(const float* in, std::size_t rows, std::size_t col
 {
     checkKernel(kernel);
     // Lanes are eight adjacent columns: sample p of all of them is contiguous in row p.
-    filterLines(
+    filterLines<8>(
         cols, rows, kernel,
         [&](std::size_t first, std::size_t used, std::size_t p, Lanes& lanes) {
             if (used == kLanes) {
