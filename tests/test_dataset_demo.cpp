@@ -115,6 +115,34 @@ private slots:
         QCOMPARE(scan.songs.size(), std::size_t(32));
     }
 
+    void clipLengthsVaryByGenreWhenAsked()
+    {
+        gs::DemoOptions exact;
+        exact.seconds = 15;
+        gs::DemoOptions spread = exact;
+        spread.lengthSpread = gs::kDemoLengthSpread;
+        std::map<std::string, double> meanSeconds;
+        const auto& genres = gs::demoGenres();
+        for (std::size_t g = 0; g < genres.size(); ++g) {
+            for (int i = 0; i < spread.perGenre; ++i) {
+                QCOMPARE(gs::demoClipSeconds(g, i, exact), 15.0);
+                const double s = gs::demoClipSeconds(g, i, spread);
+                QVERIFY2(s >= 15 * 0.6 - 1e-9 && s <= 15 * 1.4 + 1e-9, qPrintable(QString::number(s)));
+                QCOMPARE(gs::demoClipSeconds(g, i, spread), s); // deterministic
+                meanSeconds[genres[g]] += s / spread.perGenre;
+            }
+        }
+        // The genre means differ (so the song-length chart shows something): Electronic
+        // tracks are longest, Piano pieces shortest, by several seconds.
+        QVERIFY(meanSeconds["Electronic"] > meanSeconds["Rock"] + 1.5);
+        QVERIFY(meanSeconds["Rock"] > meanSeconds["Piano"] + 1.5);
+        // The synthesised clip has exactly that length.
+        const auto clip = gs::synthesizeDemoClip("Piano", 3, spread);
+        QCOMPARE(clip.size(), std::size_t(gs::demoClipSeconds(1, 3, spread) * spread.sampleRate));
+        spread.lengthSpread = 1.5;
+        QVERIFY_THROWS_EXCEPTION(gs::Error, gs::synthesizeDemoClip("Piano", 0, spread));
+    }
+
     void genresAreSeparableButNotByOneFeature()
     {
         QTemporaryDir tmp;

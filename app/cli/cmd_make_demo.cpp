@@ -21,6 +21,9 @@ int runMakeDemo(const Args& raw)
     const double seed = args.number("--seed", double(options.seed));
     options.threads = int(args.number("-j", 0));
     options.compressedCopies = !args.flag("--wav-only");
+    options.lengthSpread = args.number("--length-spread", kDemoLengthSpread);
+    if (!(options.lengthSpread >= 0 && options.lengthSpread <= 1))
+        throw UsageError("--length-spread must be 0..1");
     args.rejectUnknown();
     const auto dirs = args.positional();
     if (dirs.size() != 1)
@@ -50,7 +53,7 @@ int runMakeDemo(const Args& raw)
 const CommandRegistrar registrar({
     "make-demo",
     "synthesise a small deterministic demo dataset",
-    "usage: genrescope-cli make-demo DIR [--per-genre N] [--seconds S] [--seed K] [--wav-only] [-j N]\n"
+    "usage: genrescope-cli make-demo DIR [--per-genre N] [--seconds S] [--length-spread X] [--seed K] [--wav-only] [-j N]\n"
     "\n"
     "Writes DIR/<Genre>/<genre>_NN.wav for the genres Electronic, Piano, Rock and Strings:\n"
     "synthetic clips with the timbre and rhythm typical of each, varied per clip (key, tempo,\n"
@@ -58,7 +61,8 @@ const CommandRegistrar registrar({
     "--wav-only. The same seed always gives byte-identical files.\n"
     "\n"
     "  --per-genre N   clips per genre (default 12)\n"
-    "  --seconds S     length of each clip (default 15)\n"
+    "  --seconds S     mean length of a clip (default 15)\n"
+    "  --length-spread X  0 = every clip lasts S; default 0.4: genre means and clips vary by +-X/2\n"
     "  --seed K        random seed (default 1)\n"
     "  -j N            threads (default 0 = all cores)",
     runMakeDemo,

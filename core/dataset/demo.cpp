@@ -408,6 +408,8 @@ void validate(const DemoOptions& o)
         throw Error(ErrorKind::InvalidArgument, "per-genre", "must be 1..500");
     if (!(o.seconds >= 1 && o.seconds <= 120))
         throw Error(ErrorKind::InvalidArgument, "seconds", "must be 1..120");
+    if (!(o.lengthSpread >= 0 && o.lengthSpread <= 1))
+        throw Error(ErrorKind::InvalidArgument, "length spread", "must be 0..1");
     if (o.sampleRate < 8000 || o.sampleRate > 48000)
         throw Error(ErrorKind::InvalidArgument, "sample rate", "must be 8000..48000 Hz");
 }
@@ -427,6 +429,18 @@ const std::vector<std::string>& demoGenres()
     return genres;
 }
 
+double demoClipSeconds(std::size_t genre, int index, const DemoOptions& options)
+{
+    if (options.lengthSpread <= 0)
+        return options.seconds;
+    // Genre means as real collections have them (long electronic tracks, short piano pieces);
+    // an RNG of its own so a clip's music does not depend on its length draw.
+    static constexpr double genreBias[] = {0.5, -0.5, 0.0, 0.25};
+    Rng rng(clipSeed(options.seed, genre, index) ^ 0x5DEECE66Dull);
+    const double factor = 1.0 + options.lengthSpread * (genreBias[genre % 4] + rng.uniform(-0.5, 0.5));
+    return std::clamp(std::round(options.seconds * factor * 10.0) / 10.0, 1.0, 120.0);
+}
+
 std::vector<float> synthesizeDemoClip(const std::string& genre, int index, const DemoOptions& options)
 {
     validate(options);
@@ -437,12 +451,13 @@ std::vector<float> synthesizeDemoClip(const std::string& genre, int index, const
     const std::size_t g = std::size_t(it - genres.begin());
     Rng rng(clipSeed(options.seed, g, index));
     const int rate = options.sampleRate;
-    Buffer y(at(options.seconds, rate), 0.0);
+    const double seconds = demoClipSeconds(g, index, options);
+    Buffer y(at(seconds, rate), 0.0);
     switch (g) {
-    case 0: electronic(y, rate, options.seconds, rng); break;
-    case 1: piano(y, rate, options.seconds, rng); break;
-    case 2: rock(y, rate, options.seconds, rng); break;
-    default: strings(y, rate, options.seconds, rng); break;
+    case 0: electronic(y, rate, seconds, rng); break;
+    case 1: piano(y, rate, seconds, rng); break;
+    case 2: rock(y, rate, seconds, rng); break;
+    default: strings(y, rate, seconds, rng); break;
     }
     // Level varies per clip (so loudness alone does not give the genre away) plus a faint hiss.
     double peak = 1e-12;

@@ -208,7 +208,9 @@ void DatasetSession::openDemo()
             if (!std::filesystem::exists(marker)) {
                 std::error_code ec;
                 std::filesystem::remove_all(dir, ec);
-                makeDemoDataset(dir);
+                DemoOptions demo;
+                demo.lengthSpread = kDemoLengthSpread;
+                makeDemoDataset(dir, demo);
                 std::ofstream(marker) << "1\n";
             }
         } catch (const Error& e) {

@@ -1,0 +1,60 @@
+// The genrescope executable as scripts and the README use it: --demo/--open, --select,
+// --size and --screenshot, and a clear failure for a folder that cannot be opened.
+#include "tests/testsupport.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+
+class TestUiApp : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir home_;
+
+    QProcess* start(const QStringList& args)
+    {
+        auto* p = new QProcess(this);
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        // The demo dataset and the cache go to the app data folder: keep them in the test's.
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home_.path() + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home_.path() + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home_.path() + QStringLiteral("/cache"));
+        p->setProcessEnvironment(env);
+        p->start(QStringLiteral(GENRESCOPE_GUI_PATH), args);
+        return p;
+    }
+
+private slots:
+    void screenshotOfTheDemoDataset()
+    {
+        QVERIFY(home_.isValid());
+        const QString shot = home_.filePath(QStringLiteral("songs.png"));
+        QProcess* p = start({QStringLiteral("--demo"), QStringLiteral("--select"), QStringLiteral("Rock/rock_02.wav"),
+                             QStringLiteral("--size"), QStringLiteral("1024x640"), QStringLiteral("--screenshot"), shot});
+        QVERIFY(p->waitForFinished(240000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        const QImage image(shot);
+        QVERIFY2(!image.isNull(), "the screenshot is not a readable PNG");
+        QCOMPARE(image.size(), QSize(1024, 640));
+        // A rendered window, not a blank one: the table, waveform and spectrogram give many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
+    }
+
+    void missingFolderFailsWithAMessage()
+    {
+        const QString shot = home_.filePath(QStringLiteral("none.png"));
+        QProcess* p = start({QStringLiteral("--open"), QStringLiteral("/no/such/folder"), QStringLiteral("--screenshot"), shot});
+        QVERIFY(p->waitForFinished(60000));
+        QVERIFY(p->exitCode() != 0);
+        QVERIFY2(p->readAllStandardError().contains("/no/such/folder"), "stderr does not name the folder");
+        QVERIFY(!QFile::exists(shot));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUiApp)
+#include "test_ui_app.moc"
