@@ -75,13 +75,7 @@ int runEvaluate(const Args& raw)
     if (std::find(gs::ml::groupingModes().begin(), gs::ml::groupingModes().end(), groupBy) == gs::ml::groupingModes().end())
         throw UsageError("--group-by expects auto, none, group or song");
 
-    ml::installInterruptHandler();
-    gs::ml::DatasetLoadOptions load;
-    load.params = params;
-    load.groupBy = groupBy;
-    load.threads = options.threads;
-    load.progress = ml::stderrProgress(quiet);
-    load.cancel = &ml::interruptToken();
+    gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
     const auto models = options.models.empty() ? gs::ml::defaultComparisonModels() : options.models;
     load.extractFeatures = std::any_of(models.begin(), models.end(),
                                        [](const std::string& m) { return !gs::ml::modelInfo(m).needsAudio; });

@@ -105,6 +105,19 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
     return load;
 }
 
+gs::ml::DatasetLoadOptions interruptibleLoad(const ExtractionParams& params, const std::string& groupBy, int threads,
+                                             bool quiet)
+{
+    installInterruptHandler();
+    gs::ml::DatasetLoadOptions load;
+    load.params = params;
+    load.groupBy = groupBy;
+    load.threads = threads;
+    load.progress = stderrProgress(quiet);
+    load.cancel = &interruptToken();
+    return load;
+}
+
 std::uint64_t seedOption(ArgParser& args)
 {
     const double seed = args.number("--seed", 42);

@@ -21,6 +21,10 @@ std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string&
 // A progress printer for stderr: one updating line on a terminal, every 10 % in a log.
 ProgressFn stderrProgress(bool quiet);
 
+// Load options with Ctrl-C cancel (the handler is installed here) and stderr progress.
+gs::ml::DatasetLoadOptions interruptibleLoad(const ExtractionParams& params, const std::string& groupBy, int threads,
+                                             bool quiet);
+
 // Loads DIR or CSV, printing extraction failures; throws UsageError for bad arguments.
 gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet);
 

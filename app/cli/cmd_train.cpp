@@ -51,13 +51,7 @@ int runTrain(const Args& raw)
     }
     gs::ml::resolveHyperparameters(options.model, options.overrides);
 
-    ml::installInterruptHandler();
-    gs::ml::DatasetLoadOptions load;
-    load.params = params;
-    load.groupBy = groupBy;
-    load.threads = options.threads;
-    load.progress = ml::stderrProgress(quiet);
-    load.cancel = &ml::interruptToken();
+    gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
     load.extractFeatures = !gs::ml::modelInfo(options.model).needsAudio;
     const auto data = ml::loadInput(inputs[0], load, quiet);
 

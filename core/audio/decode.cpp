@@ -1,6 +1,7 @@
 #include "core/audio/decode.h"
 
 #include "core/audio/ffmpeg_log.h"
+#include "core/audio/file_signature.h"
 #include "core/common/error.h"
 
 extern "C" {
@@ -118,17 +119,9 @@ double wavAnnouncedSeconds(const fs::path& file)
 
 bool hasSelfDescribingHeader(const fs::path& file)
 {
-    std::FILE* fp = std::fopen(file.c_str(), "rb");
-    if (!fp)
-        return false;
-    unsigned char m[12] = {};
-    const auto n = std::fread(m, 1, sizeof m, fp);
-    std::fclose(fp);
-    if (n < 12)
-        return false;
-    return (std::memcmp(m, "RIFF", 4) == 0 && std::memcmp(m + 8, "WAVE", 4) == 0)
-        || (std::memcmp(m, "FORM", 4) == 0 && (std::memcmp(m + 8, "AIFF", 4) == 0 || std::memcmp(m + 8, "AIFC", 4) == 0))
-        || std::memcmp(m, ".snd", 4) == 0 || std::memcmp(m, "fLaC", 4) == 0;
+    const FileSignature sig = readFileSignature(file);
+    return (sig.has(0, "RIFF") && sig.has(8, "WAVE")) || (sig.has(0, "FORM") && (sig.has(8, "AIFF") || sig.has(8, "AIFC")))
+        || sig.has(0, ".snd") || sig.has(0, "fLaC");
 }
 
 // Opens the container and picks the audio stream; everything a caller needs to know

@@ -1,5 +1,6 @@
 #include "core/dataset/scan.h"
 
+#include "core/audio/file_signature.h"
 #include "core/common/error.h"
 
 #include <algorithm>
@@ -124,17 +125,12 @@ bool hasAudioExtension(const fs::path& file)
 
 bool looksLikeAudio(const fs::path& file)
 {
-    std::FILE* fp = std::fopen(file.c_str(), "rb");
-    if (!fp)
+    const FileSignature sig = readFileSignature(file);
+    if (sig.size < 4)
         return false;
-    unsigned char m[12] = {};
-    const auto n = std::fread(m, 1, sizeof m, fp);
-    std::fclose(fp);
-    if (n < 4)
-        return false;
-    auto is = [&](std::size_t at, const char* tag) { return n >= at + std::strlen(tag) && std::memcmp(m + at, tag, std::strlen(tag)) == 0; };
-    return (is(0, "RIFF") && is(8, "WAVE")) || is(0, "ID3") || is(0, "fLaC") || is(0, "OggS") || is(4, "ftyp")
-        || (is(0, "FORM") && (is(8, "AIFF") || is(8, "AIFC"))) || is(0, ".snd")
+    const unsigned char* m = sig.bytes;
+    return (sig.has(0, "RIFF") && sig.has(8, "WAVE")) || sig.has(0, "ID3") || sig.has(0, "fLaC") || sig.has(0, "OggS")
+        || sig.has(4, "ftyp") || (sig.has(0, "FORM") && (sig.has(8, "AIFF") || sig.has(8, "AIFC"))) || sig.has(0, ".snd")
         || (m[0] == 0xFF && (m[1] & 0xE0) == 0xE0 && (m[1] & 0x06) != 0);  // MPEG audio frame sync, layer set
 }
 
