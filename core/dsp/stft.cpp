@@ -163,13 +163,7 @@ void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t lengt
 
     // Overlap-add straight into the output (float, as librosa's float32 y), skipping the
     // nFft/2 samples of centre padding; frames reaching past the end are cut.
-    thread_local std::vector<float> window;
-    thread_local int windowSize = 0;
-    if (windowSize != n) {
-        const auto w = hannPeriodic(n);
-        window.assign(w.begin(), w.end());
-        windowSize = n;
-    }
+    const auto& window = cachedHann(n);
     RealFft fft(n);
     std::complex<float>* spec = fft.freqData();
     const float* time = fft.timeData();

@@ -48,6 +48,18 @@ QBrush fillOf(QColor c, int alpha = 170)
     return c;
 }
 
+// One genre's box (whiskers, quartiles, median, outliers) at x = genre index, in its colour.
+void addGenreBox(QCustomPlot* plot, int genre, const QString& name, const BoxStats& s)
+{
+    auto* box = new QCPStatisticalBox(plot->xAxis, plot->yAxis);
+    box->setName(name);
+    box->setBrush(fillOf(genreColor(genre), 150));
+    box->setWidth(0.6);
+    box->addData(genre, s.lowerWhisker, s.q1, s.median, s.q3, s.upperWhisker,
+                 QVector<double>(s.outliers.begin(), s.outliers.end()));
+    box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, genreColor(genre).darker(140), 5));
+}
+
 QString featureLabel(const QString& name)
 {
     // Units where the feature has one; most are unitless statistics.
@@ -197,13 +209,7 @@ void SongLengthChart::rebuild()
             bars->addData(g, s.mean);
             top = std::max(top, s.mean);
         } else {
-            auto* box = new QCPStatisticalBox(p->xAxis, p->yAxis);
-            box->setName(data_->genres[g]);
-            box->setBrush(fillOf(genreColor(g), 150));
-            box->setWidth(0.6);
-            box->addData(g, s.lowerWhisker, s.q1, s.median, s.q3, s.upperWhisker,
-                         QVector<double>(s.outliers.begin(), s.outliers.end()));
-            box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, genreColor(g).darker(140), 5));
+            addGenreBox(p, g, data_->genres[g], s);
             means->addData(g, s.mean);
             top = std::max(top, s.maximum);
             bottom = std::min(bottom, s.minimum);
@@ -261,13 +267,7 @@ void FeatureDistributionChart::rebuild()
             if (values.empty())
                 continue;
             const auto s = boxStats(values);
-            auto* box = new QCPStatisticalBox(p->xAxis, p->yAxis);
-            box->setName(data_->genres[g]);
-            box->setBrush(fillOf(genreColor(g), 150));
-            box->setWidth(0.6);
-            box->addData(g, s.lowerWhisker, s.q1, s.median, s.q3, s.upperWhisker,
-                         QVector<double>(s.outliers.begin(), s.outliers.end()));
-            box->setOutlierStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, genreColor(g).darker(140), 5));
+            addGenreBox(p, g, data_->genres[g], s);
         }
         setGenreTicks();
         p->yAxis->setLabel(label);
