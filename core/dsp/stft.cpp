@@ -4,8 +4,8 @@
 #include "core/dsp/window.h"
 
 #include <algorithm>
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
 #include <cmath>
 #include <limits>
@@ -88,31 +88,63 @@ void stft(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectrogram
     stftImpl(y, shape, pad, out, &magnitude, &power);
 }
 
-void magnitudeAndPower(const std::complex<float>* x, std::size_t total, float* mag, float* pow)
+namespace {
+
+// numpy's abs of complex64 is hypotf, which glibc evaluates as sqrt(re^2 + im^2) in double,
+// rounded once to float; abs**2 squares that float. Every path below does exactly that
+// arithmetic; `copy` (may be null) also receives the complex bins, while they are in cache.
+void spectrumOutputsScalar(const float* v, std::size_t begin, std::size_t total, std::complex<float>* copy,
+                           float* mag, float* pow)
 {
-    const float* v = reinterpret_cast<const float*>(x);
-    // numpy's abs of complex64 is hypotf, which glibc evaluates as sqrt(re^2 + im^2) in
-    // double, rounded once to float; abs**2 squares that float. SSE2 (always there on
-    // x86-64) does two bins per sqrtpd; the arithmetic is the same as the scalar tail.
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    for (; i + 2 <= total; i += 2) {
-        const __m128 pair = _mm_loadu_ps(v + 2 * i);                 // re0 im0 re1 im1
-        const __m128d first = _mm_cvtps_pd(pair);                     // re0 im0
-        const __m128d second = _mm_cvtps_pd(_mm_movehl_ps(pair, pair)); // re1 im1
-        const __m128d sq0 = _mm_mul_pd(first, first), sq1 = _mm_mul_pd(second, second);
-        const __m128d sums = _mm_add_pd(_mm_unpacklo_pd(sq0, sq1), _mm_unpackhi_pd(sq0, sq1));
-        const __m128 m = _mm_cvtpd_ps(_mm_sqrt_pd(sums));
-        _mm_storel_pi(reinterpret_cast<__m64*>(mag + i), m);
-        _mm_storel_pi(reinterpret_cast<__m64*>(pow + i), _mm_mul_ps(m, m));
-    }
-#endif
-    for (; i < total; ++i) {
+    for (std::size_t i = begin; i < total; ++i) {
         const float re = v[2 * i], im = v[2 * i + 1];
         const float m = float(std::sqrt(double(re) * re + double(im) * im));
+        if (copy)
+            copy[i] = {re, im};
         mag[i] = m;
         pow[i] = m * m;
     }
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) void spectrumOutputsAvx2(const float* v, std::size_t total, std::complex<float>* copy,
+                                                         float* mag, float* pow)
+{
+    auto* copied = reinterpret_cast<float*>(copy);
+    std::size_t i = 0;
+    for (; i + 4 <= total; i += 4) { // four bins: re0 im0 re1 im1 re2 im2 re3 im3
+        const __m256 bins = _mm256_loadu_ps(v + 2 * i);
+        if (copied)
+            _mm256_storeu_ps(copied + 2 * i, bins);
+        const __m256d low = _mm256_cvtps_pd(_mm256_castps256_ps128(bins));
+        const __m256d high = _mm256_cvtps_pd(_mm256_extractf128_ps(bins, 1));
+        // hadd gives |0|^2 |2|^2 |1|^2 |3|^2, each re^2 + im^2 added once as in the scalar code.
+        const __m256d squares = _mm256_hadd_pd(_mm256_mul_pd(low, low), _mm256_mul_pd(high, high));
+        const __m128 shuffled = _mm256_cvtpd_ps(_mm256_sqrt_pd(squares));
+        const __m128 m = _mm_shuffle_ps(shuffled, shuffled, _MM_SHUFFLE(3, 1, 2, 0));
+        _mm_storeu_ps(mag + i, m);
+        _mm_storeu_ps(pow + i, _mm_mul_ps(m, m));
+    }
+    spectrumOutputsScalar(v, i, total, copy, mag, pow);
+}
+#endif
+
+void spectrumOutputs(const std::complex<float>* x, std::size_t total, std::complex<float>* copy, float* mag, float* pow)
+{
+    const float* v = reinterpret_cast<const float*>(x);
+#if defined(__x86_64__)
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2)
+        return spectrumOutputsAvx2(v, total, copy, mag, pow);
+#endif
+    spectrumOutputsScalar(v, 0, total, copy, mag, pow);
+}
+
+} // namespace
+
+void magnitudeAndPower(const std::complex<float>* x, std::size_t total, float* mag, float* pow)
+{
+    spectrumOutputs(x, total, nullptr, mag, pow);
 }
 
 void magnitudeAndPower(const ComplexSpectrogram& x, FrameMatrix& magnitude, FrameMatrix& power)
@@ -143,19 +175,21 @@ void stftImpl(std::span<const float> y, StftShape shape, Pad pad, ComplexSpectro
     for (std::size_t t = 0; t < frames; ++t) {
         windowedFrame(y, t, shape, pad, window, fft.timeData());
         fft.forward();
-        std::copy(spec, spec + bins, out.frame(t));
         if (magnitude && power)
-            magnitudeAndPower(spec, bins, magnitude->frame(t), power->frame(t));
+            spectrumOutputs(spec, bins, out.frame(t), magnitude->frame(t), power->frame(t));
+        else
+            std::copy(spec, spec + bins, out.frame(t));
     }
 }
 
-void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t length, std::vector<float>& out)
+} // namespace
+
+void istftFromFrames(StftShape shape, std::size_t frames, std::size_t length, const SpectrumFill& fill,
+                     std::vector<float>& out)
 {
-    const int n = x.shape.nFft;
-    const std::size_t hop = std::size_t(x.shape.hop);
+    const int n = shape.nFft;
+    const std::size_t hop = std::size_t(shape.hop);
     const std::size_t half = std::size_t(n / 2);
-    const std::size_t bins = x.shape.bins();
-    const std::size_t frames = x.frames;
     const std::size_t outLength = length > 0 ? length : (frames > 0 ? hop * (frames - 1) : 0);
     out.assign(outLength, 0.0f);
     if (frames == 0 || outLength == 0)
@@ -170,14 +204,7 @@ void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t lengt
     const float scale = 1.0f / float(n); // FFTW's inverse is unnormalised
     const auto outEnd = static_cast<std::ptrdiff_t>(outLength);
     for (std::size_t t = 0; t < frames; ++t) {
-        const std::complex<float>* src = x.frame(t);
-        if (mask) {
-            const float* g = mask + t * bins;
-            for (std::size_t b = 0; b < bins; ++b)
-                spec[b] = src[b] * g[b];
-        } else {
-            std::copy(src, src + bins, spec);
-        }
+        fill(t, spec);
         fft.inverse();
         // Output index of this frame's sample j: t*hop + j - half.
         const std::ptrdiff_t offset = std::ptrdiff_t(t * hop) - std::ptrdiff_t(half);
@@ -231,16 +258,28 @@ void istftImpl(const ComplexSpectrogram& x, const float* mask, std::size_t lengt
         edge(i);
 }
 
-} // namespace
-
 void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& out)
 {
-    istftImpl(x, nullptr, length, out);
+    const std::size_t bins = x.shape.bins();
+    istftFromFrames(x.shape, x.frames, length,
+                    [&](std::size_t t, std::complex<float>* spec) { std::copy(x.frame(t), x.frame(t) + bins, spec); },
+                    out);
 }
 
 void istftMasked(const ComplexSpectrogram& x, const FrameMatrix& mask, std::size_t length, std::vector<float>& out)
 {
-    istftImpl(x, mask.data.data(), length, out);
+    const std::size_t bins = x.shape.bins();
+    istftFromFrames(x.shape, x.frames, length,
+                    [&](std::size_t t, std::complex<float>* spec) {
+                        const float* src = reinterpret_cast<const float*>(x.frame(t));
+                        const float* gain = mask.frame(t);
+                        auto* dst = reinterpret_cast<float*>(spec);
+                        for (std::size_t b = 0; b < bins; ++b) {
+                            dst[2 * b] = src[2 * b] * gain[b];
+                            dst[2 * b + 1] = src[2 * b + 1] * gain[b];
+                        }
+                    },
+                    out);
 }
 
 } // namespace gs::dsp

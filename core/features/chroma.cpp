@@ -105,6 +105,36 @@ double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft
 }
 
 namespace {
+
+typedef float Lanes8 __attribute__((vector_size(32)));
+constexpr std::size_t kPitchClasses = 12;
+
+// raw[c] = bank row c . power for the twelve pitch classes in one pass over the frame: each
+// power value is loaded once for all rows, and no per-row horizontal sums until the end.
+__attribute__((target_clones("avx2", "default")))
+void projectTwelve(const float* bank, std::size_t stride, const float* power, std::size_t n, float* raw)
+{
+    Lanes8 acc[kPitchClasses] = {};
+    std::size_t b = 0;
+    for (; b + 8 <= n; b += 8) {
+        Lanes8 x;
+        __builtin_memcpy(&x, power + b, sizeof x);
+#pragma GCC unroll 12
+        for (std::size_t c = 0; c < kPitchClasses; ++c) {
+            Lanes8 w;
+            __builtin_memcpy(&w, bank + c * stride + b, sizeof w);
+            acc[c] += w * x;
+        }
+    }
+    for (std::size_t c = 0; c < kPitchClasses; ++c) {
+        const Lanes8& a = acc[c];
+        float sum = ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]));
+        for (std::size_t i = b; i < n; ++i)
+            sum += bank[c * stride + i] * power[i];
+        raw[c] = sum;
+    }
+}
+
 const Matrix& cachedChromaBank(double sampleRate, int nFft, int nChroma, double tuning)
 {
     using Key = std::tuple<double, int, int, double>;
@@ -126,11 +156,15 @@ Matrix chromaFromPower(const dsp::FrameMatrix& power, double sampleRate, int nFf
     std::vector<float> raw(rows);
     for (std::size_t t = 0; t < power.frames; ++t) {
         const float* p = power.frame(t);
+        const std::size_t n = std::min(bank.cols, power.bins);
+        if (rows == kPitchClasses)
+            projectTwelve(bank.data.data(), bank.cols, p, n, raw.data());
+        else
+            for (std::size_t c = 0; c < rows; ++c)
+                raw[c] = dsp::dot(bank.row(c).data(), p, n);
         float top = 0;
-        for (std::size_t c = 0; c < rows; ++c) {
-            raw[c] = dsp::dot(bank.row(c).data(), p, std::min(bank.cols, power.bins));
+        for (std::size_t c = 0; c < rows; ++c)
             top = std::max(top, std::fabs(raw[c]));
-        }
         // normalize(norm=inf): frames whose maximum is below tiny(float32) stay as they are.
         const double scale = top < std::numeric_limits<float>::min() ? 1.0 : double(top);
         for (std::size_t c = 0; c < rows; ++c)

@@ -2,6 +2,7 @@
 
 #include "core/dsp/median_filter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -11,10 +12,10 @@ namespace {
 
 typedef float Lanes8 __attribute__((vector_size(32)));
 
-// h[i] <- softmask(h[i], p[i]); eight bins at a time, branch-free (where Z < tiny the
+// mask[i] = softmask(h[i], p[i]); eight bins at a time, branch-free (where Z < tiny the
 // division may produce NaN in a lane that the final select replaces by 0.5).
 __attribute__((target_clones("avx2", "default")))
-void softMaskSquareInPlace(float* h, const float* p, std::size_t n)
+void softMaskSquare(const float* h, const float* p, float* mask, std::size_t n)
 {
     const float tiny = std::numeric_limits<float>::min();
     const Lanes8 tinyV = {tiny, tiny, tiny, tiny, tiny, tiny, tiny, tiny};
@@ -30,69 +31,90 @@ void softMaskSquareInPlace(float* h, const float* p, std::size_t n)
         const Lanes8 safeZ = silent ? one : z;
         const Lanes8 xs = x / safeZ, rs = r / safeZ;
         const Lanes8 xp = xs * xs, rp = rs * rs;
-        Lanes8 mask = xp / (xp + rp);
-        mask = silent ? half : mask;
-        __builtin_memcpy(h + i, &mask, sizeof mask);
+        Lanes8 m = xp / (xp + rp);
+        m = silent ? half : m;
+        __builtin_memcpy(mask + i, &m, sizeof m);
     }
     for (; i < n; ++i) {
         const float x = h[i], r = p[i];
         const float z = std::max(x, r);
         if (z < tiny) {
-            h[i] = 0.5f;
+            mask[i] = 0.5f;
             continue;
         }
         const float xs = x / z, rs = r / z;
-        h[i] = (xs * xs) / (xs * xs + rs * rs);
+        mask[i] = (xs * xs) / (xs * xs + rs * rs);
     }
 }
 
-void softMaskInPlace(float* h, const float* p, std::size_t n, double power)
+// util.softmask(X, X_ref, power, split_zeros=True) in float32:
+// mask = (X/Z)^p / ((X/Z)^p + (R/Z)^p) with Z = max(X, R), 0.5 where Z < tiny.
+void softMask(const float* h, const float* p, float* mask, std::size_t n, double power)
 {
     if (power == 2.0)
-        return softMaskSquareInPlace(h, p, n);
+        return softMaskSquare(h, p, mask, n);
     const float tiny = std::numeric_limits<float>::min();
     for (std::size_t i = 0; i < n; ++i) {
         const float x = h[i], r = p[i];
         const float z = std::max(x, r);
         if (z < tiny) {
-            h[i] = 0.5f;
+            mask[i] = 0.5f;
             continue;
         }
         const float xp = float(std::pow(x / z, power)), rp = float(std::pow(r / z, power));
-        h[i] = xp / (xp + rp);
+        mask[i] = xp / (xp + rp);
     }
+}
+
+// Median-filtered magnitudes: along time (harmonic) and along frequency (percussive).
+void filteredMagnitudes(const dsp::FrameMatrix& magnitude, int kernel, dsp::FrameMatrix& harmonic,
+                        dsp::FrameMatrix& percussive)
+{
+    const std::size_t frames = magnitude.frames, bins = magnitude.bins;
+    // Frame-major storage: "along time" slides across rows, "along frequency" along a row.
+    harmonic.resize(frames, bins);
+    percussive.resize(frames, bins);
+    dsp::medianFilterAlongColumns(magnitude.data.data(), frames, bins, kernel, harmonic.data.data());
+    dsp::medianFilterAlongRows(magnitude.data.data(), frames, bins, kernel, percussive.data.data());
 }
 
 } // namespace
 
 void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double power, dsp::FrameMatrix& harmonicMask)
 {
-    const std::size_t frames = magnitude.frames, bins = magnitude.bins;
-    // Frame-major storage: "along time" slides across rows, "along frequency" along a row.
     thread_local dsp::FrameMatrix percussive;
-    dsp::FrameMatrix& harmonic = harmonicMask;
-    harmonic.resize(frames, bins);
-    percussive.resize(frames, bins);
-    dsp::medianFilterAlongColumns(magnitude.data.data(), frames, bins, kernel, harmonic.data.data());
-    dsp::medianFilterAlongRows(magnitude.data.data(), frames, bins, kernel, percussive.data.data());
-
-    // util.softmask(X, X_ref, power, split_zeros=True) in float32:
-    // mask = (X/Z)^p / ((X/Z)^p + (R/Z)^p) with Z = max(X, R), 0.5 where Z < tiny.
-    softMaskInPlace(harmonic.data.data(), percussive.data.data(), frames * bins, power);
+    filteredMagnitudes(magnitude, kernel, harmonicMask, percussive);
+    softMask(harmonicMask.data.data(), percussive.data.data(), harmonicMask.data.data(), harmonicMask.data.size(), power);
 }
 
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,
-                   dsp::FrameMatrix* maskScratch)
+                   dsp::FrameMatrix* scratch)
 {
-    thread_local dsp::FrameMatrix ownMask;
-    dsp::FrameMatrix& mask = maskScratch ? *maskScratch : ownMask;
-    hpssHarmonicMask(magnitude, options.kernel, options.power, mask);
-    dsp::istftMasked(stft, mask, options.legacyLength ? 0 : y.size(), harmonic);
+    thread_local dsp::FrameMatrix ownScratch, filteredPercussive;
+    dsp::FrameMatrix& filteredHarmonic = scratch ? *scratch : ownScratch;
+    filteredMagnitudes(magnitude, options.kernel, filteredHarmonic, filteredPercussive);
+    // The mask of each frame is made just before its inverse FFT, in a cache-resident row,
+    // instead of as a spectrogram-sized matrix written once and read once.
+    const std::size_t bins = magnitude.bins;
+    std::vector<float> mask(bins);
+    dsp::istftFromFrames(stft.shape, stft.frames, options.legacyLength ? 0 : y.size(),
+                         [&](std::size_t t, std::complex<float>* spectrum) {
+                             softMask(filteredHarmonic.frame(t), filteredPercussive.frame(t), mask.data(), bins,
+                                      options.power);
+                             const auto* source = reinterpret_cast<const float*>(stft.frame(t));
+                             auto* masked = reinterpret_cast<float*>(spectrum);
+                             for (std::size_t b = 0; b < bins; ++b) {
+                                 masked[2 * b] = source[2 * b] * mask[b];
+                                 masked[2 * b + 1] = source[2 * b + 1] * mask[b];
+                             }
+                         },
+                         harmonic);
     const std::size_t reconstructed = std::min(harmonic.size(), y.size());
-    percussive.assign(y.size(), 0.0f);
+    percussive.resize(y.size());
     for (std::size_t i = 0; i < reconstructed; ++i)
         percussive[i] = y[i] - harmonic[i];
+    std::fill(percussive.begin() + std::ptrdiff_t(reconstructed), percussive.end(), 0.0f);
     harmonic.resize(y.size(), 0.0f); // util.fix_length: the legacy output is zero-filled
 }
 

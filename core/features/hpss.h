@@ -26,10 +26,10 @@ void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double powe
 // Only y_harm goes through an inverse STFT: the masks sum to one and a Hann STFT with hop
 // n_fft/4 inverts exactly, so istft(P) = istft(D) - istft(H) = y - y_harm. This differs
 // from librosa's own istft(P) only by float rounding (checked against the reference).
-// maskScratch (optional) holds the mask; a caller done with another spectrogram-sized
-// buffer (the power spectrogram) can lend it to save memory on long inputs.
+// scratch (optional) holds one of the two median-filtered magnitudes; a caller done with
+// another spectrogram-sized buffer (the power spectrogram) can lend it to save memory.
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,
-                   dsp::FrameMatrix* maskScratch = nullptr);
+                   dsp::FrameMatrix* scratch = nullptr);
 
 } // namespace gs

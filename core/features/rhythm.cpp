@@ -10,6 +10,34 @@
 
 namespace gs {
 
+namespace {
+// Median of non-negative values (reordered in place), as dsp::medianInPlace. Rectified
+// mel differences are mostly exactly zero, and zeros are the smallest values: only the
+// non-zero ones need selecting, and often none at all.
+float medianOfNonNegative(float* values, std::size_t n)
+{
+    std::size_t nonZero = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const float v = values[i];
+        values[nonZero] = v;
+        nonZero += v != 0.0f;
+    }
+    const std::size_t zeros = n - nonZero;
+    if (n == 0)
+        return 0.0f;
+    const std::size_t upper = n / 2;
+    float hi = 0.0f;
+    if (upper >= zeros) {
+        std::nth_element(values, values + (upper - zeros), values + nonZero);
+        hi = values[upper - zeros];
+    }
+    if (n % 2 == 1)
+        return hi;
+    const float lo = upper - 1 < zeros ? 0.0f : *std::max_element(values, values + (upper - zeros));
+    return (lo + hi) / 2.0f;
+}
+} // namespace
+
 std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate aggregate, int nFft, int hop)
 {
     const std::size_t frames = melDb.frames, bands = melDb.bins;
@@ -27,7 +55,7 @@ std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate a
         for (std::size_t b = 0; b < bands; ++b)
             diff[b] = std::max(0.0f, next[b] - prev[b]);
         if (aggregate == OnsetAggregate::Median) {
-            out[target] = dsp::medianInPlace(diff.data(), bands);
+            out[target] = medianOfNonNegative(diff.data(), bands);
         } else {
             double sum = 0;
             for (float d : diff)
