@@ -29,6 +29,27 @@ double dotDouble(const double* w, const float* x, std::size_t n)
 }
 
 __attribute__((target_clones("avx2", "default")))
+double dotDouble(const double* a, const double* b, std::size_t n)
+{
+    Doubles4 even = {0, 0, 0, 0}, odd = {0, 0, 0, 0};
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        Doubles4 a0, a1, b0, b1;
+        __builtin_memcpy(&a0, a + i, sizeof a0);
+        __builtin_memcpy(&a1, a + i + 4, sizeof a1);
+        __builtin_memcpy(&b0, b + i, sizeof b0);
+        __builtin_memcpy(&b1, b + i + 4, sizeof b1);
+        even += a0 * b0;
+        odd += a1 * b1;
+    }
+    const Doubles4 sum = even + odd;
+    double total = (sum[0] + sum[1]) + (sum[2] + sum[3]);
+    for (; i < n; ++i)
+        total += a[i] * b[i];
+    return total;
+}
+
+__attribute__((target_clones("avx2", "default")))
 double sumDouble(const float* x, std::size_t n)
 {
     Doubles4 acc = {0, 0, 0, 0};

@@ -10,6 +10,8 @@ float dot(const float* a, const float* b, std::size_t n);
 // sum w[i]*x[i] and sum x[i] in double, four lanes (a fixed summation order).
 double dotDouble(const double* w, const float* x, std::size_t n);
 double sumDouble(const float* x, std::size_t n);
+// sum a[i]*b[i] in double, eight lanes (a fixed summation order).
+double dotDouble(const double* a, const double* b, std::size_t n);
 
 // Largest of n >= 1 values (NaN-free input).
 float maxValue(const float* values, std::size_t n);

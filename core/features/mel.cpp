@@ -66,11 +66,13 @@ Matrix mfccFromMelDb(const dsp::FrameMatrix& melDb, int nMfcc)
     // librosa's exact 0, where a float sum would leave ~1e-5.
     const auto dct = dsp::dctOrthoMatrix(nMfcc, nMels);
     Matrix out(std::size_t(nMfcc), melDb.frames);
+    std::vector<double> frame(static_cast<std::size_t>(nMels)); // converted once, not once per coefficient
     for (std::size_t t = 0; t < melDb.frames; ++t) {
         const float* x = melDb.frame(t);
+        std::copy(x, x + nMels, frame.begin());
         for (int k = 0; k < nMfcc; ++k) {
             const double* row = dct.data() + std::size_t(k) * std::size_t(nMels);
-            out(std::size_t(k), t) = float(dsp::dotDouble(row, x, std::size_t(nMels)));
+            out(std::size_t(k), t) = float(dsp::dotDouble(row, frame.data(), std::size_t(nMels)));
         }
     }
     return out;

@@ -133,14 +133,19 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
         }
         std::fill(time + win, time + fftSize, 0.0f);
         fft.forward();
-        for (std::size_t k = 0; k <= fftSize / 2; ++k)
-            spec[k] = std::norm(spec[k]);
+        // |X|^2 written out: std::norm squares a hypot (a libm call per bin) unless -ffast-math.
+        auto* bins = reinterpret_cast<float*>(spec);
+        for (std::size_t k = 0; k <= fftSize / 2; ++k) {
+            bins[2 * k] = bins[2 * k] * bins[2 * k] + bins[2 * k + 1] * bins[2 * k + 1];
+            bins[2 * k + 1] = 0.0f;
+        }
         fft.inverse();
         const double zeroLag = time[0];
         if (!(zeroLag > 0))
             continue; // an all-zero segment normalises to 0
+        const double scale = 1.0 / zeroLag;
         for (std::size_t k = 0; k < win; ++k)
-            meanAc[k] += time[k] / zeroLag;
+            meanAc[k] += time[k] * scale;
     }
     for (double& v : meanAc)
         v /= double(n);
@@ -174,17 +179,14 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
     for (std::size_t t = 0; t < n; ++t) {
         for (std::size_t j = 0; j < win; ++j)
             segment[j] = window[j] * padded.values[t + j];
-        double zero = 0;
-        for (std::size_t j = 0; j < win; ++j)
-            zero += segment[j] * segment[j];
+        // In double with several partial sums: a single chain of additions would make this
+        // exact re-scoring of the candidates cost more than the whole FFT screening.
+        const double zero = dsp::dotDouble(segment.data(), segment.data(), win);
         if (!(zero > 0))
             continue;
         for (std::size_t c = 0; c < candidates.size(); ++c) {
             const std::size_t k = candidates[c];
-            double sum = 0;
-            for (std::size_t j = 0; j + k < win; ++j)
-                sum += segment[j] * segment[j + k];
-            exact[c] += sum / zero;
+            exact[c] += dsp::dotDouble(segment.data(), segment.data() + k, win - k) / zero;
         }
     }
     std::size_t bestLag = candidates.front();
