@@ -4,6 +4,9 @@
 #include "core/dsp/vector_ops.h"
 
 #include <algorithm>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <cmath>
 #include <limits>
 #include <map>
@@ -135,6 +138,57 @@ void projectTwelve(const float* bank, std::size_t stride, const float* power, st
     }
 }
 
+#if defined(__x86_64__)
+float horizontalSum(__m256 v) __attribute__((target("avx2")));
+float horizontalSum(__m256 v)
+{
+    const __m128 quad = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    const __m128 pair = _mm_add_ps(quad, _mm_movehl_ps(quad, quad));
+    return _mm_cvtss_f32(_mm_add_ss(pair, _mm_shuffle_ps(pair, pair, 1)));
+}
+
+// projectTwelve for two frames at once with FMA: each bank value loaded feeds both frames,
+// which halves the bank traffic (48 KB, read from L2 for every frame otherwise). Six
+// pitch classes per pass keep the twelve accumulators in registers.
+__attribute__((target("avx2,fma")))
+void projectTwelvePairAvx2(const float* bank, std::size_t stride, const float* first, const float* second,
+                           std::size_t n, float* rawFirst, float* rawSecond)
+{
+    constexpr std::size_t kPerPass = 6;
+    for (std::size_t base = 0; base < kPitchClasses; base += kPerPass) {
+        __m256 accFirst[kPerPass], accSecond[kPerPass];
+        for (std::size_t c = 0; c < kPerPass; ++c)
+            accFirst[c] = accSecond[c] = _mm256_setzero_ps();
+        std::size_t b = 0;
+        for (; b + 8 <= n; b += 8) {
+            const __m256 x = _mm256_loadu_ps(first + b);
+            const __m256 y = _mm256_loadu_ps(second + b);
+            for (std::size_t c = 0; c < kPerPass; ++c) {
+                const __m256 w = _mm256_loadu_ps(bank + (base + c) * stride + b);
+                accFirst[c] = _mm256_fmadd_ps(w, x, accFirst[c]);
+                accSecond[c] = _mm256_fmadd_ps(w, y, accSecond[c]);
+            }
+        }
+        for (std::size_t c = 0; c < kPerPass; ++c) {
+            const float* w = bank + (base + c) * stride;
+            float sumFirst = horizontalSum(accFirst[c]), sumSecond = horizontalSum(accSecond[c]);
+            for (std::size_t i = b; i < n; ++i) {
+                sumFirst += w[i] * first[i];
+                sumSecond += w[i] * second[i];
+            }
+            rawFirst[base + c] = sumFirst;
+            rawSecond[base + c] = sumSecond;
+        }
+    }
+}
+
+bool haveAvx2Fma()
+{
+    static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    return yes;
+}
+#endif
+
 const Matrix& cachedChromaBank(double sampleRate, int nFft, int nChroma, double tuning)
 {
     using Key = std::tuple<double, int, int, double>;
@@ -153,22 +207,35 @@ Matrix chromaFromPower(const dsp::FrameMatrix& power, double sampleRate, int nFf
     const Matrix& bank = cachedChromaBank(sampleRate, nFft, nChroma, tuning);
     const std::size_t rows = std::size_t(nChroma);
     Matrix out(rows, power.frames);
-    std::vector<float> raw(rows);
-    for (std::size_t t = 0; t < power.frames; ++t) {
+    const std::size_t n = std::min(bank.cols, power.bins);
+    std::vector<float> raw(2 * rows);
+    // normalize(norm=inf): frames whose maximum is below tiny(float32) stay as they are.
+    const auto store = [&](std::size_t t, const float* values) {
+        float top = 0;
+        for (std::size_t c = 0; c < rows; ++c)
+            top = std::max(top, std::fabs(values[c]));
+        const double scale = top < std::numeric_limits<float>::min() ? 1.0 : double(top);
+        for (std::size_t c = 0; c < rows; ++c)
+            out(c, t) = float(double(values[c]) / scale);
+    };
+    std::size_t t = 0;
+#if defined(__x86_64__)
+    if (rows == kPitchClasses && haveAvx2Fma())
+        for (; t + 2 <= power.frames; t += 2) {
+            projectTwelvePairAvx2(bank.data.data(), bank.cols, power.frame(t), power.frame(t + 1), n, raw.data(),
+                                  raw.data() + rows);
+            store(t, raw.data());
+            store(t + 1, raw.data() + rows);
+        }
+#endif
+    for (; t < power.frames; ++t) {
         const float* p = power.frame(t);
-        const std::size_t n = std::min(bank.cols, power.bins);
         if (rows == kPitchClasses)
             projectTwelve(bank.data.data(), bank.cols, p, n, raw.data());
         else
             for (std::size_t c = 0; c < rows; ++c)
                 raw[c] = dsp::dot(bank.row(c).data(), p, n);
-        float top = 0;
-        for (std::size_t c = 0; c < rows; ++c)
-            top = std::max(top, std::fabs(raw[c]));
-        // normalize(norm=inf): frames whose maximum is below tiny(float32) stay as they are.
-        const double scale = top < std::numeric_limits<float>::min() ? 1.0 : double(top);
-        for (std::size_t c = 0; c < rows; ++c)
-            out(c, t) = float(double(raw[c]) / scale);
+        store(t, raw.data());
     }
     return out;
 }
