@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <numbers>
 #include <tuple>
 
 namespace gs {
@@ -45,10 +46,12 @@ void melFromPower(const dsp::FrameMatrix& power, const dsp::MelFilterBank& bank,
 void powerToDbInPlace(std::span<float> values, double topDb)
 {
     float top = -std::numeric_limits<float>::infinity();
+    // 10*log10(max(amin, S)) - 10*log10(max(amin, ref=1)); the second term is 0. glibc's
+    // logf is twice as fast as its log10f; scaled in double, the float result stays within
+    // 2 ulp of numpy's float32 log10.
+    const double decibelsPerNeper = 10.0 / std::numbers::ln10;
     for (float& v : values) {
-        // 10*log10(max(amin, S)) - 10*log10(max(amin, ref=1)); the second term is 0.
-        // float32 throughout, as numpy on librosa's float32 spectrogram.
-        v = 10.0f * std::log10(std::max(1e-10f, v));
+        v = float(double(std::log(std::max(1e-10f, v))) * decibelsPerNeper);
         top = std::max(top, v);
     }
     if (topDb < 0 || values.empty())
