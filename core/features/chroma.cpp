@@ -8,6 +8,7 @@
 #include <immintrin.h>
 #endif
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <memory>
@@ -15,6 +16,57 @@
 #include <tuple>
 
 namespace gs {
+
+namespace {
+
+typedef float Lanes8 __attribute__((vector_size(32)));
+constexpr std::size_t kPitchClasses = 12;
+
+// Bins b in [lo, hi) (lo >= 1) where the spectrum gated at `ref` (values not above it count
+// as 0) has a local maximum: above the bin below, not below the bin above (the last bin
+// has none above). Written to `out`; returns how many. Comparisons are made eight bins at
+// a time, so the rare maxima cost a branch and the many non-maxima do not.
+std::size_t gatedLocalMaximaScalar(const float* s, std::size_t bins, std::size_t b, std::size_t hi, float ref,
+                                   std::uint32_t* out, std::size_t count)
+{
+    auto gated = [&](std::size_t i) { return s[i] > ref ? s[i] : 0.0f; };
+    for (; b < hi; ++b) {
+        const float x = gated(b);
+        if (b + 1 < bins ? (x > gated(b - 1) && x >= gated(b + 1)) : x > gated(b - 1))
+            out[count++] = std::uint32_t(b);
+    }
+    return count;
+}
+
+__attribute__((target_clones("avx2", "default")))
+std::size_t gatedLocalMaxima(const float* s, std::size_t bins, std::size_t lo, std::size_t hi, float ref,
+                             std::uint32_t* out)
+{
+    typedef int Ints8 __attribute__((vector_size(32)));
+    const Lanes8 refV = {ref, ref, ref, ref, ref, ref, ref, ref};
+    const Lanes8 zero = {};
+    std::size_t count = 0, b = lo;
+    for (; b + 9 <= std::min(hi + 1, bins); b += 8) { // b + 8 must be a bin
+        Lanes8 below, here, above;
+        __builtin_memcpy(&below, s + b - 1, sizeof below);
+        __builtin_memcpy(&here, s + b, sizeof here);
+        __builtin_memcpy(&above, s + b + 1, sizeof above);
+        // Gated at ref, as librosa's S * (S > threshold * max).
+        const Lanes8 x = here > refV ? here : zero;
+        const Lanes8 left = below > refV ? below : zero;
+        const Lanes8 right = above > refV ? above : zero;
+        const Ints8 isMax = (x > left) & (x >= right);
+        Ints8 none = {};
+        if (__builtin_memcmp(&isMax, &none, sizeof isMax) == 0)
+            continue;
+        for (int l = 0; l < 8; ++l)
+            if (isMax[l])
+                out[count++] = std::uint32_t(b + std::size_t(l));
+    }
+    return gatedLocalMaximaScalar(s, bins, b, hi, ref, out, count);
+}
+
+} // namespace
 
 double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft, int binsPerOctave)
 {
@@ -37,15 +89,13 @@ double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft
     std::vector<Peak> peaks;
     if (bins >= 3 && lo < hi) {
         lo = std::max<std::size_t>(lo, 1); // the first bin is never a local maximum
+        std::vector<std::uint32_t> maxima(hi - lo);
         for (std::size_t t = 0; t < power.frames; ++t) {
             const float* s = power.frame(t);
             const float ref = 0.1f * dsp::maxValue(s, bins);
-            auto gated = [&](std::size_t b) { return s[b] > ref ? s[b] : 0.0f; };
-            for (std::size_t b = lo; b < hi; ++b) {
-                const float x = gated(b);
-                const bool isMax = b + 1 < bins ? (x > gated(b - 1) && x >= gated(b + 1)) : x > gated(b - 1);
-                if (!isMax)
-                    continue;
+            const std::size_t found = gatedLocalMaxima(s, bins, lo, hi, ref, maxima.data());
+            for (std::size_t i = 0; i < found; ++i) {
+                const std::size_t b = maxima[i];
                 float shift = 0.0f;
                 float gradient;
                 if (b + 1 < bins) {
@@ -109,9 +159,6 @@ double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft
 
 namespace {
 
-typedef float Lanes8 __attribute__((vector_size(32)));
-constexpr std::size_t kPitchClasses = 12;
-
 // raw[c] = bank row c . power for the twelve pitch classes in one pass over the frame: each
 // power value is loaded once for all rows, and no per-row horizontal sums until the end.
 __attribute__((target_clones("avx2", "default")))
@@ -139,14 +186,6 @@ void projectTwelve(const float* bank, std::size_t stride, const float* power, st
 }
 
 #if defined(__x86_64__)
-float horizontalSum(__m256 v) __attribute__((target("avx2")));
-float horizontalSum(__m256 v)
-{
-    const __m128 quad = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    const __m128 pair = _mm_add_ps(quad, _mm_movehl_ps(quad, quad));
-    return _mm_cvtss_f32(_mm_add_ss(pair, _mm_shuffle_ps(pair, pair, 1)));
-}
-
 // projectTwelve for two frames at once with FMA: each bank value loaded feeds both frames,
 // which halves the bank traffic (48 KB, read from L2 for every frame otherwise). Six
 // pitch classes per pass keep the twelve accumulators in registers.
@@ -171,7 +210,11 @@ void projectTwelvePairAvx2(const float* bank, std::size_t stride, const float* f
         }
         for (std::size_t c = 0; c < kPerPass; ++c) {
             const float* w = bank + (base + c) * stride;
-            float sumFirst = horizontalSum(accFirst[c]), sumSecond = horizontalSum(accSecond[c]);
+            alignas(32) float lanesFirst[8], lanesSecond[8];
+            _mm256_store_ps(lanesFirst, accFirst[c]);
+            _mm256_store_ps(lanesSecond, accSecond[c]);
+            const auto sum = [](const float* l) { return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7])); };
+            float sumFirst = sum(lanesFirst), sumSecond = sum(lanesSecond);
             for (std::size_t i = b; i < n; ++i) {
                 sumFirst += w[i] * first[i];
                 sumSecond += w[i] * second[i];
