@@ -1,6 +1,7 @@
 #include "core/dsp/vector_ops.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace gs::dsp {
 
@@ -80,6 +81,20 @@ float dot(const float* a, const float* b, std::size_t n)
     for (; i < n; ++i)
         sum += a[i] * b[i];
     return sum;
+}
+
+__attribute__((target_clones("avx2", "default")))
+bool allFinite(const float* values, std::size_t n)
+{
+    // On the bit patterns: an all-ones exponent is Inf or NaN. Branch-free, so it vectorises.
+    constexpr std::uint32_t exponent = 0x7f800000u;
+    std::uint32_t nonFinite = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint32_t bits;
+        __builtin_memcpy(&bits, values + i, sizeof bits);
+        nonFinite |= (bits & exponent) == exponent;
+    }
+    return nonFinite == 0;
 }
 
 __attribute__((target_clones("avx2", "default")))

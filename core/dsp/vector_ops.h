@@ -13,6 +13,9 @@ double sumDouble(const float* x, std::size_t n);
 // sum a[i]*b[i] in double, eight lanes (a fixed summation order).
 double dotDouble(const double* a, const double* b, std::size_t n);
 
+// True when no value is NaN or infinite.
+bool allFinite(const float* values, std::size_t n);
+
 // Largest of n >= 1 values (NaN-free input).
 float maxValue(const float* values, std::size_t n);
 

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/dsp/stft.h"
+#include "core/dsp/vector_ops.h"
 #include "core/features/chroma.h"
 #include "core/features/hpss.h"
 #include "core/features/mfcc.h"
@@ -60,9 +61,8 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
 {
     if (sampleRate <= 0)
         throw Error(ErrorKind::InvalidArgument, "sample_rate", "must be positive");
-    for (float v : y)
-        if (!std::isfinite(v))
-            throw Error(ErrorKind::InvalidArgument, "audio", "samples must be finite");
+    if (!dsp::allFinite(y.data(), y.size()))
+        throw Error(ErrorKind::InvalidArgument, "audio", "samples must be finite");
     Impl& m = *impl_;
     const dsp::Pad pad = m.pad == PadMode::Reflect ? dsp::Pad::Reflect : dsp::Pad::Zeros;
     const double sr = sampleRate;
