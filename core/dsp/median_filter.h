@@ -6,7 +6,8 @@
 
 namespace gs::dsp {
 
-// in/out: row-major rows x cols. The window slides along each row (the contiguous axis).
+// in/out: row-major rows x cols, not overlapping (results are written while `in` is still
+// being read). The window slides along each row (the contiguous axis).
 void medianFilterAlongRows(const float* in, std::size_t rows, std::size_t cols, int kernel, float* out);
 // The window slides along each column (across rows).
 void medianFilterAlongColumns(const float* in, std::size_t rows, std::size_t cols, int kernel, float* out);
