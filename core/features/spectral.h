@@ -18,6 +18,13 @@ std::vector<double> spectralBandwidth(const dsp::FrameMatrix& magnitude, double 
 // spectral_rolloff: lowest bin frequency whose cumulative magnitude reaches rollPercent.
 std::vector<double> spectralRolloff(const dsp::FrameMatrix& magnitude, double sampleRate, int nFft,
                                     double rollPercent = 0.85);
+// The three above in one sweep over the spectrogram (the values are identical): what
+// feature extraction needs, reading each frame from memory once.
+struct SpectralShape {
+    std::vector<double> centroid, bandwidth, rolloff;
+};
+SpectralShape spectralShape(const dsp::FrameMatrix& magnitude, double sampleRate, int nFft,
+                            double rollPercent = 0.85);
 // spectral_flatness(power=2, amin=1e-10): geometric over arithmetic mean of the power.
 std::vector<double> spectralFlatness(const dsp::FrameMatrix& magnitude);
 // spectral_contrast(fmin=200, n_bands=6, quantile=0.02) in dB: rows = 7 bands.
