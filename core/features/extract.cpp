@@ -89,10 +89,10 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
 
     start = Clock::now();
     push(meanVar(rmsEnergy(y, pad)));
-    const auto centroid = spectralCentroid(m.magnitude, sr, kFftSize);
-    push(meanVar(centroid));
-    push(meanVar(spectralBandwidth(m.magnitude, sr, kFftSize, centroid)));
-    push(meanVar(spectralRolloff(m.magnitude, sr, kFftSize)));
+    const SpectralShape shape = spectralShape(m.magnitude, sr, kFftSize);
+    push(meanVar(shape.centroid));
+    push(meanVar(shape.bandwidth));
+    push(meanVar(shape.rolloff));
     push(meanVar(zeroCrossingRate(y)));
     times.spectral = secondsSince(start);
 
