@@ -7,26 +7,7 @@ namespace gs::dsp {
 
 namespace {
 typedef float Lanes8 __attribute__((vector_size(32)));
-typedef float Floats4 __attribute__((vector_size(16)));
 typedef double Doubles4 __attribute__((vector_size(32)));
-}
-
-__attribute__((target_clones("avx2", "default")))
-double dotDouble(const double* w, const float* x, std::size_t n)
-{
-    Doubles4 acc = {0, 0, 0, 0};
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        Doubles4 a;
-        Floats4 b;
-        __builtin_memcpy(&a, w + i, sizeof a);
-        __builtin_memcpy(&b, x + i, sizeof b);
-        acc += a * __builtin_convertvector(b, Doubles4);
-    }
-    double sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for (; i < n; ++i)
-        sum += w[i] * double(x[i]);
-    return sum;
 }
 
 __attribute__((target_clones("avx2", "default")))
@@ -48,22 +29,6 @@ double dotDouble(const double* a, const double* b, std::size_t n)
     for (; i < n; ++i)
         total += a[i] * b[i];
     return total;
-}
-
-__attribute__((target_clones("avx2", "default")))
-double sumDouble(const float* x, std::size_t n)
-{
-    Doubles4 acc = {0, 0, 0, 0};
-    std::size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        Floats4 b;
-        __builtin_memcpy(&b, x + i, sizeof b);
-        acc += __builtin_convertvector(b, Doubles4);
-    }
-    double sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for (; i < n; ++i)
-        sum += double(x[i]);
-    return sum;
 }
 
 __attribute__((target_clones("avx2", "default")))

@@ -7,9 +7,6 @@ namespace gs::dsp {
 // sum a[i]*b[i] with eight float partial sums (a fixed, documented summation order).
 float dot(const float* a, const float* b, std::size_t n);
 
-// sum w[i]*x[i] and sum x[i] in double, four lanes (a fixed summation order).
-double dotDouble(const double* w, const float* x, std::size_t n);
-double sumDouble(const float* x, std::size_t n);
 // sum a[i]*b[i] in double, eight lanes (a fixed summation order).
 double dotDouble(const double* a, const double* b, std::size_t n);
 

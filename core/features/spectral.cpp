@@ -55,7 +55,7 @@ __attribute__((always_inline)) inline void transpose8(const Lanes8 rows[8], Lane
     }
 }
 
-// Per frame: sum s and sum f*s as dsp::sumDouble and dsp::dotDouble add them. Floats become
+// Per frame: sum s and sum f*s in double, four lanes in a fixed order. Floats become
 // double lanes by element-wise initialisation: GCC 12 makes one vcvtps2pd of that, but two
 // half-width ones and a vinsertf128 of __builtin_convertvector.
 __attribute__((target_clones("avx2", "default")))
