@@ -76,26 +76,56 @@ namespace {
 // x = m 2^e with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.172,
 // evaluated in double to ~1e-12 relative: the float result is numpy's float32 log10 but
 // for rare last-bit ties.
+typedef float Floats4 __attribute__((vector_size(16)));
+typedef std::int32_t Ints4 __attribute__((vector_size(16)));
+typedef double Doubles4 __attribute__((vector_size(32)));
+
+// By reference: a 32-byte vector passed by value would change the ABI between clones.
+template <typename Double>
+__attribute__((always_inline)) inline void naturalLogOfMantissa(const Double& m, Double& ln) // m in [sqrt(1/2), sqrt(2))
+{
+    const Double s = (m - 1.0) / (m + 1.0);
+    const Double s2 = s * s;
+    const Double series =
+        1.0 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 + s2 * (1.0 / 13))))));
+    ln = 2.0 * s * series;
+}
+
 __attribute__((target_clones("avx2", "default")))
 void decibelsInPlace(float* values, std::size_t n)
 {
     const double ln2 = std::numbers::ln2;
     const double decibelsPerNeper = 10.0 / std::numbers::ln10;
-    for (std::size_t i = 0; i < n; ++i) {
-        const float x = std::max(1e-10f, values[i]);
-        std::uint32_t bits;
+    constexpr float amin = 1e-10f, sqrt2 = 1.41421356f;
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        Floats4 x;
+        __builtin_memcpy(&x, values + i, sizeof x);
+        x = x > amin ? x : Floats4{amin, amin, amin, amin};
+        Ints4 bits;
         __builtin_memcpy(&bits, &x, sizeof bits);
-        const std::uint32_t mantissaBits = (bits & 0x007fffffu) | 0x3f800000u;
-        float mantissa;
+        const Ints4 mantissaBits = (bits & 0x007fffff) | 0x3f800000;
+        Floats4 mantissa;
         __builtin_memcpy(&mantissa, &mantissaBits, sizeof mantissa);
-        const bool upper = mantissa > 1.41421356f;
-        const double m = upper ? 0.5 * double(mantissa) : double(mantissa);
-        const double exponent = double(int(bits >> 23) - 127 + (upper ? 1 : 0));
-        const double s = (m - 1.0) / (m + 1.0);
-        const double s2 = s * s;
-        const double series =
-            1.0 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 + s2 * (1.0 / 13))))));
-        values[i] = float((exponent * ln2 + 2.0 * s * series) * decibelsPerNeper);
+        const Ints4 upper = mantissa > sqrt2; // -1 where true
+        mantissa = upper ? mantissa * 0.5f : mantissa; // exact
+        const Ints4 exponent = (bits >> 23) - 127 - upper;
+        Doubles4 lnMantissa;
+        naturalLogOfMantissa(__builtin_convertvector(mantissa, Doubles4), lnMantissa);
+        const Doubles4 ln = __builtin_convertvector(exponent, Doubles4) * ln2 + lnMantissa;
+        const Floats4 db = __builtin_convertvector(ln * decibelsPerNeper, Floats4);
+        __builtin_memcpy(values + i, &db, sizeof db);
+    }
+    for (; i < n; ++i) {
+        const float x = std::max(amin, values[i]);
+        int exponent = 0;
+        const float mantissa = 2.0f * std::frexp(x, &exponent); // in [1, 2)
+        const bool upper = mantissa > sqrt2;
+        const double m = upper ? double(mantissa * 0.5f) : double(mantissa);
+        double lnMantissa;
+        naturalLogOfMantissa(m, lnMantissa);
+        const double ln = double(exponent - 1 + (upper ? 1 : 0)) * ln2 + lnMantissa;
+        values[i] = float(ln * decibelsPerNeper);
     }
 }
 } // namespace
