@@ -4,7 +4,11 @@
 #include "tests/test_dataset_bad_files.h"
 #include "tests/testsupport.h"
 
+#include <QScopeGuard>
+
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 namespace fs = std::filesystem;
 
@@ -89,6 +93,40 @@ private slots:
         QCOMPARE(table.rows[0].length, 2.0 * 22050);
         QCOMPARE(table.rows[1].file, std::string("Jazz/two.wav"));
         QCOMPARE(table.rows[1].label, std::string("Jazz"));
+    }
+
+    void measuredFftPlansAreRememberedAndABadWisdomFileIsHarmless()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = gs::test::tempDir(tmp);
+        gs::writeWav(dir / "tone.wav", gs::test::testTone(300, 2.0, 22050), 22050);
+        const fs::path cache = dir / "cache";
+        fs::create_directories(cache);
+        const fs::path wisdom = cache / "fftw-wisdom-float";
+        std::ofstream(wisdom) << "(not fftw wisdom";
+        const QByteArray previous = qgetenv("GENRESCOPE_CACHE_DIR");
+        qputenv("GENRESCOPE_CACHE_DIR", QByteArray::fromStdString(cache.string()));
+        const auto restore = qScopeGuard([&] {
+            if (previous.isNull())
+                qunsetenv("GENRESCOPE_CACHE_DIR");
+            else
+                qputenv("GENRESCOPE_CACHE_DIR", previous);
+        });
+        const auto extract = [&](const fs::path& out) {
+            const auto r = gs::test::runCli({"extract", q(dir / "tone.wav"), "--out", q(out), "-j", "1"});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        };
+        extract(dir / "first.csv");
+        std::ifstream in(wisdom);
+        const std::string saved((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        QVERIFY2(saved.rfind("(fftw-", 0) == 0 && saved.find("fftwf_wisdom") != std::string::npos, saved.c_str());
+        QCOMPARE(std::distance(fs::directory_iterator(cache), fs::directory_iterator()), std::ptrdiff_t(1)); // no temporaries left
+        // The second run plans from the saved wisdom; its features are the same.
+        extract(dir / "second.csv");
+        const auto first = gs::readFeatureCsv(dir / "first.csv"), second = gs::readFeatureCsv(dir / "second.csv");
+        QCOMPARE(first.rows.size(), std::size_t(1));
+        QCOMPARE(second.rows.size(), std::size_t(1));
+        QVERIFY(first.rows[0].values == second.rows[0].values);
     }
 
     void reproducesKaggleRows()

@@ -1,8 +1,12 @@
 #include "core/dsp/fft.h"
 
+#include "core/common/cache_dir.h"
 #include "core/common/error.h"
 
 #include <fftw3.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <map>
 #include <memory>
@@ -16,6 +20,36 @@ std::mutex& plannerMutex()
     static std::mutex m;
     return m;
 }
+
+std::filesystem::path wisdomFile()
+{
+    return userCacheDirectory() / "fftw-wisdom-float";
+}
+
+// Both run with the planner mutex held.
+void importWisdomOnce()
+{
+    static bool imported = false;
+    if (imported)
+        return;
+    imported = true;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(wisdomFile(), ec))
+        fftwf_import_wisdom_from_filename(wisdomFile().c_str()); // 0 on a bad file: ignored
+}
+
+void saveWisdom()
+{
+    namespace fs = std::filesystem;
+    const fs::path target = wisdomFile();
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    const fs::path temporary = target.string() + ".tmp" + std::to_string(::getpid());
+    if (!ec && fftwf_export_wisdom_to_filename(temporary.c_str()))
+        fs::rename(temporary, target, ec);
+    if (ec)
+        fs::remove(temporary, ec);
+}
 } // namespace
 
 struct RealFft::Plans {
@@ -25,17 +59,28 @@ struct RealFft::Plans {
     fftwf_plan fwd = nullptr;
     fftwf_plan inv = nullptr;
 
-    explicit Plans(int size) : n(size)
+    Plans(int size, PlanEffort effort) : n(size)
     {
         time = static_cast<float*>(fftwf_malloc(sizeof(float) * std::size_t(n)));
         freq = static_cast<fftwf_complex*>(fftwf_malloc(sizeof(fftwf_complex) * std::size_t(n / 2 + 1)));
         if (!time || !freq)
             throw Error(ErrorKind::Internal, "fft", "out of memory for an FFT of size " + std::to_string(n));
         std::lock_guard lock(plannerMutex());
-        // MEASURE once per size and process (wisdom is shared between threads); a 2048 r2c
-        // plan measured this way runs about twice as fast as an ESTIMATE plan.
-        fwd = fftwf_plan_dft_r2c_1d(n, time, freq, FFTW_MEASURE);
-        inv = fftwf_plan_dft_c2r_1d(n, freq, time, FFTW_MEASURE);
+        // The forward plan is always FFTW's heuristic one: measuring finds nothing faster
+        // for the STFT sizes, and a heuristic plan is the same on every run and machine, so
+        // features that sit on the FFT's rounding noise (a DC signal's bandwidth) repeat.
+        fwd = fftwf_plan_dft_r2c_1d(n, time, freq, FFTW_ESTIMATE);
+        if (effort == PlanEffort::Estimate) {
+            inv = fftwf_plan_dft_c2r_1d(n, freq, time, FFTW_ESTIMATE);
+        } else {
+            // A measured 2048-point inverse runs in half the heuristic one's time.
+            importWisdomOnce();
+            inv = fftwf_plan_dft_c2r_1d(n, freq, time, FFTW_MEASURE | FFTW_WISDOM_ONLY);
+            if (!inv) { // not measured on this machine yet
+                inv = fftwf_plan_dft_c2r_1d(n, freq, time, FFTW_MEASURE);
+                saveWisdom();
+            }
+        }
         if (!fwd || !inv)
             throw Error(ErrorKind::Internal, "fft", "FFTW could not plan size " + std::to_string(n));
     }
@@ -55,14 +100,14 @@ struct RealFft::Plans {
     Plans& operator=(const Plans&) = delete;
 };
 
-RealFft::RealFft(int n) : n_(n)
+RealFft::RealFft(int n, PlanEffort effort) : n_(n)
 {
     if (n < 1)
         throw Error(ErrorKind::InvalidArgument, "fft", "size must be positive");
-    thread_local std::map<int, std::unique_ptr<Plans>> cache;
-    auto& slot = cache[n];
+    thread_local std::map<std::pair<int, PlanEffort>, std::unique_ptr<Plans>> cache;
+    auto& slot = cache[{n, effort}];
     if (!slot)
-        slot = std::make_unique<Plans>(n);
+        slot = std::make_unique<Plans>(n, effort);
     plans_ = slot.get();
 }
 

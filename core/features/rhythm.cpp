@@ -111,17 +111,14 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
     // Tempogram (one normalised autocorrelation per frame), averaged over frames. A float
     // FFT screens all lags; the lags that can win the argmax are then recomputed exactly in
     // double, so float rounding never changes the tempo.
-    // Smallest 2^a 3^b 5^c length holding the linear (not circular) autocorrelation.
-    auto isSmooth = [](std::size_t v) {
-        for (std::size_t f : {2, 3, 5})
-            while (v % f == 0)
-                v /= f;
-        return v == 1;
-    };
-    std::size_t fftSize = 2 * win - 1;
-    while (!isSmooth(fftSize))
-        ++fftSize;
-    dsp::RealFft fft{int(fftSize)};
+    // The smallest 2^a or 3 * 2^a length holding the linear (not circular) autocorrelation:
+    // FFTW is fastest there, and its heuristic plan is as fast as a measured one.
+    std::size_t fftSize = 1;
+    while (fftSize < 2 * win - 1)
+        fftSize *= 2;
+    if (fftSize / 4 * 3 >= 2 * win - 1)
+        fftSize = fftSize / 4 * 3;
+    dsp::RealFft fft{int(fftSize), dsp::PlanEffort::Estimate};
     float* time = fft.timeData();
     std::complex<float>* spec = fft.freqData();
     std::vector<double> meanAc(win, 0.0);

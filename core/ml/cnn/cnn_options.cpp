@@ -1,5 +1,6 @@
 #include "core/ml/cnn/cnn_options.h"
 
+#include "core/common/cache_dir.h"
 #include "core/common/error.h"
 
 #include <cmath>
@@ -99,14 +100,7 @@ MelOptions cnnMelOptions()
 
 std::string defaultCnnCacheDirectory()
 {
-    namespace fs = std::filesystem;
-    if (const char* dir = std::getenv("GENRESCOPE_CACHE_DIR"); dir && *dir)
-        return (fs::path(dir) / "cnn").string();
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-        return (fs::path(xdg) / "genrescope" / "cnn").string();
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return (fs::path(home) / ".cache" / "genrescope" / "cnn").string();
-    return (fs::temp_directory_path() / "genrescope-cnn").string();
+    return (userCacheDirectory() / "cnn").string();
 }
 
 } // namespace gs::ml
