@@ -12,62 +12,62 @@ namespace {
 
 typedef float Lanes8 __attribute__((vector_size(32)));
 
-// mask[i] = softmask(h[i], p[i]); eight bins at a time, branch-free (where Z < tiny the
-// division may produce NaN in a lane that the final select replaces by 0.5).
+// util.softmask(X, R, power=2, split_zeros=True) of eight bins, branch-free. With Z = max(X, R)
+// one of X/Z and R/Z is exactly 1, so librosa's (X/Z)^2 / ((X/Z)^2 + (R/Z)^2) is 1/(1+q^2)
+// or q^2/(q^2+1) with q = min/max: the same float operations in two divisions, not three.
+// Where Z < tiny the mask is 0.5 (the lane's division result is discarded).
+__attribute__((always_inline)) inline void softMaskSquareLanes(const Lanes8& x, const Lanes8& r, Lanes8& mask)
+{
+    const float tiny = std::numeric_limits<float>::min();
+    const Lanes8 tinyV = {tiny, tiny, tiny, tiny, tiny, tiny, tiny, tiny};
+    const Lanes8 one = {1, 1, 1, 1, 1, 1, 1, 1};
+    const Lanes8 half = {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f};
+    const auto harmonicLarger = x > r;
+    const Lanes8 larger = harmonicLarger ? x : r;
+    const Lanes8 smaller = harmonicLarger ? r : x;
+    const auto silent = larger < tinyV;
+    const Lanes8 q = smaller / (silent ? one : larger);
+    const Lanes8 qq = q * q;
+    const Lanes8 m = (harmonicLarger ? one : qq) / (qq + one);
+    mask = silent ? half : m;
+}
+
+float softMaskSquareOne(float x, float r)
+{
+    const float larger = std::max(x, r);
+    if (larger < std::numeric_limits<float>::min())
+        return 0.5f;
+    const float xs = x / larger, rs = r / larger;
+    return (xs * xs) / (xs * xs + rs * rs);
+}
+
+// mask[i] = softmask(h[i], p[i]).
 __attribute__((target_clones("avx2", "default")))
 void softMaskSquare(const float* h, const float* p, float* mask, std::size_t n)
 {
-    const float tiny = std::numeric_limits<float>::min();
-    const Lanes8 tinyV = {tiny, tiny, tiny, tiny, tiny, tiny, tiny, tiny};
-    const Lanes8 one = {1, 1, 1, 1, 1, 1, 1, 1};
-    const Lanes8 half = {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f};
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        Lanes8 x, r;
+        Lanes8 x, r, m;
         __builtin_memcpy(&x, h + i, sizeof x);
         __builtin_memcpy(&r, p + i, sizeof r);
-        const Lanes8 z = x > r ? x : r;
-        const auto silent = z < tinyV;
-        const Lanes8 safeZ = silent ? one : z;
-        const Lanes8 xs = x / safeZ, rs = r / safeZ;
-        const Lanes8 xp = xs * xs, rp = rs * rs;
-        Lanes8 m = xp / (xp + rp);
-        m = silent ? half : m;
+        softMaskSquareLanes(x, r, m);
         __builtin_memcpy(mask + i, &m, sizeof m);
     }
-    for (; i < n; ++i) {
-        const float x = h[i], r = p[i];
-        const float z = std::max(x, r);
-        if (z < tiny) {
-            mask[i] = 0.5f;
-            continue;
-        }
-        const float xs = x / z, rs = r / z;
-        mask[i] = (xs * xs) / (xs * xs + rs * rs);
-    }
+    for (; i < n; ++i)
+        mask[i] = softMaskSquareOne(h[i], p[i]);
 }
 
 // masked[b] = spectrum[b] * softmask(h[b], p[b]) for interleaved complex bins, the mask
-// made eight bins at a time exactly as softMaskSquare and applied while in registers.
+// applied while still in registers.
 __attribute__((target_clones("avx2", "default")))
 void maskSpectrumSquare(const float* h, const float* p, const float* spectrum, float* masked, std::size_t n)
 {
-    const float tiny = std::numeric_limits<float>::min();
-    const Lanes8 tinyV = {tiny, tiny, tiny, tiny, tiny, tiny, tiny, tiny};
-    const Lanes8 one = {1, 1, 1, 1, 1, 1, 1, 1};
-    const Lanes8 half = {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f};
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
-        Lanes8 x, r, low, high;
+        Lanes8 x, r, m, low, high;
         __builtin_memcpy(&x, h + i, sizeof x);
         __builtin_memcpy(&r, p + i, sizeof r);
-        const Lanes8 z = x > r ? x : r;
-        const auto silent = z < tinyV;
-        const Lanes8 safeZ = silent ? one : z;
-        const Lanes8 xs = x / safeZ, rs = r / safeZ;
-        const Lanes8 xp = xs * xs, rp = rs * rs;
-        Lanes8 m = xp / (xp + rp);
-        m = silent ? half : m;
+        softMaskSquareLanes(x, r, m);
         __builtin_memcpy(&low, spectrum + 2 * i, sizeof low);
         __builtin_memcpy(&high, spectrum + 2 * i + 8, sizeof high);
         low *= __builtin_shufflevector(m, m, 0, 0, 1, 1, 2, 2, 3, 3);
@@ -75,13 +75,10 @@ void maskSpectrumSquare(const float* h, const float* p, const float* spectrum, f
         __builtin_memcpy(masked + 2 * i, &low, sizeof low);
         __builtin_memcpy(masked + 2 * i + 8, &high, sizeof high);
     }
-    if (i < n) {
-        float tail[8];
-        softMaskSquare(h + i, p + i, tail, n - i);
-        for (std::size_t b = i; b < n; ++b) {
-            masked[2 * b] = spectrum[2 * b] * tail[b - i];
-            masked[2 * b + 1] = spectrum[2 * b + 1] * tail[b - i];
-        }
+    for (; i < n; ++i) {
+        const float m = softMaskSquareOne(h[i], p[i]);
+        masked[2 * i] = spectrum[2 * i] * m;
+        masked[2 * i + 1] = spectrum[2 * i + 1] * m;
     }
 }
 
