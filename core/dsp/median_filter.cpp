@@ -84,11 +84,12 @@ __attribute__((always_inline)) inline void noteNanOrNegativeZero(const Lanes* sa
         seen |= (samples[i] != samples[i]) | (reinterpret_cast<const LaneMask&>(samples[i]) == negativeZero);
 }
 
-__attribute__((always_inline)) inline bool anyLane(LaneMask mask)
+__attribute__((always_inline)) inline bool anyLane(const LaneMask& mask)
 {
-    for (int lane = 1; lane < kLanes; ++lane)
-        mask[0] |= mask[lane];
-    return mask[0] != 0;
+    int any = 0;
+    for (int lane = 0; lane < kLanes; ++lane)
+        any |= mask[lane];
+    return any != 0;
 }
 
 __attribute__((always_inline)) inline bool anyNanOrNegativeZero(const Lanes* samples, std::size_t count)
