@@ -15,7 +15,8 @@ namespace {
 // keeps its window sorted, and one step removes the sample leaving the window and
 // inserts the one entering it with branch-free min/max/select over the whole window.
 // That costs O(k) vector operations per step but no data-dependent branches, which beats
-// heaps and skip lists for k = 31, and the compiler maps it onto SSE2 or AVX.
+// heaps and skip lists for k = 31, and the compiler maps it onto SSE2 or AVX. For k = 31
+// itself, block31 below shares most of that work between eight consecutive windows.
 constexpr int kLanes = 8;
 constexpr int kMaxKernel = 255;
 // Sorted windows and lane buffers are 32-byte aligned by construction: unaligned 32-byte
@@ -48,11 +49,11 @@ std::size_t reflectIndex(std::ptrdiff_t i, std::size_t n)
     return static_cast<std::size_t>(m < len ? m : period - 1 - m);
 }
 
-// Source position of every padded position p in [0, length + k - 1): sample p - k/2, mirrored.
-std::vector<std::size_t> reflectedPositions(std::size_t length, int kernel)
+// Source position of every padded position p in [0, count): sample p - k/2, mirrored.
+std::vector<std::size_t> reflectedPositions(std::size_t length, int kernel, std::size_t count)
 {
     const auto half = std::ptrdiff_t(kernel / 2);
-    std::vector<std::size_t> positions(length + std::size_t(kernel) - 1);
+    std::vector<std::size_t> positions(count);
     for (std::size_t p = 0; p < positions.size(); ++p)
         positions[p] = reflectIndex(std::ptrdiff_t(p) - half, length);
     return positions;
@@ -73,23 +74,39 @@ void sortLanesLikeStdSort(const Lanes* samples, int k, Lanes* window)
     }
 }
 
+typedef int LaneMask __attribute__((vector_size(kLanes * sizeof(int))));
+
+// Accumulates into `seen` which lanes hold a NaN or a -0.0 among `count` samples.
+__attribute__((always_inline)) inline void noteNanOrNegativeZero(const Lanes* samples, std::size_t count, LaneMask& seen)
+{
+    const LaneMask negativeZero = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+    for (std::size_t i = 0; i < count; ++i)
+        seen |= (samples[i] != samples[i]) | (reinterpret_cast<const LaneMask&>(samples[i]) == negativeZero);
+}
+
+__attribute__((always_inline)) inline bool anyLane(const LaneMask& mask)
+{
+    int any = 0;
+    for (int lane = 0; lane < kLanes; ++lane)
+        any |= mask[lane];
+    return any != 0;
+}
+
+__attribute__((always_inline)) inline bool anyNanOrNegativeZero(const Lanes* samples, std::size_t count)
+{
+    LaneMask seen = {};
+    noteNanOrNegativeZero(samples, count, seen);
+    return anyLane(seen);
+}
+
 // Same result as sortLanesLikeStdSort, but all eight lanes at once through Batcher's
 // odd-even merge sort network (a std::sort per lane mispredicts its way through
 // thousands of cycles). Without -0.0 and NaN, elements that compare equal are
 // bit-identical, so every correct sort yields the same bits; otherwise defer to std::sort.
 __attribute__((always_inline)) inline void sortLanes(const Lanes* samples, int k, Lanes* window)
 {
-    typedef int Mask __attribute__((vector_size(kLanes * sizeof(int))));
-    const Mask negativeZero = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
-    Mask unordered = {};
-    for (int i = 0; i < k; ++i) {
-        unordered |= (samples[i] != samples[i]) | (reinterpret_cast<const Mask&>(samples[i]) == negativeZero);
-        window[i] = samples[i];
-    }
-    Mask any = unordered;
-    for (int lane = 1; lane < kLanes; ++lane)
-        any[0] |= any[lane];
-    if (any[0] != 0) {
+    std::copy_n(samples, k, window);
+    if (anyNanOrNegativeZero(samples, std::size_t(k))) {
         sortLanesLikeStdSort(samples, k, window);
         return;
     }
@@ -129,6 +146,182 @@ __attribute__((always_inline)) inline void slideWindow(Lanes* window, int runtim
     window[k - 1] = lowerD > entering ? lowerD : entering;
 }
 
+// k = 31 (librosa's HPSS kernel) without the per-step O(k) window update: the eight
+// windows of outputs 8m .. 8m+7 (padded samples [8m + j, 8m + j + 31)) all contain the
+// core [8m + 7, 8m + 31), three chunks of eight samples kept sorted. Output 8m + j adds
+// to the core the 7 - j samples left of it and the first j samples of the next chunk,
+// and its median (rank 15 of 31) follows from core ranks 8..15 by a few min/max steps:
+// about 35 vector operations per output instead of about 120.
+// Exact only when elements that compare equal are bit-identical (no NaN, no -0.0): then
+// any correct selection yields the same bits as the sorted window.
+namespace block31 {
+
+constexpr int kKernel = 31;
+constexpr int kChunk = 8;
+// Output block m reads padded samples [8m, 8m + kSpan).
+constexpr int kSpan = kKernel + kChunk;
+
+// No helpers return Lanes by value: outside an AVX target that trips -Wpsabi.
+__attribute__((always_inline)) inline void order(Lanes& a, Lanes& b)
+{
+    const Lanes low = a < b ? a : b;
+    b = a < b ? b : a;
+    a = low;
+}
+
+// lifted := max(below, min(lifted, entering)): slot r of a sorted run after `entering`
+// is inserted, from slots r - 1 and r before.
+__attribute__((always_inline)) inline void liftInsert(Lanes& lifted, const Lanes& below, const Lanes& entering)
+{
+    const Lanes low = lifted < entering ? lifted : entering;
+    lifted = below > low ? below : low;
+}
+
+// inserted[0..n] := sorted[0..n) with `entering` added (n >= 1).
+__attribute__((always_inline)) inline void insertSorted(const Lanes* sorted, int n, const Lanes& entering,
+                                                        Lanes* inserted)
+{
+    inserted[0] = sorted[0] < entering ? sorted[0] : entering;
+#pragma GCC unroll 8
+    for (int r = 1; r < n; ++r) {
+        inserted[r] = sorted[r];
+        liftInsert(inserted[r], sorted[r - 1], entering);
+    }
+    inserted[n] = sorted[n - 1] > entering ? sorted[n - 1] : entering;
+}
+
+// A bitonic sequence of eight becomes sorted.
+__attribute__((always_inline)) inline void sortBitonic(Lanes* v)
+{
+#pragma GCC unroll 4
+    for (int d = kChunk / 2; d > 0; d /= 2)
+#pragma GCC unroll 8
+        for (int i = 0; i < kChunk; ++i)
+            if ((i & d) == 0)
+                order(v[i], v[i + d]);
+}
+
+// Batcher's odd-even merge of the sorted halves v[0..8) and v[8..16).
+template <int First, int Stride>
+__attribute__((always_inline)) inline void mergeHalves(Lanes* v)
+{
+    constexpr int n = 2 * kChunk;
+    if constexpr (2 * Stride < n) {
+        mergeHalves<First, 2 * Stride>(v);
+        mergeHalves<First + Stride, 2 * Stride>(v);
+#pragma GCC unroll 8
+        for (int i = First + Stride; i + Stride < n; i += 2 * Stride)
+            order(v[i], v[i + Stride]);
+    } else {
+        order(v[First], v[First + Stride]);
+    }
+}
+
+// Sorted chunks of one lane group, in ring slots so that moving to the next block
+// copies nothing: chunk c (padded samples [8c - 1, 8c + 7)) sits in chunks[c % 4], and
+// the merge of chunks c and c + 1 in pairs[c % 2].
+struct Core {
+    Lanes chunks[4][kChunk];
+    Lanes pairs[2][2 * kChunk];
+};
+
+__attribute__((always_inline)) inline void mergeChunks(const Lanes* first, const Lanes* second, Lanes* merged)
+{
+    Lanes v[2 * kChunk];
+#pragma GCC unroll 8
+    for (int i = 0; i < kChunk; ++i) {
+        v[i] = first[i];
+        v[kChunk + i] = second[i];
+    }
+    mergeHalves<0, 1>(v);
+#pragma GCC unroll 16
+    for (int i = 0; i < 2 * kChunk; ++i)
+        merged[i] = v[i];
+}
+
+// `samples` are padded samples [7, 31), the core of block 0 (chunks 1, 2 and 3).
+__attribute__((always_inline)) inline void startCore(const Lanes* samples, Core& core)
+{
+    for (int c = 1; c <= 3; ++c) {
+        Lanes sorted[kChunk + 1][kChunk];
+        sorted[1][0] = samples[(c - 1) * kChunk];
+#pragma GCC unroll 8
+        for (int n = 1; n < kChunk; ++n)
+            insertSorted(sorted[n], n, samples[(c - 1) * kChunk + n], sorted[n + 1]);
+#pragma GCC unroll 8
+        for (int i = 0; i < kChunk; ++i)
+            core.chunks[c][i] = sorted[kChunk][i];
+    }
+    mergeChunks(core.chunks[1], core.chunks[2], core.pairs[1]);
+}
+
+// Block m: left holds padded samples [8m, 8m + 7), entering [8m + 31, 8m + 39). Writes
+// the medians of outputs 8m .. 8m+7 and leaves `core` ready for block m + 1.
+__attribute__((always_inline)) inline void medianBlock(Core& core, std::size_t m, const Lanes* left,
+                                                       const Lanes* entering, Lanes* medians)
+{
+    const Lanes* const firstTwo = core.pairs[(m + 1) % 2];
+    const Lanes* const second = core.chunks[(m + 2) % 4];
+    const Lanes* const third = core.chunks[(m + 3) % 4];
+    // Core ranks 8..15: the lowest 16 of firstTwo and third are firstTwo[0..8) and the
+    // pairwise minima of firstTwo[8..16) against third reversed (a bitonic sequence);
+    // the upper half of those 16 follows the same way.
+    Lanes middle[kChunk];
+#pragma GCC unroll 8
+    for (int t = 0; t < kChunk; ++t) {
+        const Lanes &a = firstTwo[kChunk + t], &b = third[kChunk - 1 - t];
+        middle[t] = a < b ? a : b;
+    }
+    sortBitonic(middle);
+    Lanes ranks[kChunk]; // ranks[i]: rank 8 + i of the core plus the left samples taken so far
+#pragma GCC unroll 8
+    for (int t = 0; t < kChunk; ++t) {
+        const Lanes &a = firstTwo[t], &b = middle[kChunk - 1 - t];
+        ranks[t] = a > b ? a : b;
+    }
+    sortBitonic(ranks);
+
+    // prefixes[j][0..j): the first j entering samples, sorted.
+    Lanes prefixes[kChunk + 1][kChunk];
+    prefixes[1][0] = entering[0];
+#pragma GCC unroll 8
+    for (int j = 1; j < kChunk; ++j)
+        insertSorted(prefixes[j], j, entering[j], prefixes[j + 1]);
+
+    // Output 8m + j: rank 15 of (core + left[j..7)), known from rank 15 - j up, merged
+    // with prefixes[j]: max over i of min(rank 15 - i, prefix[i]).
+#pragma GCC unroll 8
+    for (int j = kChunk - 1; j >= 0; --j) {
+        if (j < kChunk - 1) {
+#pragma GCC unroll 8
+            for (int r = kChunk - 1; r >= kChunk - 1 - j; --r)
+                liftInsert(ranks[r], ranks[r - 1], left[j]);
+        }
+        Lanes median = ranks[kChunk - 1 - j];
+#pragma GCC unroll 8
+        for (int i = 0; i < j; ++i) {
+            const Lanes &a = ranks[kChunk - 1 - i], &b = prefixes[j][i];
+            const Lanes low = a < b ? a : b;
+            median = median > low ? median : low;
+        }
+        medians[j] = median;
+    }
+
+    Lanes* const fourth = core.chunks[m % 4];
+#pragma GCC unroll 8
+    for (int i = 0; i < kChunk; ++i)
+        fourth[i] = prefixes[kChunk][i];
+    mergeChunks(second, third, core.pairs[m % 2]);
+}
+
+// Number of padded samples that blocks covering `length` outputs read.
+inline std::size_t paddedLength(std::size_t length)
+{
+    return (length + kChunk - 1) / kChunk * kChunk + kSpan - kChunk;
+}
+
+} // namespace block31
+
 // r[i] holds element i of eight lanes; afterwards r[j] holds lane j's elements 0..7.
 __attribute__((always_inline)) inline void transpose8x8(Lanes r[kLanes])
 {
@@ -164,6 +357,8 @@ __attribute__((always_inline)) inline void transpose8x8(Lanes r[kLanes])
 // fetch the rows a few steps ahead by hand.
 constexpr std::size_t kPrefetchSteps = 4;
 constexpr std::size_t kFloatsPerLine = 64 / sizeof(float);
+// In eight-row blocks (block31), two blocks ahead.
+constexpr std::size_t kBlockPrefetchSteps = 2;
 
 // Columns [firstCol, firstCol + 8 * groups) of a matrix whose rows are `stride` floats
 // apart. Each group of eight adjacent columns keeps its own sorted window, and the
@@ -205,6 +400,59 @@ __attribute__((always_inline)) inline void filterColumnBand(const float* in, std
     }
 }
 
+// filterColumnBand<31> through block31, eight rows per step. Returns false, with `out`
+// partly written, when a lane holds a NaN or a -0.0, for which block31 is not exact.
+__attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float* in, std::size_t rows,
+                                                                    std::size_t stride, std::size_t firstCol,
+                                                                    std::size_t groups, const std::size_t* sourceRow,
+                                                                    block31::Core* cores, float* out)
+{
+    using block31::kChunk;
+    using block31::kKernel;
+    const auto paddedRow = [&](std::size_t padded) { return in + sourceRow[padded] * stride + firstCol; };
+    LaneMask seen = {};
+    for (std::size_t g = 0; g < groups; ++g) {
+        Lanes first[kKernel];
+        for (std::size_t i = 0; i < kKernel; ++i)
+            first[i] = *reinterpret_cast<const UnalignedLanes*>(paddedRow(i) + g * kLanes);
+        noteNanOrNegativeZero(first, kKernel, seen);
+        block31::startCore(first + kChunk - 1, cores[g]);
+    }
+    for (std::size_t s = 0; s < rows; s += kChunk) {
+        const float* leftRows[kChunk - 1];
+        const float* enteringRows[kChunk];
+        for (std::size_t i = 0; i < kChunk; ++i) {
+            if (i < kChunk - 1)
+                leftRows[i] = paddedRow(s + i);
+            enteringRows[i] = paddedRow(s + kKernel + i);
+        }
+        if (s + kBlockPrefetchSteps * kChunk < rows) {
+            for (std::size_t i = 0; i < kChunk; ++i) {
+                const float* const entering = paddedRow(s + kBlockPrefetchSteps * kChunk + kKernel + i);
+                float* const result = out + (s + kBlockPrefetchSteps * kChunk + i) * stride + firstCol;
+                for (std::size_t f = 0; f < groups * kLanes; f += kFloatsPerLine) {
+                    __builtin_prefetch(entering + f);
+                    __builtin_prefetch(result + f, 1);
+                }
+            }
+        }
+        const std::size_t outputs = std::min<std::size_t>(kChunk, rows - s);
+        for (std::size_t g = 0; g < groups; ++g) {
+            Lanes left[kChunk - 1], entering[kChunk], medians[kChunk];
+            for (std::size_t i = 0; i < kChunk; ++i) {
+                if (i < kChunk - 1)
+                    left[i] = *reinterpret_cast<const UnalignedLanes*>(leftRows[i] + g * kLanes);
+                entering[i] = *reinterpret_cast<const UnalignedLanes*>(enteringRows[i] + g * kLanes);
+            }
+            noteNanOrNegativeZero(entering, kChunk, seen);
+            block31::medianBlock(cores[g], s / kChunk, left, entering, medians);
+            for (std::size_t i = 0; i < outputs; ++i)
+                *reinterpret_cast<UnalignedLanes*>(out + (s + i) * stride + firstCol + g * kLanes) = medians[i];
+        }
+    }
+    return !anyLane(seen);
+}
+
 // Bands of 64 columns: each row step then touches 256 contiguous bytes per stream
 // instead of a new page per group, and the band's windows still fit L1.
 constexpr std::size_t kBandGroups = 8;
@@ -214,12 +462,20 @@ __attribute__((always_inline)) inline void filterColumnsImpl(const float* in, st
                                                              int runtimeK, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
-    const std::vector<std::size_t> sourceRow = reflectedPositions(rows, k);
+    const std::vector<std::size_t> sourceRow =
+        reflectedPositions(rows, k, std::max(rows + std::size_t(k) - 1, block31::paddedLength(rows)));
     LaneBuffer windows(kBandGroups * std::size_t(k));
+    block31::Core cores[kBandGroups];
+    // Inlined, or it would miss the caller's AVX2 target.
+    const auto filterBand = [&](const float* bandIn, std::size_t stride, std::size_t firstCol, std::size_t groups,
+                                float* bandOut) __attribute__((always_inline)) {
+        if (K != block31::kKernel ||
+            !filterColumnBandInBlocks(bandIn, rows, stride, firstCol, groups, sourceRow.data(), cores, bandOut))
+            filterColumnBand<K>(bandIn, rows, stride, firstCol, groups, k, sourceRow.data(), windows.data(), bandOut);
+    };
     const std::size_t fullGroups = cols / kLanes;
     for (std::size_t g = 0; g < fullGroups; g += kBandGroups)
-        filterColumnBand<K>(in, rows, cols, g * kLanes, std::min(kBandGroups, fullGroups - g), k, sourceRow.data(),
-                            windows.data(), out);
+        filterBand(in, cols, g * kLanes, std::min(kBandGroups, fullGroups - g), out);
     // The last cols % 8 columns would read past the matrix: filter a copy padded to eight.
     const std::size_t tailFirst = fullGroups * kLanes, tail = cols - tailFirst;
     if (tail == 0)
@@ -227,7 +483,7 @@ __attribute__((always_inline)) inline void filterColumnsImpl(const float* in, st
     std::vector<float> tailIn(rows * kLanes, 0.0f), tailOut(rows * kLanes);
     for (std::size_t r = 0; r < rows; ++r)
         std::copy_n(in + r * cols + tailFirst, tail, tailIn.data() + r * kLanes);
-    filterColumnBand<K>(tailIn.data(), rows, kLanes, 0, 1, k, sourceRow.data(), windows.data(), tailOut.data());
+    filterBand(tailIn.data(), kLanes, 0, 1, tailOut.data());
     for (std::size_t r = 0; r < rows; ++r)
         std::copy_n(tailOut.data() + r * kLanes, tail, out + r * cols + tailFirst);
 }
@@ -270,24 +526,42 @@ __attribute__((always_inline)) inline void filterRowGroup(const float* in, std::
         padded[half + cols + p] = padded[half + reflectIndex(std::ptrdiff_t(cols + p), cols)];
     }
 
-    alignas(64) Lanes window[kMaxKernel];
-    sortLanes(padded, k, window);
     Lanes medians[kLanes];
-    medians[0] = window[k / 2];
     const auto storeBlock = [&](std::size_t c) {
         transpose8x8(medians);
         for (std::size_t l = 0; l < used; ++l)
             *reinterpret_cast<UnalignedLanes*>(out + (firstRow + l) * cols + c) = medians[l];
     };
+    const auto storeTail = [&] {
+        for (std::size_t c = blockedCols; c < cols; ++c)
+            for (std::size_t l = 0; l < used; ++l)
+                out[(firstRow + l) * cols + c] = medians[c % kLanes][l];
+    };
+
+    if (K == block31::kKernel && !anyNanOrNegativeZero(padded, cols + std::size_t(k) - 1)) {
+        // Samples past the mirrored end only reach medians past the last column.
+        std::fill(padded + cols + std::size_t(k) - 1, padded + block31::paddedLength(cols), Lanes{});
+        block31::Core core;
+        block31::startCore(padded + block31::kChunk - 1, core);
+        for (std::size_t c = 0; c < cols; c += kLanes) {
+            block31::medianBlock(core, c / kLanes, padded + c, padded + c + block31::kKernel, medians);
+            if (c < blockedCols)
+                storeBlock(c);
+        }
+        storeTail();
+        return;
+    }
+
+    alignas(64) Lanes window[kMaxKernel];
+    sortLanes(padded, k, window);
+    medians[0] = window[k / 2];
     for (std::size_t s = 1; s < cols; ++s) {
         slideWindow<K>(window, k, padded[s - 1], padded[s + std::size_t(k) - 1]);
         medians[s % kLanes] = window[k / 2];
         if (s % kLanes == kLanes - 1)
             storeBlock(s + 1 - kLanes);
     }
-    for (std::size_t c = blockedCols; c < cols; ++c)
-        for (std::size_t l = 0; l < used; ++l)
-            out[(firstRow + l) * cols + c] = medians[c % kLanes][l];
+    storeTail();
 }
 
 template <int K>
@@ -295,7 +569,7 @@ __attribute__((always_inline)) inline void filterRowsImpl(const float* in, std::
                                                           int runtimeK, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
-    LaneBuffer padded(cols + std::size_t(k) - 1);
+    LaneBuffer padded(std::max(cols + std::size_t(k) - 1, block31::paddedLength(cols)));
     for (std::size_t first = 0; first < rows; first += kLanes)
         filterRowGroup<K>(in, cols, first, std::min<std::size_t>(kLanes, rows - first), k, padded.data(), out);
 }
