@@ -32,31 +32,47 @@ const std::vector<ParameterSpec>& MelOptions::specs()
 namespace {
 typedef float Lanes8 __attribute__((vector_size(32)));
 
-// Each filter's product is rounded up to whole groups of eight bins: the bank row is zero
-// there, so no scalar tail is needed, and one clone runs all filters of all frames.
+// Two frames per pass: each weight loaded feeds both, and the two horizontal sums share
+// their shuffles. Long filters run eight bins at a time, rounded up to whole groups of
+// eight (the bank row is zero there, so no scalar tail); short ones (the linear part of
+// the mel scale, a few bins each) are plain scalar sums.
 __attribute__((target_clones("avx2", "default")))
 void melProducts(const float* power, std::size_t frames, std::size_t bins, const float* weights, std::size_t stride,
-                 const std::size_t* first, const std::size_t* end, std::size_t nMels, float* out)
+                 const std::size_t* first, const std::size_t* end, std::size_t nMels, float* out, float* spare)
 {
     const std::size_t limit = std::min(bins, stride);
-    for (std::size_t t = 0; t < frames; ++t) {
-        const float* p = power + t * bins;
-        float* m = out + t * nMels;
+    for (std::size_t t = 0; t < frames; t += 2) {
+        const bool pair = t + 1 < frames;
+        const float* p0 = power + t * bins;
+        const float* p1 = pair ? p0 + bins : p0;
+        float* m0 = out + t * nMels;
+        float* m1 = pair ? m0 + nMels : spare;
         for (std::size_t k = 0; k < nMels; ++k) {
             const float* w = weights + k * stride;
             const std::size_t stop = std::min(end[k], limit);
-            Lanes8 acc = {};
             std::size_t b = first[k];
-            for (; b + 8 <= limit && b < stop; b += 8) {
-                Lanes8 x, y;
-                __builtin_memcpy(&x, w + b, sizeof x);
-                __builtin_memcpy(&y, p + b, sizeof y);
-                acc += x * y;
+            float s0 = 0, s1 = 0;
+            if (stop > b + 8) {
+                Lanes8 acc0 = {}, acc1 = {};
+                for (; b + 8 <= limit && b < stop; b += 8) {
+                    Lanes8 x, y0, y1;
+                    __builtin_memcpy(&x, w + b, sizeof x);
+                    __builtin_memcpy(&y0, p0 + b, sizeof y0);
+                    __builtin_memcpy(&y1, p1 + b, sizeof y1);
+                    acc0 += x * y0;
+                    acc1 += x * y1;
+                }
+                const Lanes8 halves = __builtin_shufflevector(acc0, acc1, 0, 1, 2, 3, 8, 9, 10, 11) +
+                                      __builtin_shufflevector(acc0, acc1, 4, 5, 6, 7, 12, 13, 14, 15);
+                s0 = (halves[0] + halves[2]) + (halves[1] + halves[3]);
+                s1 = (halves[4] + halves[6]) + (halves[5] + halves[7]);
             }
-            float sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-            for (; b < stop; ++b)
-                sum += w[b] * p[b];
-            m[k] = sum;
+            for (; b < stop; ++b) {
+                s0 += w[b] * p0[b];
+                s1 += w[b] * p1[b];
+            }
+            m0[k] = s0;
+            m1[k] = s1;
         }
     }
 }
@@ -66,8 +82,9 @@ void melFromPower(const dsp::FrameMatrix& power, const dsp::MelFilterBank& bank,
 {
     const std::size_t nMels = bank.weights.rows;
     out.resize(power.frames, nMels);
+    std::vector<float> spare(nMels); // the partner of an odd last frame
     melProducts(power.data.data(), power.frames, power.bins, bank.weights.data.data(), bank.weights.cols,
-                bank.firstBin.data(), bank.endBin.data(), nMels, out.data.data());
+                bank.firstBin.data(), bank.endBin.data(), nMels, out.data.data(), spare.data());
 }
 
 namespace {
