@@ -19,7 +19,7 @@ double since(std::chrono::steady_clock::time_point t)
 } // namespace
 
 SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, GenreFeatureExtractor& extractor,
-                        const CancelToken* cancel)
+                        const CancelToken* cancel, const std::function<void(const Audio&)>& onDecoded)
 {
     SongOutcome out;
     const std::string name = song.path.string();
@@ -46,6 +46,8 @@ SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, G
         if (!std::isfinite(values[i]))  // never let a NaN into a table; say where it came from
             throw Error(ErrorKind::Internal, name, "feature " + names[i] + " is not finite");
 
+    if (onDecoded)
+        onDecoded(audio);
     out.ok = true;
     out.row.file = song.relativePath;
     out.row.label = song.label;

@@ -15,6 +15,7 @@
 namespace gs {
 
 class GenreFeatureExtractor;
+struct Audio;
 
 struct ExtractionFailure {
     std::string file;    // SongEntry::relativePath
@@ -50,9 +51,12 @@ struct BatchResult {
     double decodeSeconds = 0, featureSeconds = 0;  // summed over songs (CPU-ish time)
 };
 
-// One song with a caller-owned extractor. Throws gs::Error naming the song.
+// One song with a caller-owned extractor. Throws gs::Error naming the song. onDecoded, when
+// set, sees the decoded audio once the features are computed (the app records its format and
+// fingerprints it there, so a song is decoded once for everything).
 SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, GenreFeatureExtractor& extractor,
-                        const CancelToken* cancel = nullptr);
+                        const CancelToken* cancel = nullptr,
+                        const std::function<void(const Audio&)>& onDecoded = {});
 
 BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionParams& params,
                          const BatchOptions& options = {});

@@ -7,6 +7,7 @@
 #include "core/dataset/cache.h"
 #include "core/features/extract.h"
 #include "core/dataset/demo.h"
+#include "core/dataset/extract_batch.h"
 #include "core/dataset/scan.h"
 
 #include <QPointer>
@@ -70,25 +71,26 @@ Song analyse(Song song, const ExtractionParams& params, const CancelToken& cance
     auto& r = song.record;
     try {
         cancel.throwIfCancelled(r.path);
-        DecodeOptions decode;
-        decode.sampleRate = params.sampleRate;
-        decode.offsetSeconds = params.offsetSeconds;
-        decode.durationSeconds = params.clipSeconds;
-        const Audio audio = decodeAudio(r.path, decode, &cancel);
-        r.durationSeconds = audio.info.durationSeconds > 0 ? audio.info.durationSeconds : audio.seconds();
-        r.sampleRate = audio.info.nativeSampleRate;
-        r.channels = audio.info.channels;
-        r.codec = audio.info.codec;
-        r.container = audio.info.container;
-        r.length = double(audio.samples.size());
-        r.warning = audio.partial ? "decoded only in part: " + audio.warning : std::string();
-        cancel.throwIfCancelled(r.path);
-        r.features = threadExtractor(params).compute(audio.samples, audio.sampleRate);
-        try {
-            r.fingerprint = computeFingerprint(audio.samples, audio.sampleRate, r.path);
-        } catch (const Error&) {
-            r.fingerprint.clear(); // too short to fingerprint: simply never a duplicate
-        }
+        SongEntry entry;
+        entry.path = r.path;
+        entry.relativePath = song.relativePath.toStdString();
+        entry.label = r.label;
+        const SongOutcome outcome =
+            extractSong(entry, params, threadExtractor(params), &cancel, [&r](const Audio& audio) {
+                r.durationSeconds = audio.info.durationSeconds > 0 ? audio.info.durationSeconds : audio.seconds();
+                r.sampleRate = audio.info.nativeSampleRate;
+                r.channels = audio.info.channels;
+                r.codec = audio.info.codec;
+                r.container = audio.info.container;
+                try {
+                    r.fingerprint = computeFingerprint(audio.samples, audio.sampleRate, r.path);
+                } catch (const Error&) {
+                    r.fingerprint.clear(); // too short to fingerprint: simply never a duplicate
+                }
+            });
+        r.length = outcome.row.length;
+        r.warning = outcome.warning.empty() ? std::string() : "decoded only in part: " + outcome.warning;
+        r.features = outcome.row.values;
         r.error.clear();
         song.status = SongStatus::Ready;
     } catch (const Error& e) {
@@ -103,6 +105,7 @@ Song analyse(Song song, const ExtractionParams& params, const CancelToken& cance
     } catch (const std::exception& e) {
         song.status = SongStatus::Failed;
         r.features.clear();
+        r.fingerprint.clear();
         r.error = std::string("internal error: ") + e.what();
     }
     return song;
