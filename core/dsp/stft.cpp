@@ -281,20 +281,4 @@ void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& 
                     out);
 }
 
-void istftMasked(const ComplexSpectrogram& x, const FrameMatrix& mask, std::size_t length, std::vector<float>& out)
-{
-    const std::size_t bins = x.shape.bins();
-    istftFromFrames(x.shape, x.frames, length,
-                    [&](std::size_t t, std::complex<float>* spec) {
-                        const float* src = reinterpret_cast<const float*>(x.frame(t));
-                        const float* gain = mask.frame(t);
-                        auto* dst = reinterpret_cast<float*>(spec);
-                        for (std::size_t b = 0; b < bins; ++b) {
-                            dst[2 * b] = src[2 * b] * gain[b];
-                            dst[2 * b + 1] = src[2 * b + 1] * gain[b];
-                        }
-                    },
-                    out);
-}
-
 } // namespace gs::dsp

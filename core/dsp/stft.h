@@ -62,8 +62,6 @@ void magnitudeAndPower(const std::complex<float>* x, std::size_t count, float* m
 // has exactly `length` samples (librosa >= 0.8). With length == 0 it has hop*(frames-1)
 // samples, as older librosa without length= gave.
 void istft(const ComplexSpectrogram& x, std::size_t length, std::vector<float>& out);
-// istft of x * mask (mask frame-major, one real gain per bin) without materialising it.
-void istftMasked(const ComplexSpectrogram& x, const FrameMatrix& mask, std::size_t length, std::vector<float>& out);
 // istft of `frames` spectra that fill(t, bins) writes one at a time (shape.bins() each), so
 // that a masked or filtered spectrogram never has to exist as a whole.
 using SpectrumFill = std::function<void(std::size_t frame, std::complex<float>* bins)>;

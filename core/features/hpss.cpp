@@ -41,22 +41,6 @@ float softMaskSquareOne(float x, float r)
     return (xs * xs) / (xs * xs + rs * rs);
 }
 
-// mask[i] = softmask(h[i], p[i]).
-__attribute__((target_clones("avx2", "default")))
-void softMaskSquare(const float* h, const float* p, float* mask, std::size_t n)
-{
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        Lanes8 x, r, m;
-        __builtin_memcpy(&x, h + i, sizeof x);
-        __builtin_memcpy(&r, p + i, sizeof r);
-        softMaskSquareLanes(x, r, m);
-        __builtin_memcpy(mask + i, &m, sizeof m);
-    }
-    for (; i < n; ++i)
-        mask[i] = softMaskSquareOne(h[i], p[i]);
-}
-
 // masked[b] = spectrum[b] * softmask(h[b], p[b]) for interleaved complex bins, the mask
 // applied while still in registers.
 __attribute__((target_clones("avx2", "default")))
@@ -82,12 +66,10 @@ void maskSpectrumSquare(const float* h, const float* p, const float* spectrum, f
     }
 }
 
-// util.softmask(X, X_ref, power, split_zeros=True) in float32:
+// util.softmask(X, X_ref, power, split_zeros=True) in float32 for any power:
 // mask = (X/Z)^p / ((X/Z)^p + (R/Z)^p) with Z = max(X, R), 0.5 where Z < tiny.
 void softMask(const float* h, const float* p, float* mask, std::size_t n, double power)
 {
-    if (power == 2.0)
-        return softMaskSquare(h, p, mask, n);
     const float tiny = std::numeric_limits<float>::min();
     for (std::size_t i = 0; i < n; ++i) {
         const float x = h[i], r = p[i];
@@ -114,13 +96,6 @@ void filteredMagnitudes(const dsp::FrameMatrix& magnitude, int kernel, dsp::Fram
 }
 
 } // namespace
-
-void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double power, dsp::FrameMatrix& harmonicMask)
-{
-    thread_local dsp::FrameMatrix percussive;
-    filteredMagnitudes(magnitude, kernel, harmonicMask, percussive);
-    softMask(harmonicMask.data.data(), percussive.data.data(), harmonicMask.data.data(), harmonicMask.data.size(), power);
-}
 
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,

@@ -16,10 +16,6 @@ struct HpssOptions {
     bool legacyLength = false;
 };
 
-// Harmonic soft mask of decompose.hpss(margin=1), frame-major. The percussive mask is
-// 1 - this (both 0.5 where the two filtered magnitudes are below tiny(float32)).
-void hpssHarmonicMask(const dsp::FrameMatrix& magnitude, int kernel, double power, dsp::FrameMatrix& harmonicMask);
-
 // effects.hpss(y): the waveforms y_harm and y_perc, both y.size() samples long; `stft`
 // and `magnitude` are stft(y) and its magnitude.
 //
