@@ -83,40 +83,38 @@ void softMask(const float* h, const float* p, float* mask, std::size_t n, double
     }
 }
 
-// Median-filtered magnitudes: along time (harmonic) and along frequency (percussive).
-void filteredMagnitudes(const dsp::FrameMatrix& magnitude, int kernel, dsp::FrameMatrix& harmonic,
-                        dsp::FrameMatrix& percussive)
-{
-    const std::size_t frames = magnitude.frames, bins = magnitude.bins;
-    // Frame-major storage: "along time" slides across rows, "along frequency" along a row.
-    harmonic.resize(frames, bins);
-    percussive.resize(frames, bins);
-    dsp::medianFilterAlongColumns(magnitude.data.data(), frames, bins, kernel, harmonic.data.data());
-    dsp::medianFilterAlongRows(magnitude.data.data(), frames, bins, kernel, percussive.data.data());
-}
-
 } // namespace
 
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,
                    dsp::FrameMatrix* scratch)
 {
-    thread_local dsp::FrameMatrix ownScratch, filteredPercussive;
+    const std::size_t frames = magnitude.frames, bins = magnitude.bins;
+    // Frame-major storage: the harmonic median runs along time, across rows; the
+    // percussive one along frequency, within a row.
+    thread_local dsp::FrameMatrix ownScratch;
     dsp::FrameMatrix& filteredHarmonic = scratch ? *scratch : ownScratch;
-    filteredMagnitudes(magnitude, options.kernel, filteredHarmonic, filteredPercussive);
-    // The mask of each frame is made just before its inverse FFT, in a cache-resident row,
-    // instead of as a spectrogram-sized matrix written once and read once.
-    const std::size_t bins = magnitude.bins;
+    filteredHarmonic.resize(frames, bins);
+    dsp::medianFilterAlongColumns(magnitude.data.data(), frames, bins, options.kernel, filteredHarmonic.data.data());
+    // Each frame's percussive median only needs that frame, so it is made a block of eight
+    // frames at a time just before their inverse FFTs (the filter's own group size), and
+    // the mask right before each one: neither exists as a spectrogram-sized matrix.
+    constexpr std::size_t kBlock = 8;
+    thread_local dsp::FrameMatrix percussiveBlock;
+    percussiveBlock.resize(kBlock, bins);
     std::vector<float> mask(bins);
     dsp::istftFromFrames(stft.shape, stft.frames, options.legacyLength ? 0 : y.size(),
                          [&](std::size_t t, std::complex<float>* spectrum) {
+                             if (t % kBlock == 0)
+                                 dsp::medianFilterAlongRows(magnitude.frame(t), std::min(kBlock, frames - t), bins,
+                                                            options.kernel, percussiveBlock.data.data());
+                             const float* filteredPercussive = percussiveBlock.frame(t % kBlock);
                              const auto* source = reinterpret_cast<const float*>(stft.frame(t));
                              auto* masked = reinterpret_cast<float*>(spectrum);
                              if (options.power == 2.0)
-                                 return maskSpectrumSquare(filteredHarmonic.frame(t), filteredPercussive.frame(t),
-                                                           source, masked, bins);
-                             softMask(filteredHarmonic.frame(t), filteredPercussive.frame(t), mask.data(), bins,
-                                      options.power);
+                                 return maskSpectrumSquare(filteredHarmonic.frame(t), filteredPercussive, source,
+                                                           masked, bins);
+                             softMask(filteredHarmonic.frame(t), filteredPercussive, mask.data(), bins, options.power);
                              for (std::size_t b = 0; b < bins; ++b) {
                                  masked[2 * b] = source[2 * b] * mask[b];
                                  masked[2 * b + 1] = source[2 * b + 1] * mask[b];
