@@ -4,8 +4,6 @@
 #include "tests/test_dataset_bad_files.h"
 #include "tests/testsupport.h"
 
-#include <QScopeGuard>
-
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -104,14 +102,7 @@ private slots:
         fs::create_directories(cache);
         const fs::path wisdom = cache / "fftw-wisdom-float";
         std::ofstream(wisdom) << "(not fftw wisdom";
-        const QByteArray previous = qgetenv("GENRESCOPE_CACHE_DIR");
-        qputenv("GENRESCOPE_CACHE_DIR", QByteArray::fromStdString(cache.string()));
-        const auto restore = qScopeGuard([&] {
-            if (previous.isNull())
-                qunsetenv("GENRESCOPE_CACHE_DIR");
-            else
-                qputenv("GENRESCOPE_CACHE_DIR", previous);
-        });
+        const gs::test::ScopedEnvironment cacheDir("GENRESCOPE_CACHE_DIR", cache.string());
         const auto extract = [&](const fs::path& out) {
             const auto r = gs::test::runCli({"extract", q(dir / "tone.wav"), "--out", q(out), "-j", "1"});
             QVERIFY2(r.exitCode == 0, r.err.constData());

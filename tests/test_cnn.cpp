@@ -200,14 +200,7 @@ private slots:
     {
         QTemporaryDir holder;
         const fs::path dir = gs::test::tempDir(holder);
-        const QByteArray previous = qgetenv("GENRESCOPE_CACHE_DIR");
-        qputenv("GENRESCOPE_CACHE_DIR", QByteArray::fromStdString(dir.string()));
-        const auto restore = qScopeGuard([&] {
-            if (previous.isNull())
-                qunsetenv("GENRESCOPE_CACHE_DIR");
-            else
-                qputenv("GENRESCOPE_CACHE_DIR", previous);
-        });
+        const gs::test::ScopedEnvironment cacheDir("GENRESCOPE_CACHE_DIR", dir.string());
         QCOMPARE(QString::fromStdString(defaultCnnCacheDirectory()), QString::fromStdString((dir / "cnn").string()));
 
         auto made = createClassifier("cnn", quickSettings(1));

@@ -121,4 +121,18 @@ std::filesystem::path tempDir(QTemporaryDir& holder)
     return std::filesystem::path(holder.path().toStdString());
 }
 
+ScopedEnvironment::ScopedEnvironment(const char* name, const std::string& value)
+    : name_(name), previous_(qgetenv(name))
+{
+    qputenv(name, QByteArray::fromStdString(value));
+}
+
+ScopedEnvironment::~ScopedEnvironment()
+{
+    if (previous_.isNull())
+        qunsetenv(name_);
+    else
+        qputenv(name_, previous_);
+}
+
 } // namespace gs::test

@@ -36,6 +36,19 @@ CliResult runCli(const QStringList& args, int timeoutMs = 600000);
 // A fresh temporary folder removed at the end of the test.
 std::filesystem::path tempDir(QTemporaryDir& holder);
 
+// Sets an environment variable (child processes inherit it) until the end of the scope.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char* name, const std::string& value);
+    ~ScopedEnvironment();
+    ScopedEnvironment(const ScopedEnvironment&) = delete;
+    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+private:
+    const char* name_;
+    QByteArray previous_;
+};
+
 } // namespace gs::test
 
 // Skips the current test with a message nobody can miss when shared data is absent.

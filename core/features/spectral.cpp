@@ -85,7 +85,7 @@ void magnitudeMoments(const std::array<const float*, kMomentGroup>& frames, cons
     }
 }
 
-// Per frame: sum (f - center)^2 * s as dsp::dotDouble adds it.
+// Per frame: sum (f - center)^2 * s in double, four lanes in a fixed order.
 __attribute__((target_clones("avx2", "default")))
 void spreadMoments(const std::array<const float*, kMomentGroup>& frames, const double* freq, std::size_t bins,
                    const double* center, double* spread)
