@@ -12,9 +12,10 @@ namespace gs::dsp {
 
 namespace {
 
-// Eight independent lanes (eight rows or eight columns) are filtered at once: each lane
-// keeps its window sorted, and one step removes the sample leaving the window and
-// inserts the one entering it with branch-free min/max/select over the whole window.
+// Eight (or, without AVX2, four) independent lanes, rows or columns, are filtered at
+// once: each lane keeps its window sorted, and one step removes the sample leaving the
+// window and inserts the one entering it with branch-free min/max/select over the whole
+// window.
 // That costs O(k) vector operations per step but no data-dependent branches, which beats
 // heaps and skip lists for k = 31. For k = 31 itself, block31 below shares most of that
 // work between eight consecutive windows.
@@ -27,23 +28,17 @@ typedef float Lanes __attribute__((vector_size(kLanes * sizeof(float))));
 typedef float UnalignedLanes __attribute__((vector_size(kLanes * sizeof(float)), aligned(4)));
 typedef int LaneMask __attribute__((vector_size(kLanes * sizeof(int))));
 
-// The same eight lanes as two SSE registers, for CPUs without AVX2: there GCC turns every
-// compare-and-select on Lanes into scalar code, about fifteen times slower than this.
-// The kernels below are templates over Lanes and SplitLanes, and touch lanes only
+// Four lanes, one SSE register, for CPUs without AVX2: there GCC turns every
+// compare-and-select on Lanes into scalar code, about eight times slower than this.
+// The kernels below are templates over Lanes and HalfLanes, and touch lanes only
 // through the helpers that follow.
 typedef float HalfLanes __attribute__((vector_size(kLanes / 2 * sizeof(float))));
 typedef float UnalignedHalfLanes __attribute__((vector_size(kLanes / 2 * sizeof(float)), aligned(4)));
 typedef int HalfLaneMask __attribute__((vector_size(kLanes / 2 * sizeof(int))));
-struct SplitLanes {
-    HalfLanes low, high;
-    float& operator[](int lane) { return reinterpret_cast<float*>(this)[lane]; }
-    float operator[](int lane) const { return reinterpret_cast<const float*>(this)[lane]; }
-};
-struct SplitLaneMask {
-    HalfLaneMask low, high;
-};
 template <class V>
-using MaskOf = std::conditional_t<std::is_same_v<V, SplitLanes>, SplitLaneMask, LaneMask>;
+using MaskOf = std::conditional_t<std::is_same_v<V, HalfLanes>, HalfLaneMask, LaneMask>;
+template <class V>
+constexpr std::size_t kLanesIn = sizeof(V) / sizeof(float);
 
 // The helpers pass lanes by reference: returning Lanes by value outside an AVX target
 // trips -Wpsabi. The comparisons are spelled exactly as before and must stay so: with NaN
@@ -71,34 +66,14 @@ __attribute__((always_inline)) inline void selectWhereLess(V& out, const V& x, c
     out = x < y ? ifLess : otherwise;
 }
 
-__attribute__((always_inline)) inline void keepLower(SplitLanes& a, const SplitLanes& b)
-{
-    keepLower(a.low, b.low);
-    keepLower(a.high, b.high);
-}
-
-__attribute__((always_inline)) inline void keepHigher(SplitLanes& a, const SplitLanes& b)
-{
-    keepHigher(a.low, b.low);
-    keepHigher(a.high, b.high);
-}
-
-__attribute__((always_inline)) inline void selectWhereLess(SplitLanes& out, const SplitLanes& x, const SplitLanes& y,
-                                                           const SplitLanes& ifLess, const SplitLanes& otherwise)
-{
-    selectWhereLess(out.low, x.low, y.low, ifLess.low, otherwise.low);
-    selectWhereLess(out.high, x.high, y.high, ifLess.high, otherwise.high);
-}
-
 __attribute__((always_inline)) inline void fillLanes(Lanes& lanes, float value)
 {
     lanes = Lanes{} + value;
 }
 
-__attribute__((always_inline)) inline void fillLanes(SplitLanes& lanes, float value)
+__attribute__((always_inline)) inline void fillLanes(HalfLanes& lanes, float value)
 {
-    lanes.low = HalfLanes{} + value;
-    lanes.high = lanes.low;
+    lanes = HalfLanes{} + value;
 }
 
 // Eight lanes from float-aligned memory.
@@ -107,10 +82,9 @@ __attribute__((always_inline)) inline void loadLanes(const float* source, Lanes&
     lanes = *reinterpret_cast<const UnalignedLanes*>(source);
 }
 
-__attribute__((always_inline)) inline void loadLanes(const float* source, SplitLanes& lanes)
+__attribute__((always_inline)) inline void loadLanes(const float* source, HalfLanes& lanes)
 {
-    lanes.low = *reinterpret_cast<const UnalignedHalfLanes*>(source);
-    lanes.high = *reinterpret_cast<const UnalignedHalfLanes*>(source + kLanes / 2);
+    lanes = *reinterpret_cast<const UnalignedHalfLanes*>(source);
 }
 
 __attribute__((always_inline)) inline void storeLanes(const Lanes& lanes, float* destination)
@@ -118,10 +92,9 @@ __attribute__((always_inline)) inline void storeLanes(const Lanes& lanes, float*
     *reinterpret_cast<UnalignedLanes*>(destination) = lanes;
 }
 
-__attribute__((always_inline)) inline void storeLanes(const SplitLanes& lanes, float* destination)
+__attribute__((always_inline)) inline void storeLanes(const HalfLanes& lanes, float* destination)
 {
-    *reinterpret_cast<UnalignedHalfLanes*>(destination) = lanes.low;
-    *reinterpret_cast<UnalignedHalfLanes*>(destination + kLanes / 2) = lanes.high;
+    *reinterpret_cast<UnalignedHalfLanes*>(destination) = lanes;
 }
 
 // Accumulates into `seen` which lanes of `sample` hold a NaN or a -0.0.
@@ -132,12 +105,6 @@ __attribute__((always_inline)) inline void noteNanOrNegativeZero(const V& sample
     seen |= (sample != sample) | (reinterpret_cast<const Mask&>(sample) == negativeZero);
 }
 
-__attribute__((always_inline)) inline void noteNanOrNegativeZero(const SplitLanes& sample, SplitLaneMask& seen)
-{
-    noteNanOrNegativeZero(sample.low, seen.low);
-    noteNanOrNegativeZero(sample.high, seen.high);
-}
-
 __attribute__((always_inline)) inline bool anyLane(const LaneMask& mask)
 {
     int any = 0;
@@ -146,12 +113,11 @@ __attribute__((always_inline)) inline bool anyLane(const LaneMask& mask)
     return any != 0;
 }
 
-__attribute__((always_inline)) inline bool anyLane(const SplitLaneMask& mask)
+__attribute__((always_inline)) inline bool anyLane(const HalfLaneMask& mask)
 {
-    const HalfLaneMask both = mask.low | mask.high;
     int any = 0;
     for (int lane = 0; lane < kLanes / 2; ++lane)
-        any |= both[lane];
+        any |= mask[lane];
     return any != 0;
 }
 
@@ -169,7 +135,7 @@ __attribute__((always_inline)) inline void order(V& a, V& b)
 template <class V>
 class LaneBuffer {
 public:
-    explicit LaneBuffer(std::size_t count) : storage_(count * kLanes + 16) {}
+    explicit LaneBuffer(std::size_t count) : storage_(count * kLanesIn<V> + 16) {}
     V* data() { return reinterpret_cast<V*>((reinterpret_cast<std::uintptr_t>(storage_.data()) + 63) & ~std::uintptr_t(63)); }
 
 private:
@@ -203,7 +169,7 @@ std::vector<std::size_t> reflectedPositions(std::size_t length, int kernel, std:
 template <class V>
 void sortLanesLikeStdSort(const V* samples, int k, V* window)
 {
-    for (int lane = 0; lane < kLanes; ++lane) {
+    for (std::size_t lane = 0; lane < kLanesIn<V>; ++lane) {
         float tmp[kMaxKernel];
         for (int i = 0; i < k; ++i)
             tmp[i] = samples[i][lane];
@@ -229,7 +195,7 @@ __attribute__((always_inline)) inline bool anyNanOrNegativeZero(const V* samples
     return anyLane(seen);
 }
 
-// Same result as sortLanesLikeStdSort, but all eight lanes at once through Batcher's
+// Same result as sortLanesLikeStdSort, but all lanes at once through Batcher's
 // odd-even merge sort network (a std::sort per lane mispredicts its way through
 // thousands of cycles). Without -0.0 and NaN, elements that compare equal are
 // bit-identical, so every correct sort yields the same bits; otherwise defer to std::sort.
@@ -456,7 +422,7 @@ inline std::size_t paddedLength(std::size_t length)
 } // namespace block31
 
 // r[i] holds element i of eight lanes; afterwards r[j] holds lane j's elements 0..7.
-__attribute__((always_inline)) inline void transpose8x8(Lanes r[kLanes])
+__attribute__((always_inline)) inline void transposeLanes(Lanes r[kLanes])
 {
     const Lanes t0 = __builtin_shufflevector(r[0], r[1], 0, 8, 1, 9, 4, 12, 5, 13);
     const Lanes t1 = __builtin_shufflevector(r[0], r[1], 2, 10, 3, 11, 6, 14, 7, 15);
@@ -484,7 +450,8 @@ __attribute__((always_inline)) inline void transpose8x8(Lanes r[kLanes])
     r[7] = __builtin_shufflevector(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
 }
 
-__attribute__((always_inline)) inline void transpose4x4(HalfLanes r[kLanes / 2])
+// The same for four lanes.
+__attribute__((always_inline)) inline void transposeLanes(HalfLanes r[kLanes / 2])
 {
     const HalfLanes t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 1, 5);
     const HalfLanes t1 = __builtin_shufflevector(r[0], r[1], 2, 6, 3, 7);
@@ -496,27 +463,6 @@ __attribute__((always_inline)) inline void transpose4x4(HalfLanes r[kLanes / 2])
     r[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
 }
 
-// transpose8x8 as four 4x4 transposes of quadrants, the off-diagonal two swapped.
-__attribute__((always_inline)) inline void transpose8x8(SplitLanes r[kLanes])
-{
-    constexpr int kHalf = kLanes / 2;
-    HalfLanes upperLeft[kHalf], lowerLeft[kHalf], upperRight[kHalf], lowerRight[kHalf];
-    for (int i = 0; i < kHalf; ++i) {
-        upperLeft[i] = r[i].low;
-        lowerLeft[i] = r[kHalf + i].low;
-        upperRight[i] = r[i].high;
-        lowerRight[i] = r[kHalf + i].high;
-    }
-    transpose4x4(upperLeft);
-    transpose4x4(lowerLeft);
-    transpose4x4(upperRight);
-    transpose4x4(lowerRight);
-    for (int i = 0; i < kHalf; ++i) {
-        r[i] = {upperLeft[i], lowerLeft[i]};
-        r[kHalf + i] = {upperRight[i], lowerRight[i]};
-    }
-}
-
 // A column step's loads and stores sit behind thousands of instructions of window
 // updates, too far for out-of-order execution to hide their misses, and the hardware
 // prefetchers do not follow this pattern well (measured: 5.1 -> 3.9 ms per spectrogram):
@@ -526,18 +472,18 @@ constexpr std::size_t kFloatsPerLine = 64 / sizeof(float);
 // In eight-row blocks (block31), two blocks ahead.
 constexpr std::size_t kBlockPrefetchSteps = 2;
 
-// Columns [firstCol, firstCol + 8 * groups) of a matrix whose rows are `stride` floats
-// apart. Each group of eight adjacent columns keeps its own sorted window, and the
-// groups advance together row by row: every step reads the leaving and entering rows
-// straight from `in` (8 * groups contiguous floats each) and writes the medians straight
-// into `out`, while all windows stay in L1 (8 groups x 31 vectors = 8 KB).
+// Columns [firstCol, firstCol + lanes * groups) of a matrix whose rows are `stride`
+// floats apart. Each group of adjacent columns, one per lane, keeps its own sorted
+// window, and the groups advance together row by row: every step reads the leaving and
+// entering rows straight from `in` (lanes * groups contiguous floats each) and writes the
+// medians straight into `out`, while all windows stay in L1 (64 columns x 31 = 8 KB).
 template <class V, int K>
 __attribute__((always_inline)) inline void filterColumnBand(const float* in, std::size_t rows, std::size_t stride,
                                                             std::size_t firstCol, std::size_t groups, int runtimeK,
                                                             const std::size_t* sourceRow, V* windows, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
-    const auto column = [&](std::size_t row, std::size_t g) { return row * stride + firstCol + g * kLanes; };
+    const auto column = [&](std::size_t row, std::size_t g) { return row * stride + firstCol + g * kLanesIn<V>; };
     for (std::size_t g = 0; g < groups; ++g) {
         V first[kMaxKernel];
         for (int i = 0; i < k; ++i)
@@ -551,7 +497,7 @@ __attribute__((always_inline)) inline void filterColumnBand(const float* in, std
         if (s + kPrefetchSteps < rows) {
             const float* const entering = in + column(sourceRow[s + kPrefetchSteps + std::size_t(k) - 1], 0);
             float* const result = out + column(s + kPrefetchSteps, 0);
-            for (std::size_t f = 0; f < groups * kLanes; f += kFloatsPerLine) {
+            for (std::size_t f = 0; f < groups * kLanesIn<V>; f += kFloatsPerLine) {
                 __builtin_prefetch(entering + f);
                 __builtin_prefetch(result + f, 1);
             }
@@ -582,7 +528,7 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
     for (std::size_t g = 0; g < groups; ++g) {
         V first[kKernel];
         for (std::size_t i = 0; i < kKernel; ++i)
-            loadLanes(paddedRow(i) + g * kLanes, first[i]);
+            loadLanes(paddedRow(i) + g * kLanesIn<V>, first[i]);
         noteNanOrNegativeZero(first, kKernel, seen);
         block31::startCore(first + kChunk - 1, cores[g]);
     }
@@ -598,7 +544,7 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
             for (std::size_t i = 0; i < kChunk; ++i) {
                 const float* const entering = paddedRow(s + kBlockPrefetchSteps * kChunk + kKernel + i);
                 float* const result = out + (s + kBlockPrefetchSteps * kChunk + i) * stride + firstCol;
-                for (std::size_t f = 0; f < groups * kLanes; f += kFloatsPerLine) {
+                for (std::size_t f = 0; f < groups * kLanesIn<V>; f += kFloatsPerLine) {
                     __builtin_prefetch(entering + f);
                     __builtin_prefetch(result + f, 1);
                 }
@@ -609,13 +555,13 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
             V left[kChunk - 1], entering[kChunk], medians[kChunk];
             for (std::size_t i = 0; i < kChunk; ++i) {
                 if (i < kChunk - 1)
-                    loadLanes(leftRows[i] + g * kLanes, left[i]);
-                loadLanes(enteringRows[i] + g * kLanes, entering[i]);
+                    loadLanes(leftRows[i] + g * kLanesIn<V>, left[i]);
+                loadLanes(enteringRows[i] + g * kLanesIn<V>, entering[i]);
             }
             noteNanOrNegativeZero(entering, kChunk, seen);
             block31::medianBlock(cores[g], s / kChunk, left, entering, medians);
             for (std::size_t i = 0; i < outputs; ++i)
-                storeLanes(medians[i], out + (s + i) * stride + firstCol + g * kLanes);
+                storeLanes(medians[i], out + (s + i) * stride + firstCol + g * kLanesIn<V>);
         }
     }
     return !anyLane(seen);
@@ -623,13 +569,14 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
 
 // Bands of 64 columns: each row step then touches 256 contiguous bytes per stream
 // instead of a new page per group, and the band's windows still fit L1.
-constexpr std::size_t kBandGroups = 8;
+constexpr std::size_t kBandColumns = 64;
 
 template <class V, int K>
 __attribute__((always_inline)) inline void filterColumnsImpl(const float* in, std::size_t rows, std::size_t cols,
                                                              int runtimeK, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
+    constexpr std::size_t kBandGroups = kBandColumns / kLanesIn<V>;
     const std::vector<std::size_t> sourceRow =
         reflectedPositions(rows, k, std::max(rows + std::size_t(k) - 1, block31::paddedLength(rows)));
     LaneBuffer<V> windows(kBandGroups * std::size_t(k));
@@ -641,19 +588,19 @@ __attribute__((always_inline)) inline void filterColumnsImpl(const float* in, st
             !filterColumnBandInBlocks(bandIn, rows, stride, firstCol, groups, sourceRow.data(), cores, bandOut))
             filterColumnBand<V, K>(bandIn, rows, stride, firstCol, groups, k, sourceRow.data(), windows.data(), bandOut);
     };
-    const std::size_t fullGroups = cols / kLanes;
+    const std::size_t fullGroups = cols / kLanesIn<V>;
     for (std::size_t g = 0; g < fullGroups; g += kBandGroups)
-        filterBand(in, cols, g * kLanes, std::min(kBandGroups, fullGroups - g), out);
-    // The last cols % 8 columns would read past the matrix: filter a copy padded to eight.
-    const std::size_t tailFirst = fullGroups * kLanes, tail = cols - tailFirst;
+        filterBand(in, cols, g * kLanesIn<V>, std::min(kBandGroups, fullGroups - g), out);
+    // The last few columns would read past the matrix: filter a copy padded to a full group.
+    const std::size_t tailFirst = fullGroups * kLanesIn<V>, tail = cols - tailFirst;
     if (tail == 0)
         return;
-    std::vector<float> tailIn(rows * kLanes, 0.0f), tailOut(rows * kLanes);
+    std::vector<float> tailIn(rows * kLanesIn<V>, 0.0f), tailOut(rows * kLanesIn<V>);
     for (std::size_t r = 0; r < rows; ++r)
-        std::copy_n(in + r * cols + tailFirst, tail, tailIn.data() + r * kLanes);
-    filterBand(tailIn.data(), kLanes, 0, 1, tailOut.data());
+        std::copy_n(in + r * cols + tailFirst, tail, tailIn.data() + r * kLanesIn<V>);
+    filterBand(tailIn.data(), kLanesIn<V>, 0, 1, tailOut.data());
     for (std::size_t r = 0; r < rows; ++r)
-        std::copy_n(tailOut.data() + r * kLanes, tail, out + r * cols + tailFirst);
+        std::copy_n(tailOut.data() + r * kLanesIn<V>, tail, out + r * cols + tailFirst);
 }
 
 __attribute__((target("avx2"))) void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k,
@@ -669,50 +616,53 @@ __attribute__((target("default"))) void filterColumns(const float* in, std::size
                                                       float* out)
 {
     if (k == 31)
-        filterColumnsImpl<SplitLanes, 31>(in, rows, cols, k, out);
+        filterColumnsImpl<HalfLanes, 31>(in, rows, cols, k, out);
     else
-        filterColumnsImpl<SplitLanes, 0>(in, rows, cols, k, out);
+        filterColumnsImpl<HalfLanes, 0>(in, rows, cols, k, out);
 }
 
-// Rows [firstRow, firstRow + used) with used <= 8, one lane each. The lanes are gathered
-// into `padded` (cols + k - 1 vectors, mirrored at both ends) and the medians scattered
-// back eight columns at a time through 8x8 transposes.
+// Rows [firstRow, firstRow + used) with used <= lanes, one lane each. The lanes are
+// gathered into `padded` (cols + k - 1 vectors, mirrored at both ends) and the medians
+// scattered back `lanes` columns at a time through square transposes.
 template <class V, int K>
 __attribute__((always_inline)) inline void filterRowGroup(const float* in, std::size_t cols, std::size_t firstRow,
                                                           std::size_t used, int runtimeK, V* padded, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
+    constexpr std::size_t lanes = kLanesIn<V>;
     const std::size_t half = std::size_t(k / 2);
     // Missing lanes repeat the last row; their medians are never stored.
-    const float* source[kLanes];
-    for (std::size_t l = 0; l < kLanes; ++l)
+    const float* source[lanes];
+    for (std::size_t l = 0; l < lanes; ++l)
         source[l] = in + (firstRow + std::min(l, used - 1)) * cols;
-    const std::size_t blockedCols = cols / kLanes * kLanes;
-    for (std::size_t c = 0; c < blockedCols; c += kLanes) {
-        V block[kLanes];
-        for (std::size_t l = 0; l < kLanes; ++l)
+    const std::size_t blockedCols = cols / lanes * lanes;
+    for (std::size_t c = 0; c < blockedCols; c += lanes) {
+        V block[lanes];
+        for (std::size_t l = 0; l < lanes; ++l)
             loadLanes(source[l] + c, block[l]);
-        transpose8x8(block);
-        std::copy_n(block, kLanes, padded + half + c);
+        transposeLanes(block);
+        std::copy_n(block, lanes, padded + half + c);
     }
     for (std::size_t c = blockedCols; c < cols; ++c)
-        for (std::size_t l = 0; l < kLanes; ++l)
+        for (std::size_t l = 0; l < lanes; ++l)
             padded[half + c][l] = source[l][c];
     for (std::size_t p = 0; p < half; ++p) {
         padded[p] = padded[half + reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), cols)];
         padded[half + cols + p] = padded[half + reflectIndex(std::ptrdiff_t(cols + p), cols)];
     }
 
-    V medians[kLanes];
-    const auto storeBlock = [&](std::size_t c) {
-        transpose8x8(medians);
+    V medians[block31::kChunk];
+    // The medians of columns [c, c + lanes) in block[0..lanes).
+    const auto storeBlock = [&](V* block, std::size_t c) {
+        transposeLanes(block);
         for (std::size_t l = 0; l < used; ++l)
-            storeLanes(medians[l], out + (firstRow + l) * cols + c);
+            storeLanes(block[l], out + (firstRow + l) * cols + c);
     };
-    const auto storeTail = [&] {
+    // The medians of the last cols % lanes columns, column c in medians[c % period].
+    const auto storeTail = [&](std::size_t period) {
         for (std::size_t c = blockedCols; c < cols; ++c)
             for (std::size_t l = 0; l < used; ++l)
-                out[(firstRow + l) * cols + c] = medians[c % kLanes][l];
+                out[(firstRow + l) * cols + c] = medians[c % period][l];
     };
 
     if (K == block31::kKernel && !anyNanOrNegativeZero(padded, cols + std::size_t(k) - 1)) {
@@ -720,12 +670,13 @@ __attribute__((always_inline)) inline void filterRowGroup(const float* in, std::
         std::fill(padded + cols + std::size_t(k) - 1, padded + block31::paddedLength(cols), V{});
         block31::Core<V> core;
         block31::startCore(padded + block31::kChunk - 1, core);
-        for (std::size_t c = 0; c < cols; c += kLanes) {
-            block31::medianBlock(core, c / kLanes, padded + c, padded + c + block31::kKernel, medians);
-            if (c < blockedCols)
-                storeBlock(c);
+        for (std::size_t c = 0; c < cols; c += block31::kChunk) {
+            block31::medianBlock(core, c / block31::kChunk, padded + c, padded + c + block31::kKernel, medians);
+            for (std::size_t first = 0; first < block31::kChunk; first += lanes)
+                if (c + first < blockedCols)
+                    storeBlock(medians + first, c + first);
         }
-        storeTail();
+        storeTail(block31::kChunk);
         return;
     }
 
@@ -734,11 +685,11 @@ __attribute__((always_inline)) inline void filterRowGroup(const float* in, std::
     medians[0] = window[k / 2];
     for (std::size_t s = 1; s < cols; ++s) {
         slideWindow<V, K>(window, k, padded[s - 1], padded[s + std::size_t(k) - 1]);
-        medians[s % kLanes] = window[k / 2];
-        if (s % kLanes == kLanes - 1)
-            storeBlock(s + 1 - kLanes);
+        medians[s % lanes] = window[k / 2];
+        if (s % lanes == lanes - 1)
+            storeBlock(medians, s + 1 - lanes);
     }
-    storeTail();
+    storeTail(lanes);
 }
 
 template <class V, int K>
@@ -747,8 +698,8 @@ __attribute__((always_inline)) inline void filterRowsImpl(const float* in, std::
 {
     const int k = K > 0 ? K : runtimeK;
     LaneBuffer<V> padded(std::max(cols + std::size_t(k) - 1, block31::paddedLength(cols)));
-    for (std::size_t first = 0; first < rows; first += kLanes)
-        filterRowGroup<V, K>(in, cols, first, std::min<std::size_t>(kLanes, rows - first), k, padded.data(), out);
+    for (std::size_t first = 0; first < rows; first += kLanesIn<V>)
+        filterRowGroup<V, K>(in, cols, first, std::min(kLanesIn<V>, rows - first), k, padded.data(), out);
 }
 
 __attribute__((target("avx2"))) void filterRows(const float* in, std::size_t rows, std::size_t cols, int k, float* out)
@@ -763,9 +714,9 @@ __attribute__((target("default"))) void filterRows(const float* in, std::size_t 
                                                    float* out)
 {
     if (k == 31)
-        filterRowsImpl<SplitLanes, 31>(in, rows, cols, k, out);
+        filterRowsImpl<HalfLanes, 31>(in, rows, cols, k, out);
     else
-        filterRowsImpl<SplitLanes, 0>(in, rows, cols, k, out);
+        filterRowsImpl<HalfLanes, 0>(in, rows, cols, k, out);
 }
 
 void checkKernel(int kernel)
