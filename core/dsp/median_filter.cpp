@@ -5,18 +5,20 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace gs::dsp {
 
 namespace {
 
-// Eight independent lanes (eight rows or eight columns) are filtered at once: each lane
-// keeps its window sorted, and one step removes the sample leaving the window and
-// inserts the one entering it with branch-free min/max/select over the whole window.
+// Eight (or, without AVX2, four) independent lanes, rows or columns, are filtered at
+// once: each lane keeps its window sorted, and one step removes the sample leaving the
+// window and inserts the one entering it with branch-free min/max/select over the whole
+// window.
 // That costs O(k) vector operations per step but no data-dependent branches, which beats
-// heaps and skip lists for k = 31, and the compiler maps it onto SSE2 or AVX. For k = 31
-// itself, block31 below shares most of that work between eight consecutive windows.
+// heaps and skip lists for k = 31. For k = 31 itself, block31 below shares most of that
+// work between eight consecutive windows.
 constexpr int kLanes = 8;
 constexpr int kMaxKernel = 255;
 // Sorted windows and lane buffers are 32-byte aligned by construction: unaligned 32-byte
@@ -24,15 +26,117 @@ constexpr int kMaxKernel = 255;
 typedef float Lanes __attribute__((vector_size(kLanes * sizeof(float))));
 // Rows of the caller's matrix are only float-aligned.
 typedef float UnalignedLanes __attribute__((vector_size(kLanes * sizeof(float)), aligned(4)));
+typedef int LaneMask __attribute__((vector_size(kLanes * sizeof(int))));
 
-// 64-byte aligned scratch of Lanes; std::vector ignores a vector typedef's alignment.
+// Four lanes, one SSE register, for CPUs without AVX2: there GCC turns every
+// compare-and-select on Lanes into scalar code, about eight times slower than this.
+// The kernels below are templates over Lanes and HalfLanes, and touch lanes only
+// through the helpers that follow.
+typedef float HalfLanes __attribute__((vector_size(kLanes / 2 * sizeof(float))));
+typedef float UnalignedHalfLanes __attribute__((vector_size(kLanes / 2 * sizeof(float)), aligned(4)));
+typedef int HalfLaneMask __attribute__((vector_size(kLanes / 2 * sizeof(int))));
+template <class V>
+using MaskOf = std::conditional_t<std::is_same_v<V, HalfLanes>, HalfLaneMask, LaneMask>;
+template <class V>
+constexpr std::size_t kLanesIn = sizeof(V) / sizeof(float);
+
+// The helpers pass lanes by reference: returning Lanes by value outside an AVX target
+// trips -Wpsabi. The comparisons are spelled exactly as before and must stay so: with NaN
+// or +-0 the operand order decides which bits survive.
+
+// a := a < b ? a : b, per lane.
+template <class V>
+__attribute__((always_inline)) inline void keepLower(V& a, const V& b)
+{
+    a = a < b ? a : b;
+}
+
+// a := a > b ? a : b, per lane.
+template <class V>
+__attribute__((always_inline)) inline void keepHigher(V& a, const V& b)
+{
+    a = a > b ? a : b;
+}
+
+// out := x < y ? ifLess : otherwise, per lane.
+template <class V>
+__attribute__((always_inline)) inline void selectWhereLess(V& out, const V& x, const V& y, const V& ifLess,
+                                                           const V& otherwise)
+{
+    out = x < y ? ifLess : otherwise;
+}
+
+__attribute__((always_inline)) inline void fillLanes(Lanes& lanes, float value)
+{
+    lanes = Lanes{} + value;
+}
+
+__attribute__((always_inline)) inline void fillLanes(HalfLanes& lanes, float value)
+{
+    lanes = HalfLanes{} + value;
+}
+
+// Eight lanes from float-aligned memory.
+__attribute__((always_inline)) inline void loadLanes(const float* source, Lanes& lanes)
+{
+    lanes = *reinterpret_cast<const UnalignedLanes*>(source);
+}
+
+__attribute__((always_inline)) inline void loadLanes(const float* source, HalfLanes& lanes)
+{
+    lanes = *reinterpret_cast<const UnalignedHalfLanes*>(source);
+}
+
+__attribute__((always_inline)) inline void storeLanes(const Lanes& lanes, float* destination)
+{
+    *reinterpret_cast<UnalignedLanes*>(destination) = lanes;
+}
+
+__attribute__((always_inline)) inline void storeLanes(const HalfLanes& lanes, float* destination)
+{
+    *reinterpret_cast<UnalignedHalfLanes*>(destination) = lanes;
+}
+
+// Accumulates into `seen` which lanes of `sample` hold a NaN or a -0.0.
+template <class V, class Mask>
+__attribute__((always_inline)) inline void noteNanOrNegativeZero(const V& sample, Mask& seen)
+{
+    const Mask negativeZero = Mask{} + INT32_MIN;
+    seen |= (sample != sample) | (reinterpret_cast<const Mask&>(sample) == negativeZero);
+}
+
+__attribute__((always_inline)) inline bool anyLane(const LaneMask& mask)
+{
+    int any = 0;
+    for (int lane = 0; lane < kLanes; ++lane)
+        any |= mask[lane];
+    return any != 0;
+}
+
+__attribute__((always_inline)) inline bool anyLane(const HalfLaneMask& mask)
+{
+    int any = 0;
+    for (int lane = 0; lane < kLanes / 2; ++lane)
+        any |= mask[lane];
+    return any != 0;
+}
+
+// a, b := min, max per lane (ties keep their order).
+template <class V>
+__attribute__((always_inline)) inline void order(V& a, V& b)
+{
+    V low = a;
+    keepLower(low, b);
+    keepHigher(b, a);
+    a = low;
+}
+
+// 64-byte aligned scratch of V; std::vector ignores a vector typedef's alignment.
+template <class V>
 class LaneBuffer {
 public:
-    explicit LaneBuffer(std::size_t count) : storage_(count * kLanes + 16) {}
-    Lanes* data()
-    {
-        return reinterpret_cast<Lanes*>((reinterpret_cast<std::uintptr_t>(storage_.data()) + 63) & ~std::uintptr_t(63));
-    }
+    explicit LaneBuffer(std::size_t count) : storage_(count * kLanesIn<V> + 16) {}
+    V* data() { return reinterpret_cast<V*>((reinterpret_cast<std::uintptr_t>(storage_.data()) + 63) & ~std::uintptr_t(63)); }
 
 private:
     std::vector<float> storage_;
@@ -62,9 +166,10 @@ std::vector<std::size_t> reflectedPositions(std::size_t length, int kernel, std:
 // window[0..k) := the first k samples of each lane, sorted per lane, exactly as std::sort
 // orders each lane: later steps keep equal elements where they are, so -0.0 and +0.0
 // (equal, yet different bits) must start in the same order as before.
-void sortLanesLikeStdSort(const Lanes* samples, int k, Lanes* window)
+template <class V>
+void sortLanesLikeStdSort(const V* samples, int k, V* window)
 {
-    for (int lane = 0; lane < kLanes; ++lane) {
+    for (std::size_t lane = 0; lane < kLanesIn<V>; ++lane) {
         float tmp[kMaxKernel];
         for (int i = 0; i < k; ++i)
             tmp[i] = samples[i][lane];
@@ -74,36 +179,28 @@ void sortLanesLikeStdSort(const Lanes* samples, int k, Lanes* window)
     }
 }
 
-typedef int LaneMask __attribute__((vector_size(kLanes * sizeof(int))));
-
 // Accumulates into `seen` which lanes hold a NaN or a -0.0 among `count` samples.
-__attribute__((always_inline)) inline void noteNanOrNegativeZero(const Lanes* samples, std::size_t count, LaneMask& seen)
+template <class V>
+__attribute__((always_inline)) inline void noteNanOrNegativeZero(const V* samples, std::size_t count, MaskOf<V>& seen)
 {
-    const LaneMask negativeZero = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
     for (std::size_t i = 0; i < count; ++i)
-        seen |= (samples[i] != samples[i]) | (reinterpret_cast<const LaneMask&>(samples[i]) == negativeZero);
+        noteNanOrNegativeZero(samples[i], seen);
 }
 
-__attribute__((always_inline)) inline bool anyLane(const LaneMask& mask)
+template <class V>
+__attribute__((always_inline)) inline bool anyNanOrNegativeZero(const V* samples, std::size_t count)
 {
-    int any = 0;
-    for (int lane = 0; lane < kLanes; ++lane)
-        any |= mask[lane];
-    return any != 0;
-}
-
-__attribute__((always_inline)) inline bool anyNanOrNegativeZero(const Lanes* samples, std::size_t count)
-{
-    LaneMask seen = {};
+    MaskOf<V> seen = {};
     noteNanOrNegativeZero(samples, count, seen);
     return anyLane(seen);
 }
 
-// Same result as sortLanesLikeStdSort, but all eight lanes at once through Batcher's
+// Same result as sortLanesLikeStdSort, but all lanes at once through Batcher's
 // odd-even merge sort network (a std::sort per lane mispredicts its way through
 // thousands of cycles). Without -0.0 and NaN, elements that compare equal are
 // bit-identical, so every correct sort yields the same bits; otherwise defer to std::sort.
-__attribute__((always_inline)) inline void sortLanes(const Lanes* samples, int k, Lanes* window)
+template <class V>
+__attribute__((always_inline)) inline void sortLanes(const V* samples, int k, V* window)
 {
     std::copy_n(samples, k, window);
     if (anyNanOrNegativeZero(samples, std::size_t(k))) {
@@ -115,35 +212,35 @@ __attribute__((always_inline)) inline void sortLanes(const Lanes* samples, int k
         for (std::size_t d = p; d >= 1; d >>= 1)
             for (std::size_t j = d % p; j + d < n; j += 2 * d)
                 for (std::size_t i = 0; i < std::min(d, n - j - d); ++i)
-                    if ((i + j) / (2 * p) == (i + j + d) / (2 * p)) {
-                        const Lanes a = window[i + j], b = window[i + j + d];
-                        window[i + j] = a < b ? a : b;
-                        window[i + j + d] = a < b ? b : a;
-                    }
+                    if ((i + j) / (2 * p) == (i + j + d) / (2 * p))
+                        order(window[i + j], window[i + j + d]);
 }
 
 // Replaces one copy of `leaving` by `entering` in each lane's sorted window.
 // K > 0: the kernel size known at compile time (the loop unrolls).
-template <int K>
-__attribute__((always_inline)) inline void slideWindow(Lanes* window, int runtimeK, const Lanes& leaving,
-                                                       const Lanes& entering)
+template <class V, int K>
+__attribute__((always_inline)) inline void slideWindow(V* window, int runtimeK, const V& leaving, const V& entering)
 {
     const int k = K > 0 ? K : runtimeK;
-    const float inf = std::numeric_limits<float>::infinity();
     // One pass: D = window without one copy of `leaving` (D[i] = W[i] < leaving ? W[i]
     // : W[i+1]), then insert `entering`: B[i] = max(D[i-1], min(D[i], entering)).
-    Lanes current = window[0];
-    Lanes lowerD = {-inf, -inf, -inf, -inf, -inf, -inf, -inf, -inf};
+    V current = window[0];
+    V lowerD;
+    fillLanes(lowerD, -std::numeric_limits<float>::infinity());
 #pragma GCC unroll 32
     for (int i = 0; i < k - 1; ++i) {
-        const Lanes next = window[i + 1];
-        const Lanes d = current < leaving ? current : next;
-        const Lanes lo = d < entering ? d : entering;
-        window[i] = lowerD > lo ? lowerD : lo;
+        const V next = window[i + 1];
+        V d;
+        selectWhereLess(d, current, leaving, current, next);
+        V low = d;
+        keepLower(low, entering);
+        window[i] = lowerD;
+        keepHigher(window[i], low);
         lowerD = d;
         current = next;
     }
-    window[k - 1] = lowerD > entering ? lowerD : entering;
+    window[k - 1] = lowerD;
+    keepHigher(window[k - 1], entering);
 }
 
 // k = 31 (librosa's HPSS kernel) without the per-step O(k) window update: the eight
@@ -161,37 +258,35 @@ constexpr int kChunk = 8;
 // Output block m reads padded samples [8m, 8m + kSpan).
 constexpr int kSpan = kKernel + kChunk;
 
-// No helpers return Lanes by value: outside an AVX target that trips -Wpsabi.
-__attribute__((always_inline)) inline void order(Lanes& a, Lanes& b)
-{
-    const Lanes low = a < b ? a : b;
-    b = a < b ? b : a;
-    a = low;
-}
-
 // lifted := max(below, min(lifted, entering)): slot r of a sorted run after `entering`
 // is inserted, from slots r - 1 and r before.
-__attribute__((always_inline)) inline void liftInsert(Lanes& lifted, const Lanes& below, const Lanes& entering)
+template <class V>
+__attribute__((always_inline)) inline void liftInsert(V& lifted, const V& below, const V& entering)
 {
-    const Lanes low = lifted < entering ? lifted : entering;
-    lifted = below > low ? below : low;
+    V low = lifted;
+    keepLower(low, entering);
+    lifted = below;
+    keepHigher(lifted, low);
 }
 
 // inserted[0..n] := sorted[0..n) with `entering` added (n >= 1).
-__attribute__((always_inline)) inline void insertSorted(const Lanes* sorted, int n, const Lanes& entering,
-                                                        Lanes* inserted)
+template <class V>
+__attribute__((always_inline)) inline void insertSorted(const V* sorted, int n, const V& entering, V* inserted)
 {
-    inserted[0] = sorted[0] < entering ? sorted[0] : entering;
+    inserted[0] = sorted[0];
+    keepLower(inserted[0], entering);
 #pragma GCC unroll 8
     for (int r = 1; r < n; ++r) {
         inserted[r] = sorted[r];
         liftInsert(inserted[r], sorted[r - 1], entering);
     }
-    inserted[n] = sorted[n - 1] > entering ? sorted[n - 1] : entering;
+    inserted[n] = sorted[n - 1];
+    keepHigher(inserted[n], entering);
 }
 
 // A bitonic sequence of eight becomes sorted.
-__attribute__((always_inline)) inline void sortBitonic(Lanes* v)
+template <class V>
+__attribute__((always_inline)) inline void sortBitonic(V* v)
 {
 #pragma GCC unroll 4
     for (int d = kChunk / 2; d > 0; d /= 2)
@@ -202,8 +297,8 @@ __attribute__((always_inline)) inline void sortBitonic(Lanes* v)
 }
 
 // Batcher's odd-even merge of the sorted halves v[0..8) and v[8..16).
-template <int First, int Stride>
-__attribute__((always_inline)) inline void mergeHalves(Lanes* v)
+template <int First, int Stride, class V>
+__attribute__((always_inline)) inline void mergeHalves(V* v)
 {
     constexpr int n = 2 * kChunk;
     if constexpr (2 * Stride < n) {
@@ -220,14 +315,16 @@ __attribute__((always_inline)) inline void mergeHalves(Lanes* v)
 // Sorted chunks of one lane group, in ring slots so that moving to the next block
 // copies nothing: chunk c (padded samples [8c - 1, 8c + 7)) sits in chunks[c % 4], and
 // the merge of chunks c and c + 1 in pairs[c % 2].
+template <class V>
 struct Core {
-    Lanes chunks[4][kChunk];
-    Lanes pairs[2][2 * kChunk];
+    V chunks[4][kChunk];
+    V pairs[2][2 * kChunk];
 };
 
-__attribute__((always_inline)) inline void mergeChunks(const Lanes* first, const Lanes* second, Lanes* merged)
+template <class V>
+__attribute__((always_inline)) inline void mergeChunks(const V* first, const V* second, V* merged)
 {
-    Lanes v[2 * kChunk];
+    V v[2 * kChunk];
 #pragma GCC unroll 8
     for (int i = 0; i < kChunk; ++i) {
         v[i] = first[i];
@@ -240,10 +337,11 @@ __attribute__((always_inline)) inline void mergeChunks(const Lanes* first, const
 }
 
 // `samples` are padded samples [7, 31), the core of block 0 (chunks 1, 2 and 3).
-__attribute__((always_inline)) inline void startCore(const Lanes* samples, Core& core)
+template <class V>
+__attribute__((always_inline)) inline void startCore(const V* samples, Core<V>& core)
 {
     for (int c = 1; c <= 3; ++c) {
-        Lanes sorted[kChunk + 1][kChunk];
+        V sorted[kChunk + 1][kChunk];
         sorted[1][0] = samples[(c - 1) * kChunk];
 #pragma GCC unroll 8
         for (int n = 1; n < kChunk; ++n)
@@ -257,32 +355,33 @@ __attribute__((always_inline)) inline void startCore(const Lanes* samples, Core&
 
 // Block m: left holds padded samples [8m, 8m + 7), entering [8m + 31, 8m + 39). Writes
 // the medians of outputs 8m .. 8m+7 and leaves `core` ready for block m + 1.
-__attribute__((always_inline)) inline void medianBlock(Core& core, std::size_t m, const Lanes* left,
-                                                       const Lanes* entering, Lanes* medians)
+template <class V>
+__attribute__((always_inline)) inline void medianBlock(Core<V>& core, std::size_t m, const V* left, const V* entering,
+                                                       V* medians)
 {
-    const Lanes* const firstTwo = core.pairs[(m + 1) % 2];
-    const Lanes* const second = core.chunks[(m + 2) % 4];
-    const Lanes* const third = core.chunks[(m + 3) % 4];
+    const V* const firstTwo = core.pairs[(m + 1) % 2];
+    const V* const second = core.chunks[(m + 2) % 4];
+    const V* const third = core.chunks[(m + 3) % 4];
     // Core ranks 8..15: the lowest 16 of firstTwo and third are firstTwo[0..8) and the
     // pairwise minima of firstTwo[8..16) against third reversed (a bitonic sequence);
     // the upper half of those 16 follows the same way.
-    Lanes middle[kChunk];
+    V middle[kChunk];
 #pragma GCC unroll 8
     for (int t = 0; t < kChunk; ++t) {
-        const Lanes &a = firstTwo[kChunk + t], &b = third[kChunk - 1 - t];
-        middle[t] = a < b ? a : b;
+        middle[t] = firstTwo[kChunk + t];
+        keepLower(middle[t], third[kChunk - 1 - t]);
     }
     sortBitonic(middle);
-    Lanes ranks[kChunk]; // ranks[i]: rank 8 + i of the core plus the left samples taken so far
+    V ranks[kChunk]; // ranks[i]: rank 8 + i of the core plus the left samples taken so far
 #pragma GCC unroll 8
     for (int t = 0; t < kChunk; ++t) {
-        const Lanes &a = firstTwo[t], &b = middle[kChunk - 1 - t];
-        ranks[t] = a > b ? a : b;
+        ranks[t] = firstTwo[t];
+        keepHigher(ranks[t], middle[kChunk - 1 - t]);
     }
     sortBitonic(ranks);
 
     // prefixes[j][0..j): the first j entering samples, sorted.
-    Lanes prefixes[kChunk + 1][kChunk];
+    V prefixes[kChunk + 1][kChunk];
     prefixes[1][0] = entering[0];
 #pragma GCC unroll 8
     for (int j = 1; j < kChunk; ++j)
@@ -297,17 +396,17 @@ __attribute__((always_inline)) inline void medianBlock(Core& core, std::size_t m
             for (int r = kChunk - 1; r >= kChunk - 1 - j; --r)
                 liftInsert(ranks[r], ranks[r - 1], left[j]);
         }
-        Lanes median = ranks[kChunk - 1 - j];
+        V median = ranks[kChunk - 1 - j];
 #pragma GCC unroll 8
         for (int i = 0; i < j; ++i) {
-            const Lanes &a = ranks[kChunk - 1 - i], &b = prefixes[j][i];
-            const Lanes low = a < b ? a : b;
-            median = median > low ? median : low;
+            V low = ranks[kChunk - 1 - i];
+            keepLower(low, prefixes[j][i]);
+            keepHigher(median, low);
         }
         medians[j] = median;
     }
 
-    Lanes* const fourth = core.chunks[m % 4];
+    V* const fourth = core.chunks[m % 4];
 #pragma GCC unroll 8
     for (int i = 0; i < kChunk; ++i)
         fourth[i] = prefixes[kChunk][i];
@@ -323,7 +422,7 @@ inline std::size_t paddedLength(std::size_t length)
 } // namespace block31
 
 // r[i] holds element i of eight lanes; afterwards r[j] holds lane j's elements 0..7.
-__attribute__((always_inline)) inline void transpose8x8(Lanes r[kLanes])
+__attribute__((always_inline)) inline void transposeLanes(Lanes r[kLanes])
 {
     const Lanes t0 = __builtin_shufflevector(r[0], r[1], 0, 8, 1, 9, 4, 12, 5, 13);
     const Lanes t1 = __builtin_shufflevector(r[0], r[1], 2, 10, 3, 11, 6, 14, 7, 15);
@@ -351,6 +450,19 @@ __attribute__((always_inline)) inline void transpose8x8(Lanes r[kLanes])
     r[7] = __builtin_shufflevector(u3, u7, 4, 5, 6, 7, 12, 13, 14, 15);
 }
 
+// The same for four lanes.
+__attribute__((always_inline)) inline void transposeLanes(HalfLanes r[kLanes / 2])
+{
+    const HalfLanes t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 1, 5);
+    const HalfLanes t1 = __builtin_shufflevector(r[0], r[1], 2, 6, 3, 7);
+    const HalfLanes t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 1, 5);
+    const HalfLanes t3 = __builtin_shufflevector(r[2], r[3], 2, 6, 3, 7);
+    r[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);
+    r[1] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);
+    r[2] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);
+    r[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
+}
+
 // A column step's loads and stores sit behind thousands of instructions of window
 // updates, too far for out-of-order execution to hide their misses, and the hardware
 // prefetchers do not follow this pattern well (measured: 5.1 -> 3.9 ms per spectrogram):
@@ -360,61 +472,63 @@ constexpr std::size_t kFloatsPerLine = 64 / sizeof(float);
 // In eight-row blocks (block31), two blocks ahead.
 constexpr std::size_t kBlockPrefetchSteps = 2;
 
-// Columns [firstCol, firstCol + 8 * groups) of a matrix whose rows are `stride` floats
-// apart. Each group of eight adjacent columns keeps its own sorted window, and the
-// groups advance together row by row: every step reads the leaving and entering rows
-// straight from `in` (8 * groups contiguous floats each) and writes the medians straight
-// into `out`, while all windows stay in L1 (8 groups x 31 vectors = 8 KB).
-template <int K>
+// Columns [firstCol, firstCol + lanes * groups) of a matrix whose rows are `stride`
+// floats apart. Each group of adjacent columns, one per lane, keeps its own sorted
+// window, and the groups advance together row by row: every step reads the leaving and
+// entering rows straight from `in` (lanes * groups contiguous floats each) and writes the
+// medians straight into `out`, while all windows stay in L1 (64 columns x 31 = 8 KB).
+template <class V, int K>
 __attribute__((always_inline)) inline void filterColumnBand(const float* in, std::size_t rows, std::size_t stride,
                                                             std::size_t firstCol, std::size_t groups, int runtimeK,
-                                                            const std::size_t* sourceRow, Lanes* windows, float* out)
+                                                            const std::size_t* sourceRow, V* windows, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
-    const auto column = [&](std::size_t row, std::size_t g) { return row * stride + firstCol + g * kLanes; };
+    const auto column = [&](std::size_t row, std::size_t g) { return row * stride + firstCol + g * kLanesIn<V>; };
     for (std::size_t g = 0; g < groups; ++g) {
-        Lanes first[kMaxKernel];
+        V first[kMaxKernel];
         for (int i = 0; i < k; ++i)
-            first[i] = *reinterpret_cast<const UnalignedLanes*>(in + column(sourceRow[i], g));
-        Lanes* const window = windows + g * std::size_t(k);
+            loadLanes(in + column(sourceRow[i], g), first[i]);
+        V* const window = windows + g * std::size_t(k);
         sortLanes(first, k, window);
-        *reinterpret_cast<UnalignedLanes*>(out + column(0, g)) = window[k / 2];
+        storeLanes(window[k / 2], out + column(0, g));
     }
     for (std::size_t s = 1; s < rows; ++s) {
         const std::size_t leavingRow = sourceRow[s - 1], enteringRow = sourceRow[s + std::size_t(k) - 1];
         if (s + kPrefetchSteps < rows) {
             const float* const entering = in + column(sourceRow[s + kPrefetchSteps + std::size_t(k) - 1], 0);
             float* const result = out + column(s + kPrefetchSteps, 0);
-            for (std::size_t f = 0; f < groups * kLanes; f += kFloatsPerLine) {
+            for (std::size_t f = 0; f < groups * kLanesIn<V>; f += kFloatsPerLine) {
                 __builtin_prefetch(entering + f);
                 __builtin_prefetch(result + f, 1);
             }
         }
         for (std::size_t g = 0; g < groups; ++g) {
-            const Lanes leaving = *reinterpret_cast<const UnalignedLanes*>(in + column(leavingRow, g));
-            const Lanes entering = *reinterpret_cast<const UnalignedLanes*>(in + column(enteringRow, g));
-            Lanes* const window = windows + g * std::size_t(k);
-            slideWindow<K>(window, k, leaving, entering);
-            *reinterpret_cast<UnalignedLanes*>(out + column(s, g)) = window[k / 2];
+            V leaving, entering;
+            loadLanes(in + column(leavingRow, g), leaving);
+            loadLanes(in + column(enteringRow, g), entering);
+            V* const window = windows + g * std::size_t(k);
+            slideWindow<V, K>(window, k, leaving, entering);
+            storeLanes(window[k / 2], out + column(s, g));
         }
     }
 }
 
 // filterColumnBand<31> through block31, eight rows per step. Returns false, with `out`
 // partly written, when a lane holds a NaN or a -0.0, for which block31 is not exact.
+template <class V>
 __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float* in, std::size_t rows,
                                                                     std::size_t stride, std::size_t firstCol,
                                                                     std::size_t groups, const std::size_t* sourceRow,
-                                                                    block31::Core* cores, float* out)
+                                                                    block31::Core<V>* cores, float* out)
 {
     using block31::kChunk;
     using block31::kKernel;
     const auto paddedRow = [&](std::size_t padded) { return in + sourceRow[padded] * stride + firstCol; };
-    LaneMask seen = {};
+    MaskOf<V> seen = {};
     for (std::size_t g = 0; g < groups; ++g) {
-        Lanes first[kKernel];
+        V first[kKernel];
         for (std::size_t i = 0; i < kKernel; ++i)
-            first[i] = *reinterpret_cast<const UnalignedLanes*>(paddedRow(i) + g * kLanes);
+            loadLanes(paddedRow(i) + g * kLanesIn<V>, first[i]);
         noteNanOrNegativeZero(first, kKernel, seen);
         block31::startCore(first + kChunk - 1, cores[g]);
     }
@@ -430,7 +544,7 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
             for (std::size_t i = 0; i < kChunk; ++i) {
                 const float* const entering = paddedRow(s + kBlockPrefetchSteps * kChunk + kKernel + i);
                 float* const result = out + (s + kBlockPrefetchSteps * kChunk + i) * stride + firstCol;
-                for (std::size_t f = 0; f < groups * kLanes; f += kFloatsPerLine) {
+                for (std::size_t f = 0; f < groups * kLanesIn<V>; f += kFloatsPerLine) {
                     __builtin_prefetch(entering + f);
                     __builtin_prefetch(result + f, 1);
                 }
@@ -438,16 +552,16 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
         }
         const std::size_t outputs = std::min<std::size_t>(kChunk, rows - s);
         for (std::size_t g = 0; g < groups; ++g) {
-            Lanes left[kChunk - 1], entering[kChunk], medians[kChunk];
+            V left[kChunk - 1], entering[kChunk], medians[kChunk];
             for (std::size_t i = 0; i < kChunk; ++i) {
                 if (i < kChunk - 1)
-                    left[i] = *reinterpret_cast<const UnalignedLanes*>(leftRows[i] + g * kLanes);
-                entering[i] = *reinterpret_cast<const UnalignedLanes*>(enteringRows[i] + g * kLanes);
+                    loadLanes(leftRows[i] + g * kLanesIn<V>, left[i]);
+                loadLanes(enteringRows[i] + g * kLanesIn<V>, entering[i]);
             }
             noteNanOrNegativeZero(entering, kChunk, seen);
             block31::medianBlock(cores[g], s / kChunk, left, entering, medians);
             for (std::size_t i = 0; i < outputs; ++i)
-                *reinterpret_cast<UnalignedLanes*>(out + (s + i) * stride + firstCol + g * kLanes) = medians[i];
+                storeLanes(medians[i], out + (s + i) * stride + firstCol + g * kLanesIn<V>);
         }
     }
     return !anyLane(seen);
@@ -455,132 +569,154 @@ __attribute__((always_inline)) inline bool filterColumnBandInBlocks(const float*
 
 // Bands of 64 columns: each row step then touches 256 contiguous bytes per stream
 // instead of a new page per group, and the band's windows still fit L1.
-constexpr std::size_t kBandGroups = 8;
+constexpr std::size_t kBandColumns = 64;
 
-template <int K>
+template <class V, int K>
 __attribute__((always_inline)) inline void filterColumnsImpl(const float* in, std::size_t rows, std::size_t cols,
                                                              int runtimeK, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
+    constexpr std::size_t kBandGroups = kBandColumns / kLanesIn<V>;
     const std::vector<std::size_t> sourceRow =
         reflectedPositions(rows, k, std::max(rows + std::size_t(k) - 1, block31::paddedLength(rows)));
-    LaneBuffer windows(kBandGroups * std::size_t(k));
-    block31::Core cores[kBandGroups];
+    LaneBuffer<V> windows(kBandGroups * std::size_t(k));
+    block31::Core<V> cores[kBandGroups];
     // Inlined, or it would miss the caller's AVX2 target.
     const auto filterBand = [&](const float* bandIn, std::size_t stride, std::size_t firstCol, std::size_t groups,
                                 float* bandOut) __attribute__((always_inline)) {
         if (K != block31::kKernel ||
             !filterColumnBandInBlocks(bandIn, rows, stride, firstCol, groups, sourceRow.data(), cores, bandOut))
-            filterColumnBand<K>(bandIn, rows, stride, firstCol, groups, k, sourceRow.data(), windows.data(), bandOut);
+            filterColumnBand<V, K>(bandIn, rows, stride, firstCol, groups, k, sourceRow.data(), windows.data(), bandOut);
     };
-    const std::size_t fullGroups = cols / kLanes;
+    const std::size_t fullGroups = cols / kLanesIn<V>;
     for (std::size_t g = 0; g < fullGroups; g += kBandGroups)
-        filterBand(in, cols, g * kLanes, std::min(kBandGroups, fullGroups - g), out);
-    // The last cols % 8 columns would read past the matrix: filter a copy padded to eight.
-    const std::size_t tailFirst = fullGroups * kLanes, tail = cols - tailFirst;
+        filterBand(in, cols, g * kLanesIn<V>, std::min(kBandGroups, fullGroups - g), out);
+    // The last few columns would read past the matrix: filter a copy padded to a full group.
+    const std::size_t tailFirst = fullGroups * kLanesIn<V>, tail = cols - tailFirst;
     if (tail == 0)
         return;
-    std::vector<float> tailIn(rows * kLanes, 0.0f), tailOut(rows * kLanes);
+    std::vector<float> tailIn(rows * kLanesIn<V>, 0.0f), tailOut(rows * kLanesIn<V>);
     for (std::size_t r = 0; r < rows; ++r)
-        std::copy_n(in + r * cols + tailFirst, tail, tailIn.data() + r * kLanes);
-    filterBand(tailIn.data(), kLanes, 0, 1, tailOut.data());
+        std::copy_n(in + r * cols + tailFirst, tail, tailIn.data() + r * kLanesIn<V>);
+    filterBand(tailIn.data(), kLanesIn<V>, 0, 1, tailOut.data());
     for (std::size_t r = 0; r < rows; ++r)
-        std::copy_n(tailOut.data() + r * kLanes, tail, out + r * cols + tailFirst);
+        std::copy_n(tailOut.data() + r * kLanesIn<V>, tail, out + r * cols + tailFirst);
 }
 
-__attribute__((target_clones("avx2", "default")))
-void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k, float* out)
+__attribute__((target("avx2"))) void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k,
+                                                    float* out)
 {
     if (k == 31) // librosa's HPSS kernel
-        filterColumnsImpl<31>(in, rows, cols, k, out);
+        filterColumnsImpl<Lanes, 31>(in, rows, cols, k, out);
     else
-        filterColumnsImpl<0>(in, rows, cols, k, out);
+        filterColumnsImpl<Lanes, 0>(in, rows, cols, k, out);
 }
 
-// Rows [firstRow, firstRow + used) with used <= 8, one lane each. The lanes are gathered
-// into `padded` (cols + k - 1 vectors, mirrored at both ends) and the medians scattered
-// back eight columns at a time through 8x8 transposes.
-template <int K>
+__attribute__((target("default"))) void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k,
+                                                      float* out)
+{
+    if (k == 31)
+        filterColumnsImpl<HalfLanes, 31>(in, rows, cols, k, out);
+    else
+        filterColumnsImpl<HalfLanes, 0>(in, rows, cols, k, out);
+}
+
+// Rows [firstRow, firstRow + used) with used <= lanes, one lane each. The lanes are
+// gathered into `padded` (cols + k - 1 vectors, mirrored at both ends) and the medians
+// scattered back `lanes` columns at a time through square transposes.
+template <class V, int K>
 __attribute__((always_inline)) inline void filterRowGroup(const float* in, std::size_t cols, std::size_t firstRow,
-                                                          std::size_t used, int runtimeK, Lanes* padded, float* out)
+                                                          std::size_t used, int runtimeK, V* padded, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
+    constexpr std::size_t lanes = kLanesIn<V>;
     const std::size_t half = std::size_t(k / 2);
     // Missing lanes repeat the last row; their medians are never stored.
-    const float* source[kLanes];
-    for (std::size_t l = 0; l < kLanes; ++l)
+    const float* source[lanes];
+    for (std::size_t l = 0; l < lanes; ++l)
         source[l] = in + (firstRow + std::min(l, used - 1)) * cols;
-    const std::size_t blockedCols = cols / kLanes * kLanes;
-    for (std::size_t c = 0; c < blockedCols; c += kLanes) {
-        Lanes block[kLanes];
-        for (std::size_t l = 0; l < kLanes; ++l)
-            block[l] = *reinterpret_cast<const UnalignedLanes*>(source[l] + c);
-        transpose8x8(block);
-        std::copy_n(block, kLanes, padded + half + c);
+    const std::size_t blockedCols = cols / lanes * lanes;
+    for (std::size_t c = 0; c < blockedCols; c += lanes) {
+        V block[lanes];
+        for (std::size_t l = 0; l < lanes; ++l)
+            loadLanes(source[l] + c, block[l]);
+        transposeLanes(block);
+        std::copy_n(block, lanes, padded + half + c);
     }
     for (std::size_t c = blockedCols; c < cols; ++c)
-        for (std::size_t l = 0; l < kLanes; ++l)
+        for (std::size_t l = 0; l < lanes; ++l)
             padded[half + c][l] = source[l][c];
     for (std::size_t p = 0; p < half; ++p) {
         padded[p] = padded[half + reflectIndex(std::ptrdiff_t(p) - std::ptrdiff_t(half), cols)];
         padded[half + cols + p] = padded[half + reflectIndex(std::ptrdiff_t(cols + p), cols)];
     }
 
-    Lanes medians[kLanes];
-    const auto storeBlock = [&](std::size_t c) {
-        transpose8x8(medians);
+    V medians[block31::kChunk];
+    // The medians of columns [c, c + lanes) in block[0..lanes).
+    const auto storeBlock = [&](V* block, std::size_t c) {
+        transposeLanes(block);
         for (std::size_t l = 0; l < used; ++l)
-            *reinterpret_cast<UnalignedLanes*>(out + (firstRow + l) * cols + c) = medians[l];
+            storeLanes(block[l], out + (firstRow + l) * cols + c);
     };
-    const auto storeTail = [&] {
+    // The medians of the last cols % lanes columns, column c in medians[c % period].
+    const auto storeTail = [&](std::size_t period) {
         for (std::size_t c = blockedCols; c < cols; ++c)
             for (std::size_t l = 0; l < used; ++l)
-                out[(firstRow + l) * cols + c] = medians[c % kLanes][l];
+                out[(firstRow + l) * cols + c] = medians[c % period][l];
     };
 
     if (K == block31::kKernel && !anyNanOrNegativeZero(padded, cols + std::size_t(k) - 1)) {
         // Samples past the mirrored end only reach medians past the last column.
-        std::fill(padded + cols + std::size_t(k) - 1, padded + block31::paddedLength(cols), Lanes{});
-        block31::Core core;
+        std::fill(padded + cols + std::size_t(k) - 1, padded + block31::paddedLength(cols), V{});
+        block31::Core<V> core;
         block31::startCore(padded + block31::kChunk - 1, core);
-        for (std::size_t c = 0; c < cols; c += kLanes) {
-            block31::medianBlock(core, c / kLanes, padded + c, padded + c + block31::kKernel, medians);
-            if (c < blockedCols)
-                storeBlock(c);
+        for (std::size_t c = 0; c < cols; c += block31::kChunk) {
+            block31::medianBlock(core, c / block31::kChunk, padded + c, padded + c + block31::kKernel, medians);
+            for (std::size_t first = 0; first < block31::kChunk; first += lanes)
+                if (c + first < blockedCols)
+                    storeBlock(medians + first, c + first);
         }
-        storeTail();
+        storeTail(block31::kChunk);
         return;
     }
 
-    alignas(64) Lanes window[kMaxKernel];
+    alignas(64) V window[kMaxKernel];
     sortLanes(padded, k, window);
     medians[0] = window[k / 2];
     for (std::size_t s = 1; s < cols; ++s) {
-        slideWindow<K>(window, k, padded[s - 1], padded[s + std::size_t(k) - 1]);
-        medians[s % kLanes] = window[k / 2];
-        if (s % kLanes == kLanes - 1)
-            storeBlock(s + 1 - kLanes);
+        slideWindow<V, K>(window, k, padded[s - 1], padded[s + std::size_t(k) - 1]);
+        medians[s % lanes] = window[k / 2];
+        if (s % lanes == lanes - 1)
+            storeBlock(medians, s + 1 - lanes);
     }
-    storeTail();
+    storeTail(lanes);
 }
 
-template <int K>
+template <class V, int K>
 __attribute__((always_inline)) inline void filterRowsImpl(const float* in, std::size_t rows, std::size_t cols,
                                                           int runtimeK, float* out)
 {
     const int k = K > 0 ? K : runtimeK;
-    LaneBuffer padded(std::max(cols + std::size_t(k) - 1, block31::paddedLength(cols)));
-    for (std::size_t first = 0; first < rows; first += kLanes)
-        filterRowGroup<K>(in, cols, first, std::min<std::size_t>(kLanes, rows - first), k, padded.data(), out);
+    LaneBuffer<V> padded(std::max(cols + std::size_t(k) - 1, block31::paddedLength(cols)));
+    for (std::size_t first = 0; first < rows; first += kLanesIn<V>)
+        filterRowGroup<V, K>(in, cols, first, std::min(kLanesIn<V>, rows - first), k, padded.data(), out);
 }
 
-__attribute__((target_clones("avx2", "default")))
-void filterRows(const float* in, std::size_t rows, std::size_t cols, int k, float* out)
+__attribute__((target("avx2"))) void filterRows(const float* in, std::size_t rows, std::size_t cols, int k, float* out)
 {
     if (k == 31)
-        filterRowsImpl<31>(in, rows, cols, k, out);
+        filterRowsImpl<Lanes, 31>(in, rows, cols, k, out);
     else
-        filterRowsImpl<0>(in, rows, cols, k, out);
+        filterRowsImpl<Lanes, 0>(in, rows, cols, k, out);
+}
+
+__attribute__((target("default"))) void filterRows(const float* in, std::size_t rows, std::size_t cols, int k,
+                                                   float* out)
+{
+    if (k == 31)
+        filterRowsImpl<HalfLanes, 31>(in, rows, cols, k, out);
+    else
+        filterRowsImpl<HalfLanes, 0>(in, rows, cols, k, out);
 }
 
 void checkKernel(int kernel)
