@@ -16,10 +16,10 @@ namespace {
 int runClassify(const Args& raw)
 {
     ArgParser args(raw);
-    const int top = ml::wholeNumber(args, "--top", 3, 1, 1000);
+    const int top = args.wholeNumber("--top", 3, 1, 1000);
     const bool json = args.flag("--json");
     gs::ml::ClassifyOptions options;
-    options.maxWindows = ml::wholeNumber(args, "--windows", 5, 1, 100);
+    options.maxWindows = args.wholeNumber("--windows", 5, 1, 100);
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.size() < 2)

@@ -37,7 +37,7 @@ std::string usage()
            "  --group-by MODE   auto | none | group | song (file name without segment number)\n"
            "  --set M.P=V,...   hyper-parameter overrides, e.g. svm-rbf.C=3,knn.k=7\n"
            "  --report FILE     write the full report (per-class scores, confusion matrices) as JSON\n"
-           "  -j N              worker threads (default 0 = all cores)\n"
+           "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
            "  --quiet           no progress line\n" +
            std::string(kExtractionArgsHelp) +
            "\nmodels:\n" + models +
@@ -49,15 +49,14 @@ int runEvaluate(const Args& raw)
     ArgParser args(raw);
     gs::ml::EvaluationOptions options;
     const std::string modelList = args.option("--models");
-    options.folds = ml::wholeNumber(args, "--folds", 10, 2, 1000);
+    options.folds = args.wholeNumber("--folds", 10, 2, 1000);
     options.search = args.flag("--search");
-    options.innerFolds = ml::wholeNumber(args, "--inner-folds", 3, 2, 100);
+    options.innerFolds = args.wholeNumber("--inner-folds", 3, 2, 100);
     options.seed = ml::seedOption(args);
     const std::string groupBy = args.option("--group-by", "auto");
     const std::string overrides = args.option("--set");
     const std::string reportPath = args.option("--report");
-    options.threads = ml::wholeNumber(args, "-j", 0, 0, 256);
-    options.threads = ml::wholeNumber(args, "--jobs", options.threads, 0, 256);
+    options.threads = args.threads();
     const bool quiet = args.flag("--quiet");
     const ExtractionParams params = parseExtractionArgs(args);
     args.rejectUnknown();

@@ -46,8 +46,7 @@ int runExtract(const Args& raw)
     ArgParser args(raw);
     const std::string out = args.option("--out");
     ExtractionParams params = parseExtractionArgs(args);
-    double jobs = args.number("-j", 0);
-    jobs = args.number("--jobs", jobs);
+    const int threads = args.threads();
     const bool quiet = args.flag("--quiet");
     args.rejectUnknown();
     const auto inputs = args.positional();
@@ -64,8 +63,6 @@ int runExtract(const Args& raw)
         if (fs::is_directory(fs::path(out), ec))
             throw UsageError("--out names a folder, not a file: " + out);
     }
-    if (jobs < 0 || jobs > 256 || jobs != int(jobs))
-        throw UsageError("-j expects a whole number of threads (0 = all cores)");
 
     // Collect songs: folders are datasets (sub-folders = genres); files stand alone.
     std::vector<SongEntry> songs;
@@ -98,7 +95,7 @@ int runExtract(const Args& raw)
     std::mutex printMutex;
     std::size_t lastPrintedPercent = 0;
     BatchOptions options;
-    options.threads = int(jobs);
+    options.threads = threads;
     options.cancel = &gInterrupt;
     if (!quiet)
         options.progress = [&](const ProgressInfo& p) {

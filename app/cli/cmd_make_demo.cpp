@@ -19,7 +19,7 @@ int runMakeDemo(const Args& raw)
     const double perGenre = args.number("--per-genre", options.perGenre);
     const double seconds = args.number("--seconds", options.seconds);
     const double seed = args.number("--seed", double(options.seed));
-    options.threads = int(args.number("-j", 0));
+    options.threads = args.threads();
     options.compressedCopies = !args.flag("--wav-only");
     options.lengthSpread = args.number("--length-spread", kDemoLengthSpread);
     if (!(options.lengthSpread >= 0 && options.lengthSpread <= 1))
@@ -64,7 +64,7 @@ const CommandRegistrar registrar({
     "  --seconds S     mean length of a clip (default 15)\n"
     "  --length-spread X  0 = every clip lasts S; default 0.4: genre means and clips vary by +-X/2\n"
     "  --seed K        random seed (default 1)\n"
-    "  -j N            threads (default 0 = all cores)",
+    "  -j N, --jobs N  threads (default 0 = all cores)",
     runMakeDemo,
 });
 

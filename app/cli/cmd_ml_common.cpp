@@ -126,13 +126,4 @@ std::uint64_t seedOption(ArgParser& args)
     return std::uint64_t(seed);
 }
 
-int wholeNumber(ArgParser& args, const std::string& name, int fallback, int minimum, int maximum)
-{
-    const double v = args.number(name, fallback);
-    if (v != std::floor(v) || v < minimum || v > maximum)
-        throw UsageError(name + " expects a whole number in [" + std::to_string(minimum) + ", " +
-                         std::to_string(maximum) + "]");
-    return int(v);
-}
-
 } // namespace gs::cli::ml

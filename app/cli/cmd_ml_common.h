@@ -31,6 +31,4 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
 // --seed N (default 42): the one seed every fold split and model initialisation derives from.
 std::uint64_t seedOption(ArgParser& args);
 
-int wholeNumber(ArgParser& args, const std::string& name, int fallback, int minimum, int maximum);
-
 } // namespace gs::cli::ml

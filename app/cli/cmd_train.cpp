@@ -21,13 +21,13 @@ int runTrain(const Args& raw)
     options.model = args.option("--model", "svm-rbf");
     const std::string out = args.option("--out");
     options.search = args.flag("--search");
-    options.innerFolds = ml::wholeNumber(args, "--inner-folds", 3, 2, 100);
-    options.reportFolds = ml::wholeNumber(args, "--cv", 0, 0, 1000);
+    options.innerFolds = args.wholeNumber("--inner-folds", 3, 2, 100);
+    options.reportFolds = args.wholeNumber("--cv", 0, 0, 1000);
     options.seed = ml::seedOption(args);
     const std::string groupBy = args.option("--group-by", "auto");
     const std::string overrides = args.option("--set");
     const std::string epochs = args.option("--epochs"); // shorthand for --set epochs=N (cnn, mlp)
-    options.threads = ml::wholeNumber(args, "-j", 0, 0, 256);
+    options.threads = args.threads();
     const bool quiet = args.flag("--quiet");
     const ExtractionParams params = parseExtractionArgs(args);
     args.rejectUnknown();
@@ -83,7 +83,7 @@ const CommandRegistrar registrar({
     "  --epochs N        training epochs of network models (cnn, mlp): same as --set epochs=N\n"
     "  --seed N          (default 42)\n"
     "  --group-by MODE   auto | none | group | song (for --search / --cv)\n"
-    "  -j N              worker threads (default 0 = all cores)\n"
+    "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n" +
         std::string(kExtractionArgsHelp) +
         "\nexit code: 0 ok, 1 failed, 2 usage error",

@@ -35,6 +35,10 @@ public:
     bool flag(const std::string& name);                     // consumes --name
     std::string option(const std::string& name, const std::string& fallback = {}); // consumes --name V
     double number(const std::string& name, double fallback);  // throws UsageError on junk
+    // A whole number in [minimum, maximum]; throws UsageError otherwise.
+    int wholeNumber(const std::string& name, int fallback, int minimum, int maximum);
+    // Worker threads: -j N or --jobs N, 0..256, 0 (the default) = all cores.
+    int threads();
     std::vector<std::string> positional() const;             // what is left, in order
     void rejectUnknown() const;                              // throws UsageError on leftover --x
 

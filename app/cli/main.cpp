@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -63,6 +64,21 @@ double ArgParser::number(const std::string& name, double fallback)
     if (end == text.c_str() || *end != '\0')
         throw UsageError(name + " expects a number, got '" + text + "'");
     return v;
+}
+
+int ArgParser::wholeNumber(const std::string& name, int fallback, int minimum, int maximum)
+{
+    const double v = number(name, fallback);
+    if (v != std::floor(v) || v < minimum || v > maximum)
+        throw UsageError(name + " expects a whole number in [" + std::to_string(minimum) + ", " +
+                         std::to_string(maximum) + "]");
+    return int(v);
+}
+
+int ArgParser::threads()
+{
+    const int shortForm = wholeNumber("-j", 0, 0, 256);
+    return wholeNumber("--jobs", shortForm, 0, 256);
 }
 
 std::vector<std::string> ArgParser::positional() const
