@@ -40,6 +40,18 @@ double accuracy(const CnnClassifier& cnn, const LabelledSet& set)
     return double(correct) / double(set.samples.size());
 }
 
+// count finite, non-negative values summing to 1 (to 1e-9).
+bool isProbabilityVector(const std::vector<double>& p, std::size_t count)
+{
+    double sum = 0;
+    for (double v : p) {
+        if (!std::isfinite(v) || v < 0)
+            return false;
+        sum += v;
+    }
+    return p.size() == count && std::abs(sum - 1.0) < 1e-9;
+}
+
 } // namespace
 
 class TestCnn : public QObject {
@@ -149,13 +161,7 @@ private slots:
         QVERIFY2(acc >= 0.75, qPrintable(QString::number(acc)));
 
         const auto p = cnn.predictProbabilities(test.samples[0]);
-        QCOMPARE(p.size(), std::size_t(4));
-        double sum = 0;
-        for (double v : p) {
-            QVERIFY(std::isfinite(v) && v >= 0);
-            sum += v;
-        }
-        QVERIFY(std::abs(sum - 1.0) < 1e-9);
+        QVERIFY2(isProbabilityVector(p, 4), "not 4 finite non-negative probabilities summing to 1");
 
         // Save / load gives the same probabilities, bit for bit.
         std::stringstream blob;
@@ -330,13 +336,7 @@ private slots:
             Sample s;
             s.audioPath = odd.string();
             const auto p = first.predictProbabilities(s);
-            QCOMPARE(p.size(), std::size_t(4));
-            double sum = 0;
-            for (double v : p) {
-                QVERIFY(std::isfinite(v) && v >= 0);
-                sum += v;
-            }
-            QVERIFY(std::abs(sum - 1.0) < 1e-9);
+            QVERIFY2(isProbabilityVector(p, 4), "not 4 finite non-negative probabilities summing to 1");
         }
 
         CnnClassifier second(CnnOptions::fromHyperparameters(settings), dir / "cache");
