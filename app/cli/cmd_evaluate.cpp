@@ -59,10 +59,7 @@ int runEvaluate(const Args& raw)
     options.threads = args.threads();
     const bool quiet = args.flag("--quiet");
     const ExtractionParams params = parseExtractionArgs(args);
-    args.rejectUnknown();
-    const auto inputs = args.positional();
-    if (inputs.size() != 1)
-        throw UsageError("give exactly one dataset folder or features CSV");
+    const std::string input = ml::singleDatasetInput(args);
 
     std::stringstream list(modelList);
     for (std::string m; std::getline(list, m, ',');)
@@ -78,12 +75,12 @@ int runEvaluate(const Args& raw)
     const auto models = options.models.empty() ? gs::ml::defaultComparisonModels() : options.models;
     load.extractFeatures = std::any_of(models.begin(), models.end(),
                                        [](const std::string& m) { return !gs::ml::modelInfo(m).needsAudio; });
-    const auto data = ml::loadInput(inputs[0], load, quiet);
+    const auto data = ml::loadInput(input, load, quiet);
 
     options.progress = ml::stderrProgress(quiet);
     options.cancel = &ml::interruptToken();
     auto report = gs::ml::crossValidate(data.set, options);
-    report.protocol.source = inputs[0];
+    report.protocol.source = input;
     if (!quiet)
         std::fputc('\n', stderr);
     std::cout << gs::ml::formatComparisonTable(report);

@@ -126,4 +126,13 @@ std::uint64_t seedOption(ArgParser& args)
     return std::uint64_t(seed);
 }
 
+std::string singleDatasetInput(ArgParser& args)
+{
+    args.rejectUnknown();
+    const auto inputs = args.positional();
+    if (inputs.size() != 1)
+        throw UsageError("give exactly one dataset folder or features CSV");
+    return inputs[0];
+}
+
 } // namespace gs::cli::ml

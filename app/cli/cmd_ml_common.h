@@ -28,6 +28,10 @@ gs::ml::DatasetLoadOptions interruptibleLoad(const ExtractionParams& params, con
 // Loads DIR or CSV, printing extraction failures; throws UsageError for bad arguments.
 gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet);
 
+// After every option is read: rejects unknown ones and returns the one positional
+// argument, a dataset folder or a features CSV (UsageError otherwise).
+std::string singleDatasetInput(ArgParser& args);
+
 // --seed N (default 42): the one seed every fold split and model initialisation derives from.
 std::uint64_t seedOption(ArgParser& args);
 

@@ -30,10 +30,7 @@ int runTrain(const Args& raw)
     options.threads = args.threads();
     const bool quiet = args.flag("--quiet");
     const ExtractionParams params = parseExtractionArgs(args);
-    args.rejectUnknown();
-    const auto inputs = args.positional();
-    if (inputs.size() != 1)
-        throw UsageError("give exactly one dataset folder or features CSV");
+    const std::string input = ml::singleDatasetInput(args);
     if (out.empty())
         throw UsageError("--out MODEL.gsm is required");
     if (options.reportFolds == 1)
@@ -53,7 +50,7 @@ int runTrain(const Args& raw)
 
     gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
     load.extractFeatures = !gs::ml::modelInfo(options.model).needsAudio;
-    const auto data = ml::loadInput(inputs[0], load, quiet);
+    const auto data = ml::loadInput(input, load, quiet);
 
     options.progress = ml::stderrProgress(quiet);
     options.cancel = &ml::interruptToken();
