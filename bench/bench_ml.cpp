@@ -3,6 +3,7 @@
 //   bench_ml [features.csv] [--models a,b] [--folds 10] [--seed 42] [--search] [-j N] [--report out.json]
 #include "core/common/error.h"
 #include "core/ml/evaluate.h"
+#include "core/ml/report_writer.h"
 #include "core/ml/labelled_set.h"
 #include "core/ml/registry.h"
 

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/ml/classify_song.h"
 #include "core/ml/evaluate.h"
+#include "core/ml/report_writer.h"
 #include "core/ml/labelled_set.h"
 #include "core/ml/registry.h"
 #include "core/ml/scaler.h"

@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/ml/evaluate.h"
+#include "core/ml/report_writer.h"
 #include "core/ml/registry.h"
 #include "core/ml/train.h"
 

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace gs {
+struct Audio;
+}
+
 namespace gs::ml {
 
 struct GenreProbability {
@@ -15,10 +19,19 @@ struct GenreProbability {
     double probability = 0;
 };
 
+// One analysed clip of the song, for "where does the song change character?".
+struct ClassifiedWindow {
+    double startSeconds = 0;
+    double seconds = 0;                   // clip length actually analysed (shorter at the end)
+    std::vector<double> probabilities;    // model class order (TrainedModel::classes)
+    std::vector<double> features;         // the clip's feature vector (empty for audio models)
+};
+
 struct SongClassification {
     std::string file;
-    std::vector<GenreProbability> genres; // every genre, most probable first
+    std::vector<GenreProbability> genres; // every genre, most probable first: mean over windows
     int windows = 0;                      // clips analysed
+    std::vector<ClassifiedWindow> windowDetails; // one per analysed clip, in time order
     double songSeconds = 0;
     std::string warning;                  // e.g. decoded only in part
 };
@@ -27,6 +40,7 @@ struct ClassifyOptions {
     int maxWindows = 5;
 };
 
+
 // Start times of the analysed clips: one clip for a song shorter than 1.5 clips, else up to
 // maxWindows clips evenly spread from the start to the end of the song.
 std::vector<double> clipOffsets(double songSeconds, double clipSeconds, int maxWindows);
@@ -34,6 +48,14 @@ std::vector<double> clipOffsets(double songSeconds, double clipSeconds, int maxW
 // Throws gs::Error naming the file (decode errors, schema the extractor cannot produce, Cancelled).
 SongClassification classifySong(const TrainedModel& model, const std::filesystem::path& file,
                                  const ClassifyOptions& options = {}, const CancelToken* cancel = nullptr);
+
+// The same on audio already decoded at the model's sample rate (DecodeOptions{sampleRate =
+// model.schema.params.sampleRate}, mono), so the app decodes a dropped song once for the
+// classification and its views. Clips are cut from it exactly as extractSong cuts a
+// training clip (offset, clip length, same extractor), so a song's first window equals its
+// training row. Audio models (cnn) read `file` themselves.
+SongClassification classifyDecodedSong(const TrainedModel& model, const gs::Audio& audio, const std::filesystem::path& file,
+                                       const ClassifyOptions& options = {}, const CancelToken* cancel = nullptr);
 
 // Probabilities for a ready feature vector (e.g. a row of a features CSV), sorted.
 std::vector<GenreProbability> rankGenres(const TrainedModel& model, const std::vector<double>& probabilities);

@@ -31,6 +31,16 @@ struct FoldResult {
     int testSize = 0;
 };
 
+// One song's out-of-fold prediction: made by the model of the fold that held the song out.
+// The pooled confusion matrix and every pooled score are counted from exactly these.
+struct OutOfFoldPrediction {
+    int sample = -1;                  // index into the evaluated LabelledSet
+    int fold = -1;                    // 0-based test fold
+    int truth = -1;                   // label index
+    int predicted = -1;               // argmax of probabilities
+    std::vector<double> probabilities; // one per class, sums to 1
+};
+
 struct ModelReport {
     std::string name;
     Hyperparameters params;     // without search: the values used; with: the most chosen ones
@@ -47,6 +57,7 @@ struct ModelReport {
     double predictSeconds = 0;  // mean per fold, whole test fold
     double searchSeconds = 0;   // mean per fold
     std::vector<FoldResult> folds;
+    std::vector<OutOfFoldPrediction> predictions; // one per sample, in sample order
 };
 
 struct EvaluationProtocol {
@@ -59,7 +70,9 @@ struct EvaluationProtocol {
     std::size_t samples = 0;
     std::size_t features = 0;
     std::string schema;         // FeatureSchema fingerprint
-    std::string source;         // e.g. the CSV path
+    std::string source;         // e.g. the CSV path or the folder
+    std::string grouping;       // how songs were grouped: auto, none, group, song, duplicates
+    std::string createdWith;    // "genrescope 0.1.0"
 };
 
 struct EvaluationReport {
@@ -76,6 +89,7 @@ struct EvaluationOptions {
     bool search = false;
     int innerFolds = 3;
     int threads = 0;                                    // 0 = hardware concurrency
+    // stage text names the model (m of M), the fold (k of n) and, for network models, the epoch
     ProgressFn progress;
     const CancelToken* cancel = nullptr;
 };
@@ -94,11 +108,6 @@ SearchResult searchHyperparameters(const std::string& model, const LabelledSet& 
 
 // The models evaluated when none are named.
 std::vector<std::string> defaultComparisonModels();
-
-std::string reportToJson(const EvaluationReport& report, int indent = 2);
-EvaluationReport reportFromJson(const std::string& json); // throws Format
-// A text table sorted by accuracy, for the CLI and logs.
-std::string formatComparisonTable(const EvaluationReport& report);
 
 // Seed derivation shared by CV and training: stable across runs and platforms.
 std::uint64_t mixSeed(std::uint64_t seed, const std::string& salt, std::uint64_t index = 0);

@@ -27,9 +27,7 @@ ExtractionParams kaggleExtractionParams()
     return p;
 }
 
-namespace {
-
-std::string songOf(const std::string& file)
+std::string songGroupKey(const std::string& file)
 {
     // "blues.00000.3.wav" -> "blues.00000"; "a/b/song.wav" -> "a/b/song"
     static const std::regex segment(R"(^(.*?)(\.\d+)?\.[A-Za-z0-9]+$)");
@@ -43,7 +41,50 @@ std::string songOf(const std::string& file)
     return file;
 }
 
-} // namespace
+std::vector<int> mergeGroups(const std::vector<int>& groups, const std::vector<std::vector<int>>& linked)
+{
+    // Union-find over items; items of one existing group are linked through its first member.
+    const std::size_t n = groups.size();
+    std::vector<std::size_t> parent(n);
+    for (std::size_t i = 0; i < n; ++i)
+        parent[i] = i;
+    auto find = [&](std::size_t i) {
+        while (parent[i] != i)
+            i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    auto unite = [&](std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b)
+            parent[std::max(a, b)] = std::min(a, b);
+    };
+    std::map<int, std::size_t> firstOfGroup;
+    for (std::size_t i = 0; i < n; ++i)
+        if (groups[i] >= 0) {
+            auto [it, inserted] = firstOfGroup.emplace(groups[i], i);
+            if (!inserted)
+                unite(it->second, i);
+        }
+    for (const auto& members : linked)
+        for (std::size_t k = 1; k < members.size(); ++k) {
+            const auto a = std::size_t(members[0]), b = std::size_t(members[k]);
+            if (members[0] < 0 || members[k] < 0 || a >= n || b >= n)
+                throw Error(ErrorKind::InvalidArgument, "groups", "a linked item is out of range");
+            unite(a, b);
+        }
+    std::vector<std::size_t> size(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        ++size[find(i)];
+    std::map<std::size_t, int> ids;
+    std::vector<int> out(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t root = find(i);
+        if (size[root] > 1 || groups[i] >= 0)
+            out[i] = ids.emplace(root, int(ids.size())).first->second;
+    }
+    return out;
+}
 
 LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionParams& params, const std::string& groupBy,
                                  const std::filesystem::path& audioRoot)
@@ -83,7 +124,7 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
         if (mode == "group")
             key = row.group;
         else if (mode == "song")
-            key = songOf(row.file);
+            key = songGroupKey(row.file);
         if (!key.empty())
             s.group = groupIds.emplace(key, int(groupIds.size())).first->second;
         set.samples.push_back(std::move(s));

@@ -17,6 +17,16 @@ namespace gs::ml {
 //           for tables of several clips per song
 const std::vector<std::string>& groupingModes();
 
+// "blues.00000.3.wav" -> "blues.00000": the song a clip was cut from ("song" grouping).
+// Names without a trailing segment number are their own song.
+std::string songGroupKey(const std::string& file);
+
+// Joins groups: items listed together in one of `linked` (e.g. fingerprint duplicates) end up
+// in one group, together with everything already sharing a group with them. groups[i] < 0 =
+// item i on its own. Returns group ids numbered 0, 1, ... in order of first appearance, -1
+// for items still on their own.
+std::vector<int> mergeGroups(const std::vector<int>& groups, const std::vector<std::vector<int>>& linked);
+
 // Rows without a label are skipped (they cannot be learnt from). classes = sorted distinct labels.
 // schema: genreFeatureSchema(params) when the columns are the 57 genre features, else a
 // "custom" schema naming the columns. Throws InvalidArgument for an unknown mode or no rows.

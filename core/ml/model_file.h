@@ -23,6 +23,7 @@ struct TrainedModel {
     Hyperparameters params;
     std::string reportJson;                 // cross-validation report; empty = none
     std::string createdWith;                // "genrescope 0.1.0"
+    std::string createdAt;                  // ISO 8601 UTC, "2026-12-06T07:30:00Z"; empty in older files
     int trainingSamples = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "core/common/error.h"
 #include "core/ml/blas_threads.h"
 #include "core/ml/registry.h"
+#include "core/ml/report_writer.h"
 
 namespace gs::ml {
 

@@ -1,0 +1,24 @@
+#pragma once
+// The one way files people care about are written: into a temporary file beside the target
+// (same folder, so the rename is atomic), flushed, optionally fsync'ed, then renamed over the
+// target. A failure at any step (disk full, read-only folder) throws gs::Error naming the
+// target, leaves the previous file intact and removes the temporary file.
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <string_view>
+
+namespace gs {
+
+struct AtomicWriteOptions {
+    bool durable = false; // fsync the file (and its folder) before returning: model files, caches
+};
+
+// Writes `content` as the whole new file.
+void writeFileAtomically(const std::filesystem::path& target, std::string_view content,
+                         const AtomicWriteOptions& options = {});
+// Lets `fill` stream into the temporary file; a throw from fill aborts (old file kept).
+void writeFileAtomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& fill,
+                         const AtomicWriteOptions& options = {});
+
+} // namespace gs

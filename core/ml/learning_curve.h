@@ -1,0 +1,43 @@
+#pragma once
+// Would more songs help? Accuracy against the share of training songs: the same outer folds
+// as crossValidate (same seed, same grouping), each training fold subsampled to a fraction
+// (stratified by genre, whole groups at a time, nested: the 20 % set contains the 10 % set),
+// the test fold untouched. A curve still rising at 100 % says more songs would pay.
+#include "core/ml/evaluate.h"
+
+#include <string>
+#include <vector>
+
+namespace gs::ml {
+
+struct LearningCurvePoint {
+    double fraction = 0;               // share of each training fold used
+    double trainSize = 0;              // mean training songs over folds
+    double accuracyMean = 0;           // test accuracy, mean over folds
+    double accuracyStd = 0;            // population std over folds
+    double trainAccuracyMean = 0;      // accuracy on the songs trained on (gap = over-fitting)
+    std::vector<double> foldAccuracies;
+};
+
+struct LearningCurve {
+    std::string model;
+    Hyperparameters params;
+    std::vector<LearningCurvePoint> points; // by increasing fraction
+};
+
+struct LearningCurveOptions {
+    std::string model = "svm-rbf";
+    Hyperparameters overrides;
+    std::vector<double> fractions{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0}; // in (0, 1]
+    int folds = 10;
+    std::uint64_t seed = 42;
+    int threads = 0;
+    ProgressFn progress;
+    const CancelToken* cancel = nullptr;
+};
+
+// Throws gs::Error: InvalidArgument (fractions outside (0, 1], unknown model, too few
+// songs), Cancelled. Fractions too small to hold one song of each genre train on what they hold.
+LearningCurve learningCurve(const LabelledSet& data, const LearningCurveOptions& options);
+
+} // namespace gs::ml

@@ -1,0 +1,163 @@
+#include "ui/common/background_runner.h"
+
+#include "core/common/error.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+
+namespace gs::ui {
+
+struct BackgroundRunner::State {
+    QPointer<BackgroundRunner> owner;
+    CancelToken cancel;
+    std::atomic<bool> superseded{false};
+    bool finishedApplied = false; // GUI thread only
+
+    std::mutex progressMutex;
+    std::chrono::steady_clock::time_point lastProgress{};
+
+    bool current() const { return !superseded.load() && !cancel.cancelled(); }
+};
+
+QString errorText(const std::exception& e)
+{
+    if (const auto* error = dynamic_cast<const Error*>(&e))
+        return QStringLiteral("%1: %2").arg(QString::fromUtf8(toString(error->kind())),
+                                            QString::fromStdString(error->reason()));
+    return QString::fromUtf8(e.what());
+}
+
+BackgroundRunner::Context::Context(std::shared_ptr<State> state) : state_(std::move(state)) {}
+
+const CancelToken& BackgroundRunner::Context::cancel() const { return state_->cancel; }
+
+bool BackgroundRunner::Context::current() const { return state_->current(); }
+
+void BackgroundRunner::Context::post(std::function<void()> fn) const
+{
+    if (auto* owner = state_->owner.data())
+        owner->deliver(state_, std::move(fn));
+}
+
+void BackgroundRunner::Context::progress(const ProgressInfo& info) const
+{
+    {
+        std::lock_guard lock(state_->progressMutex);
+        const auto now = std::chrono::steady_clock::now();
+        const bool last = info.total > 0 && info.done >= info.total;
+        if (!last && now - state_->lastProgress < std::chrono::milliseconds(50))
+            return;
+        state_->lastProgress = now;
+    }
+    auto* owner = state_->owner.data();
+    if (!owner)
+        return;
+    owner->deliver(state_, [owner, info] { emit owner->progress(info); });
+}
+
+ProgressFn BackgroundRunner::Context::progressFn() const
+{
+    return [self = *this](const ProgressInfo& info) { self.progress(info); };
+}
+
+BackgroundRunner::BackgroundRunner(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<gs::ProgressInfo>();
+    pool_.setMaxThreadCount(1);
+}
+
+BackgroundRunner::~BackgroundRunner()
+{
+    if (current_) {
+        current_->superseded = true;
+        current_->cancel.cancel();
+    }
+    pool_.waitForDone();
+}
+
+void BackgroundRunner::start(Work work)
+{
+    const bool wasBusy = isBusy();
+    if (current_) {
+        current_->superseded = true;
+        current_->cancel.cancel();
+    }
+    auto state = std::make_shared<State>();
+    state->owner = this;
+    current_ = state;
+    pool_.start([this, state, work = std::move(work)] {
+        Context context(state);
+        bool cancelled = false;
+        QString error;
+        try {
+            work(context);
+            cancelled = state->cancel.cancelled();
+        } catch (const Error& e) {
+            cancelled = e.kind() == ErrorKind::Cancelled || state->cancel.cancelled();
+            if (!cancelled)
+                error = errorText(e);
+        } catch (const std::exception& e) {
+            error = errorText(e);
+        }
+        // Always delivered (even when superseded) so that finishedApplied is set.
+        QMetaObject::invokeMethod(this, [this, state, cancelled, error] { finish(state, cancelled, error); },
+                                  Qt::QueuedConnection);
+    });
+    if (!wasBusy)
+        emit busyChanged(true);
+}
+
+void BackgroundRunner::deliver(const std::shared_ptr<State>& state, std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, state, fn = std::move(fn)] {
+            // Cancelled runs still deliver what they finished (kept, like songs analysed
+            // before Cancel); superseded ones deliver nothing.
+            if (state == current_ && !state->superseded)
+                fn();
+        },
+        Qt::QueuedConnection);
+}
+
+void BackgroundRunner::finish(const std::shared_ptr<State>& state, bool cancelled, const QString& error)
+{
+    state->finishedApplied = true;
+    if (state != current_)
+        return; // a newer run owns the signals now
+    if (!error.isEmpty())
+        emit failed(error);
+    emit finished(cancelled);
+    emit busyChanged(false);
+}
+
+void BackgroundRunner::cancel()
+{
+    if (current_)
+        current_->cancel.cancel();
+}
+
+bool BackgroundRunner::isBusy() const { return current_ && !current_->finishedApplied; }
+
+bool BackgroundRunner::waitForIdle(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (isBusy()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    QCoreApplication::processEvents();
+    return true;
+}
+
+} // namespace gs::ui
