@@ -6,6 +6,7 @@
 #include "ui/panels/duplicates_panel.h"
 #include "ui/panels/eda_panel.h"
 #include "ui/panels/problems_panel.h"
+#include "ui/songs/songs_page.h"
 #include "ui/views/spectrogram_view.h"
 #include "ui/views/waveform_view.h"
 
@@ -53,83 +54,51 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
     setAcceptDrops(true);
     resize(1280, 800);
 
-    model_ = new SongTableModel(session_, this);
-    proxy_ = new SongFilterProxy(this);
-    proxy_->setSourceModel(model_);
-
     central_ = new QStackedWidget;
     central_->addWidget(buildWelcomePage());
     tabs_ = new QTabWidget;
     tabs_->setDocumentMode(true);
-    auto* songsPage = new QWidget;
-    buildSongsPage(songsPage);
+    songs_ = new SongsPage(session_);
     eda_ = new EdaPanel(session_);
     duplicates_ = new DuplicatesPanel(session_);
     problems_ = new ProblemsPanel;
-    tabs_->addTab(songsPage, tr("Songs"));
-    tabs_->addTab(eda_, tr("Explore"));
-    tabs_->addTab(duplicates_, tr("Duplicates"));
-    tabs_->addTab(problems_, tr("Problems"));
+    registerPages({
+        {QStringLiteral("songs"), tr("&Songs"), songs_},
+        {QStringLiteral("eda"), tr("&Explore"), eda_},
+        {QStringLiteral("duplicates"), tr("&Duplicates"), duplicates_},
+        {QStringLiteral("problems"), tr("&Problems"), problems_},
+    });
     central_->addWidget(tabs_);
     setCentralWidget(central_);
 
     buildMenus();
     buildStatusBar();
 
-    connect(session_, &DatasetSession::opened, this, [this](const QString& folder, int) {
-        central_->setCurrentWidget(tabs_);
-        setWindowTitle(tr("%1 — Genrescope").arg(QDir(folder).dirName()));
-        problems_->clear();
-        shownSong_ = -1;
-        waveform_->clear();
-        spectrogram_->clear();
-        genreFilter_->blockSignals(true);
-        genreFilter_->clear();
-        genreFilter_->addItem(tr("All genres"), QString());
-        for (const auto& g : session_->genres())
-            genreFilter_->addItem(g.isEmpty() ? tr("(no genre)") : g, g);
-        genreFilter_->blockSignals(false);
-        proxy_->setGenre({});
-        addRecent(folder);
-        updateCounts();
-    });
+    connect(session_, &DatasetSession::opened, this, &MainWindow::onOpened);
     connect(session_, &DatasetSession::openFailed, this, [this](const QString& folder, const QString& reason) {
         statusBar()->showMessage(tr("Cannot open %1: %2").arg(folder, reason), 10000);
         if (!qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS") && isVisible())
             QMessageBox::warning(this, tr("Cannot open folder"), tr("Cannot open %1:\n%2").arg(folder, reason));
     });
     connect(session_, &DatasetSession::problem, problems_, &ProblemsPanel::addProblem);
-    connect(problems_, &ProblemsPanel::countChanged, this, [this](int n) {
-        tabs_->setTabText(3, n > 0 ? tr("Problems (%1)").arg(n) : tr("Problems"));
-    });
-    connect(session_, &DatasetSession::duplicatesChanged, this, [this] {
-        const auto n = session_->duplicates().size();
-        tabs_->setTabText(2, n > 0 ? tr("Duplicates (%1)").arg(n) : tr("Duplicates"));
-    });
+    connect(problems_, &ProblemsPanel::countChanged, this,
+            [this](int n) { setPageBadge(QStringLiteral("problems"), n); });
+    connect(session_, &DatasetSession::duplicatesChanged, this,
+            [this] { setPageBadge(QStringLiteral("duplicates"), int(session_->duplicates().size())); });
     connect(problems_, &ProblemsPanel::fileActivated, this, [this](const QString& file) {
         if (selectSong(file))
-            showTab(Tab::Songs);
+            showPage(QStringLiteral("songs"));
     });
     connect(session_, &DatasetSession::songsUpdated, this, &MainWindow::updateCounts);
     connect(session_, &DatasetSession::progress, this, &MainWindow::onProgress);
     connect(session_, &DatasetSession::finished, this, &MainWindow::onFinished);
-    connect(session_, &DatasetSession::songViewReady, this, [this](const SongView& view) {
-        pendingView_ = false;
-        if (!view.error.isEmpty()) {
-            waveform_->clear(tr("Cannot decode: %1").arg(view.error));
-            spectrogram_->clear(view.error);
-        } else {
-            if (view.envelope && view.envelope.get() != nullptr)
-                waveform_->setEnvelope(view.envelope, view.sampleRate);
-            spectrogram_->setSpectrogram(view.melDb, view.sampleRate, view.mel);
-            spectrogram_->setVisibleRange(waveform_->visibleStart(), waveform_->visibleEnd());
-        }
-        emit songViewShown(view.path);
-    });
+    connect(songs_, &SongsPage::songViewShown, this, &MainWindow::songViewShown);
+    connect(songs_, &SongsPage::songSelected, eda_, &EdaPanel::highlightSong);
+    connect(songs_, &SongsPage::filterChanged, this, &MainWindow::updateCounts);
     connect(eda_, &EdaPanel::songClicked, this, [this](int index) { selectSongIndex(index); });
     connect(duplicates_, &DuplicatesPanel::songActivated, this, [this](int index) {
         selectSongIndex(index);
-        showTab(Tab::Songs);
+        showPage(QStringLiteral("songs"));
     });
     rebuildRecentMenu();
 }
@@ -170,78 +139,6 @@ QWidget* MainWindow::buildWelcomePage()
     return page;
 }
 
-void MainWindow::buildSongsPage(QWidget* page)
-{
-    auto* layout = new QHBoxLayout(page);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto* split = new QSplitter(Qt::Horizontal);
-    layout->addWidget(split);
-
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto* filters = new QHBoxLayout;
-    genreFilter_ = new QComboBox;
-    genreFilter_->setToolTip(tr("Show one genre only"));
-    genreFilter_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    textFilter_ = new QLineEdit;
-    textFilter_->setPlaceholderText(tr("Filter songs…"));
-    textFilter_->setClearButtonEnabled(true);
-    filters->addWidget(genreFilter_);
-    filters->addWidget(textFilter_, 1);
-    leftLayout->addLayout(filters);
-    table_ = new QTableView;
-    table_->setModel(proxy_);
-    table_->setSortingEnabled(true);
-    table_->sortByColumn(SongTableModel::File, Qt::AscendingOrder);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->verticalHeader()->setVisible(false);
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    // The file name gets a fixed share the user can drag; the rest fit their contents.
-    table_->horizontalHeader()->setSectionResizeMode(SongTableModel::File, QHeaderView::Interactive);
-    table_->horizontalHeader()->resizeSection(SongTableModel::File, 170);
-    for (int c = SongTableModel::Genre; c < SongTableModel::ColumnCount; ++c)
-        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    leftLayout->addWidget(table_, 1);
-    split->addWidget(left);
-
-    auto* right = new QSplitter(Qt::Vertical);
-    auto* waveBox = new QWidget;
-    auto* waveLayout = new QVBoxLayout(waveBox);
-    waveLayout->setContentsMargins(0, 0, 0, 0);
-    auto* waveTitle = new QLabel(tr("<b>Waveform</b>"));
-    waveTitle->setContentsMargins(4, 2, 4, 0);
-    waveLayout->addWidget(waveTitle);
-    waveform_ = new WaveformView;
-    waveLayout->addWidget(waveform_, 1);
-    spectrogram_ = new SpectrogramView;
-    right->addWidget(waveBox);
-    right->addWidget(spectrogram_);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 2);
-    split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setSizes({560, 720});
-
-    connect(genreFilter_, &QComboBox::currentIndexChanged, this,
-            [this] { proxy_->setGenre(genreFilter_->currentData().toString()); updateCounts(); });
-    connect(textFilter_, &QLineEdit::textChanged, this, [this](const QString& t) { proxy_->setText(t); updateCounts(); });
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onSelectionChanged);
-    connect(waveform_, &WaveformView::visibleRangeChanged, spectrogram_, &SpectrogramView::setVisibleRange);
-    connect(spectrogram_, &SpectrogramView::plotMarginsChanged, waveform_, &WaveformView::setHorizontalMargins);
-    connect(spectrogram_, &SpectrogramView::optionsChanged, this, [this](const MelOptions& mel) {
-        if (shownSong_ >= 0) {
-            pendingView_ = true;
-            session_->requestSpectrogram(mel);
-        }
-    });
-}
-
 void MainWindow::buildMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
@@ -257,12 +154,11 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    const std::pair<QString, Tab> tabs[] = {{tr("&Songs"), Tab::Songs}, {tr("&Explore"), Tab::Eda},
-                                            {tr("&Duplicates"), Tab::Duplicates}, {tr("&Problems"), Tab::Problems}};
     int key = Qt::Key_1;
-    for (const auto& [name, tab] : tabs) {
-        auto* a = view->addAction(name, this, [this, tab = tab] { showTab(tab); });
-        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(key++)));
+    for (const auto& page : pages_) {
+        auto* a = view->addAction(page.title, this, [this, k = page.key] { showPage(k); });
+        if (key <= Qt::Key_9)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(key++)));
     }
 
     auto* help = menuBar()->addMenu(tr("&Help"));
@@ -292,18 +188,6 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(cancel_);
 }
 
-bool MainWindow::tabFromName(const QString& name, Tab* tab)
-{
-    static const std::pair<const char*, Tab> names[] = {
-        {"songs", Tab::Songs}, {"eda", Tab::Eda}, {"duplicates", Tab::Duplicates}, {"problems", Tab::Problems}};
-    for (const auto& [n, t] : names)
-        if (name.compare(QLatin1String(n), Qt::CaseInsensitive) == 0) {
-            *tab = t;
-            return true;
-        }
-    return false;
-}
-
 void MainWindow::openFolder(const QString& folder)
 {
     statusBar()->showMessage(tr("Opening %1…").arg(folder));
@@ -324,59 +208,77 @@ void MainWindow::chooseFolder()
         openFolder(folder);
 }
 
-void MainWindow::showTab(Tab tab)
+void MainWindow::registerPages(const std::vector<Page>& pages)
 {
-    if (central_->currentWidget() != tabs_ && !session_->folder().isEmpty())
-        central_->setCurrentWidget(tabs_);
-    tabs_->setCurrentIndex(int(tab));
+    for (const auto& page : pages) {
+        tabs_->addTab(page.widget, QString(page.title).remove(QLatin1Char('&')));
+        pages_.push_back(page);
+    }
 }
 
-bool MainWindow::selectSong(const QString& fileOrRelativePath)
+void MainWindow::setPageBadge(const QString& key, int count)
 {
-    const int index = session_->indexOfPath(fileOrRelativePath);
-    if (index < 0)
+    for (const auto& page : pages_)
+        if (page.key == key) {
+            const QString title = QString(page.title).remove(QLatin1Char('&'));
+            tabs_->setTabText(tabs_->indexOf(page.widget), count > 0 ? tr("%1 (%2)").arg(title).arg(count) : title);
+        }
+}
+
+QStringList MainWindow::pageKeys() const
+{
+    QStringList keys;
+    for (const auto& page : pages_)
+        keys << page.key;
+    return keys;
+}
+
+QWidget* MainWindow::page(const QString& key) const
+{
+    for (const auto& page : pages_)
+        if (page.key.compare(key, Qt::CaseInsensitive) == 0)
+            return page.widget;
+    return nullptr;
+}
+
+QString MainWindow::currentPage() const
+{
+    for (const auto& page : pages_)
+        if (page.widget == tabs_->currentWidget())
+            return page.key;
+    return {};
+}
+
+bool MainWindow::showPage(const QString& key)
+{
+    QWidget* widget = page(key);
+    if (!widget)
         return false;
-    selectSongIndex(index);
+    if (central_->currentWidget() != tabs_ && !session_->folder().isEmpty())
+        central_->setCurrentWidget(tabs_);
+    tabs_->setCurrentWidget(widget);
     return true;
 }
 
-void MainWindow::selectSongIndex(int songIndex)
-{
-    QModelIndex row = proxy_->mapFromSource(model_->index(songIndex, 0));
-    if (!row.isValid()) { // hidden by a filter: clear the filters rather than refuse
-        genreFilter_->setCurrentIndex(0);
-        textFilter_->clear();
-        row = proxy_->mapFromSource(model_->index(songIndex, 0));
-    }
-    if (!row.isValid())
-        return;
-    table_->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    table_->scrollTo(row);
-}
+SongTableModel* MainWindow::songModel() const { return songs_->songModel(); }
+SongFilterProxy* MainWindow::songProxy() const { return songs_->songProxy(); }
+QTableView* MainWindow::songTable() const { return songs_->songTable(); }
+WaveformView* MainWindow::waveform() const { return songs_->waveform(); }
+SpectrogramView* MainWindow::spectrogram() const { return songs_->spectrogram(); }
+bool MainWindow::isLoadingSongView() const { return songs_->isLoadingSongView(); }
 
-void MainWindow::setGenreFilter(const QString& genre)
-{
-    const int i = genreFilter_->findData(genre);
-    genreFilter_->setCurrentIndex(std::max(0, i));
-}
+bool MainWindow::selectSong(const QString& fileOrRelativePath) { return songs_->selectSong(fileOrRelativePath); }
+void MainWindow::selectSongIndex(int songIndex) { songs_->selectSongIndex(songIndex); }
+void MainWindow::setGenreFilter(const QString& genre) { songs_->setGenreFilter(genre); }
+void MainWindow::setTextFilter(const QString& text) { songs_->setTextFilter(text); }
 
-void MainWindow::setTextFilter(const QString& text) { textFilter_->setText(text); }
-
-void MainWindow::onSelectionChanged()
+void MainWindow::onOpened(const QString& folder)
 {
-    const QModelIndex current = table_->currentIndex();
-    if (!current.isValid())
-        return;
-    const int index = proxy_->mapToSource(current).row();
-    if (index == shownSong_)
-        return;
-    shownSong_ = index;
-    pendingView_ = true;
-    const auto& song = session_->songs()[std::size_t(index)];
-    waveform_->clear(tr("Decoding %1…").arg(song.relativePath));
-    spectrogram_->clear(tr("computing…"));
-    session_->requestSongView(index, spectrogram_->options());
-    eda_->highlightSong(index);
+    central_->setCurrentWidget(tabs_);
+    setWindowTitle(tr("%1 — Genrescope").arg(QDir(folder).dirName()));
+    problems_->clear();
+    addRecent(folder);
+    updateCounts();
 }
 
 void MainWindow::onProgress(int done, int total, double eta)
@@ -416,8 +318,8 @@ void MainWindow::updateCounts()
     text += QStringLiteral(" · ") + tr("%1 analysed").arg(ready);
     if (failed)
         text += QStringLiteral(" · ") + tr("%1 failed").arg(failed);
-    if (proxy_->rowCount() != int(songs.size()))
-        text += QStringLiteral(" · ") + tr("%1 shown").arg(proxy_->rowCount());
+    if (songProxy()->rowCount() != int(songs.size()))
+        text += QStringLiteral(" · ") + tr("%1 shown").arg(songProxy()->rowCount());
     counts_->setText(text);
 }
 

@@ -1,12 +1,12 @@
 #pragma once
-// The main window only wires: the session does the work, models and views present it.
+// The main window only presents and delegates: sessions do the work (DatasetSession for the
+// open folder), pages present it. Pages are registered from one table (key, title, widget);
+// nothing refers to a tab by its index.
 #include "ui/session/dataset_session.h"
 
 #include <QMainWindow>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
@@ -21,36 +21,39 @@ class EdaPanel;
 class ProblemsPanel;
 class SongFilterProxy;
 class SongTableModel;
+class SongsPage;
 class SpectrogramView;
 class WaveformView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Tab { Songs, Eda, Duplicates, Problems };
-
     explicit MainWindow(QWidget* parent = nullptr);
     explicit MainWindow(DatasetSession::Options options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     DatasetSession* session() const { return session_; }
-    SongTableModel* songModel() const { return model_; }
-    SongFilterProxy* songProxy() const { return proxy_; }
-    QTableView* songTable() const { return table_; }
-    WaveformView* waveform() const { return waveform_; }
-    SpectrogramView* spectrogram() const { return spectrogram_; }
+    SongsPage* songsPage() const { return songs_; }
+    SongTableModel* songModel() const;
+    SongFilterProxy* songProxy() const;
+    QTableView* songTable() const;
+    WaveformView* waveform() const;
+    SpectrogramView* spectrogram() const;
     EdaPanel* eda() const { return eda_; }
     DuplicatesPanel* duplicates() const { return duplicates_; }
     ProblemsPanel* problems() const { return problems_; }
 
-    static bool tabFromName(const QString& name, Tab* tab);
+    // Keys of the registered pages, in tab order ("songs", "eda", ...): the --tab names.
+    QStringList pageKeys() const;
+    QWidget* page(const QString& key) const; // null if unknown
+    QString currentPage() const;
     // True while a song view (waveform + spectrogram) is being computed.
-    bool isLoadingSongView() const { return pendingView_; }
+    bool isLoadingSongView() const;
 
 public slots:
     void openFolder(const QString& folder);
     void openDemo();
-    void showTab(gs::ui::MainWindow::Tab tab);
+    bool showPage(const QString& key); // false if unknown
     bool selectSong(const QString& fileOrRelativePath); // false if not in the table
     void selectSongIndex(int songIndex);
     void chooseFolder();
@@ -66,27 +69,28 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    struct Page {
+        QString key;
+        QString title;    // with & for the View menu
+        QWidget* widget;
+    };
+    void registerPages(const std::vector<Page>& pages);
+    void setPageBadge(const QString& key, int count); // "Problems (3)"
     void buildMenus();
-    void buildSongsPage(QWidget* page);
     void buildStatusBar();
     QWidget* buildWelcomePage();
     void addRecent(const QString& folder);
     void rebuildRecentMenu();
-    void onSelectionChanged();
+    void onOpened(const QString& folder);
     void onProgress(int done, int total, double eta);
     void onFinished(bool cancelled);
     void updateCounts();
 
     DatasetSession* session_;
-    SongTableModel* model_;
-    SongFilterProxy* proxy_;
     QStackedWidget* central_;
     QTabWidget* tabs_;
-    QTableView* table_;
-    QComboBox* genreFilter_;
-    QLineEdit* textFilter_;
-    WaveformView* waveform_;
-    SpectrogramView* spectrogram_;
+    std::vector<Page> pages_;
+    SongsPage* songs_;
     EdaPanel* eda_;
     DuplicatesPanel* duplicates_;
     ProblemsPanel* problems_;
@@ -95,8 +99,6 @@ private:
     QToolButton* cancel_;
     QLabel* counts_;
     QWidget* welcomeRecent_ = nullptr;
-    int shownSong_ = -1;
-    bool pendingView_ = false;
 };
 
 } // namespace gs::ui

@@ -19,8 +19,7 @@ struct Automation {
     QString folder;
     QString select;
     QString screenshot;
-    bool hasTab = false;
-    gs::ui::MainWindow::Tab tab = gs::ui::MainWindow::Tab::Songs;
+    QString tab; // a page key; empty = leave the window's choice
 };
 
 void fail(const QString& message)
@@ -31,8 +30,8 @@ void fail(const QString& message)
 // Runs once everything requested has loaded: tab, selection, then the screenshot.
 void finishAutomation(gs::ui::MainWindow& window, const Automation& a)
 {
-    if (a.hasTab)
-        window.showTab(a.tab);
+    if (!a.tab.isEmpty())
+        window.showPage(a.tab);
     if (!a.screenshot.isEmpty() && !window.session()->folder().isEmpty())
         std::fprintf(stderr, "genrescope: opened %s: %zu songs in %.2f s\n", qPrintable(window.session()->folder()),
                      window.session()->songs().size(), window.session()->lastOpenSeconds());
@@ -93,7 +92,7 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open the music folder DIR."), QStringLiteral("DIR"));
     QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open the demo dataset."));
-    QCommandLineOption tab(QStringLiteral("tab"), QApplication::translate("main", "Show a tab: songs, eda, duplicates or problems."),
+    QCommandLineOption tab(QStringLiteral("tab"), QApplication::translate("main", "Show a tab: songs, eda, duplicates, problems, compare, confusion or classify."),
                            QStringLiteral("NAME"));
     QCommandLineOption select(QStringLiteral("select"), QApplication::translate("main", "Select the song FILE (path or relative to the folder)."),
                               QStringLiteral("FILE"));
@@ -112,13 +111,6 @@ int main(int argc, char** argv)
     a.folder = parser.isSet(open) ? parser.value(open) : parser.positionalArguments().value(0);
     a.select = parser.value(select);
     a.screenshot = parser.value(screenshot);
-    if (parser.isSet(tab)) {
-        a.hasTab = gs::ui::MainWindow::tabFromName(parser.value(tab), &a.tab);
-        if (!a.hasTab) {
-            fail(QStringLiteral("unknown tab '%1' (songs, eda, duplicates, problems)").arg(parser.value(tab)));
-            return 1;
-        }
-    }
     QSize windowSize(1280, 800);
     if (parser.isSet(size)) {
         const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
@@ -134,6 +126,13 @@ int main(int argc, char** argv)
         options.cacheFile = parser.value(cache).toStdString();
     gs::ui::MainWindow window(options);
     window.resize(windowSize);
+    if (parser.isSet(tab)) {
+        a.tab = parser.value(tab).toLower();
+        if (!window.page(a.tab)) {
+            fail(QStringLiteral("unknown tab '%1' (%2)").arg(parser.value(tab), window.pageKeys().join(QStringLiteral(", "))));
+            return 1;
+        }
+    }
     if (parser.isSet(eda)) {
         static const QStringList pages = {QStringLiteral("balance"), QStringLiteral("length"), QStringLiteral("distribution"),
                                           QStringLiteral("scatter"), QStringLiteral("correlation")};

@@ -1,0 +1,61 @@
+#pragma once
+// The Songs page: the sortable, filterable song table and the selected song's waveform and
+// mel spectrogram. Talks to the dataset session only; the window just registers it.
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+
+namespace gs::ui {
+
+class DatasetSession;
+class SongFilterProxy;
+class SongTableModel;
+class SpectrogramView;
+class WaveformView;
+struct SongView;
+
+class SongsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SongsPage(DatasetSession* session, QWidget* parent = nullptr);
+
+    SongTableModel* songModel() const { return model_; }
+    SongFilterProxy* songProxy() const { return proxy_; }
+    QTableView* songTable() const { return table_; }
+    WaveformView* waveform() const { return waveform_; }
+    SpectrogramView* spectrogram() const { return spectrogram_; }
+    // True while a song view (waveform + spectrogram) is being computed.
+    bool isLoadingSongView() const { return pendingView_; }
+    int shownSong() const { return shownSong_; }
+
+public slots:
+    bool selectSong(const QString& fileOrRelativePath); // false if not in the table
+    void selectSongIndex(int songIndex);
+    void setGenreFilter(const QString& genre);
+    void setTextFilter(const QString& text);
+
+signals:
+    void songSelected(int songIndex);
+    void songViewShown(const QString& path);
+    void filterChanged(); // the number of shown rows may have changed
+
+private:
+    void onDatasetOpened();
+    void onSelectionChanged();
+    void showSongView(const SongView& view);
+
+    DatasetSession* session_;
+    SongTableModel* model_;
+    SongFilterProxy* proxy_;
+    QTableView* table_;
+    QComboBox* genreFilter_;
+    QLineEdit* textFilter_;
+    WaveformView* waveform_;
+    SpectrogramView* spectrogram_;
+    int shownSong_ = -1;
+    bool pendingView_ = false;
+};
+
+} // namespace gs::ui
