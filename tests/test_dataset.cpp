@@ -221,6 +221,33 @@ private slots:
         QCOMPARE(gs::readFeatureCsv(file).rows.size(), t.rows.size());
     }
 
+    void kaggleLayoutMatchesThePublicCsvAndReadsBack()
+    {
+        GS_REQUIRE_SHARED(kaggle, "reference/kaggle-gtzan");
+        const auto reference = gs::readFeatureCsv(kaggle / "features_30_sec.csv");
+        gs::FeatureTable t;
+        t.columns = reference.columns;
+        t.rows.assign(reference.rows.begin(), reference.rows.begin() + 5);
+        t.rows[2].group = "dropped in this layout";
+        QTemporaryDir tmp;
+        const fs::path file = gs::test::tempDir(tmp) / "kaggle.csv";
+        gs::writeFeatureCsv(file, t, gs::CsvLayout::Kaggle);
+        // The header is the public CSV's header, byte for byte.
+        const std::string ours = readText(file);
+        const std::string theirs = readText(kaggle / "features_30_sec.csv");
+        QCOMPARE(ours.substr(0, ours.find('\n')), theirs.substr(0, theirs.find_first_of("\r\n")));
+        const auto back = gs::readFeatureCsv(file);
+        QCOMPARE(back.columns, t.columns);
+        QCOMPARE(back.rows.size(), t.rows.size());
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            QCOMPARE(back.rows[r].file, t.rows[r].file);
+            QCOMPARE(back.rows[r].label, t.rows[r].label);
+            QCOMPARE(back.rows[r].length, t.rows[r].length);
+            QVERIFY(back.rows[r].values == t.rows[r].values);
+            QCOMPARE(back.rows[r].group, std::string());
+        }
+    }
+
     void writerRefusesNonFiniteAndRagged()
     {
         QTemporaryDir tmp;

@@ -1,5 +1,6 @@
 #include "core/dataset/feature_table.h"
 
+#include "core/common/atomic_file.h"
 #include "core/common/error.h"
 
 #include <charconv>
@@ -221,7 +222,7 @@ FeatureTable readFeatureCsv(const fs::path& file)
     return table;
 }
 
-void writeFeatureCsv(const fs::path& file, const FeatureTable& table)
+void writeFeatureCsv(const fs::path& file, const FeatureTable& table, CsvLayout layout)
 {
     const std::string name = file.string();
     bool anyGroup = false;
@@ -241,41 +242,28 @@ void writeFeatureCsv(const fs::path& file, const FeatureTable& table)
         if (c == "filename" || c == "label" || c == "length" || (anyGroup && c == "group"))
             throw Error(ErrorKind::InvalidArgument, name, "feature column named '" + c + "' would be ambiguous");
 
-    std::string out = "filename,label,length";
+    const bool kaggle = layout == CsvLayout::Kaggle;
+    const bool groupColumn = anyGroup && !kaggle;
+    std::string out = kaggle ? "filename,length" : "filename,label,length";
     for (const auto& c : table.columns)
         out += ',' + quoted(c);
-    if (anyGroup)
-        out += ",group";
+    out += kaggle ? ",label" : groupColumn ? ",group" : "";
     out += '\n';
     for (const auto& row : table.rows) {
-        out += quoted(row.file) + ',' + quoted(row.label) + ',' + number(row.length);
+        out += quoted(row.file);
+        if (!kaggle)
+            out += ',' + quoted(row.label);
+        out += ',' + number(row.length);
         for (double v : row.values)
             out += ',' + number(v);
-        if (anyGroup)
+        if (kaggle)
+            out += ',' + quoted(row.label);
+        else if (groupColumn)
             out += ',' + quoted(row.group);
         out += '\n';
     }
-    // Written beside the target and renamed, so a crash never leaves half a table.
-    fs::path tmp = file;
-    tmp += ".partial";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f)
-            throw Error(ErrorKind::NotFound, name, "cannot be created for writing");
-        f.write(out.data(), std::streamsize(out.size()));
-        f.close();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw Error(ErrorKind::NotFound, name, "write failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, file, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw Error(ErrorKind::NotFound, name, "cannot replace the file: " + ec.message());
-    }
+    // A crash or a full disk never leaves half a table.
+    writeFileAtomically(file, out);
 }
 
 } // namespace gs

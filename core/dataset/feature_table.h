@@ -25,7 +25,12 @@ struct FeatureTable {
     std::vector<std::string> labels() const; // distinct labels, sorted
 };
 
+// Ours: filename,label,length,<features>[,group]. Kaggle: filename,length,<features>,label
+// (the public GTZAN features_30_sec.csv layout, for notebooks written against it; no group).
+enum class CsvLayout { Ours, Kaggle };
+
 FeatureTable readFeatureCsv(const std::filesystem::path& file);          // throws Format
-void writeFeatureCsv(const std::filesystem::path& file, const FeatureTable& table);
+// Atomic (old file intact on failure). Throws InvalidArgument for ragged or non-finite rows.
+void writeFeatureCsv(const std::filesystem::path& file, const FeatureTable& table, CsvLayout layout = CsvLayout::Ours);
 
 } // namespace gs
