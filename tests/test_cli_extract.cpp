@@ -33,6 +33,7 @@ private slots:
             {"extract", q(dir), "--out", out, "--pad", "edge"},
             {"extract", q(dir), "--out", out, "--bogus"},
             {"extract", q(dir), "--out", out, "-j", "1.5"},
+            {"extract", q(dir), "--out", out, "--layout", "pandas"},
             {"extract", q(dir), "--out", q(dir / "no-such-folder" / "o.csv")},
             {"extract", q(dir), "--out", q(dir)},
         };
@@ -126,9 +127,10 @@ private slots:
         GS_REQUIRE_SHARED(kaggleCsv, "reference/kaggle-gtzan/features_30_sec.csv");
         QTemporaryDir tmp;
         const fs::path out = gs::test::tempDir(tmp) / "k.csv";
+        // In the Kaggle layout, so the file also reads where the public CSV does.
         const auto r = gs::test::runCli({"extract", q(dev / "classical/classical.00004.wav"), q(dev / "reggae/reggae.00007.wav"),
                                          "--out", q(out), "--clip", "0", "--sr", "native", "--pad", "reflect",
-                                         "--legacy-hpss", "--quiet"});
+                                         "--legacy-hpss", "--layout", "kaggle", "--quiet"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto ours = gs::readFeatureCsv(out);
         const auto kaggle = gs::readFeatureCsv(kaggleCsv);
@@ -148,6 +150,11 @@ private slots:
                 }
             }
         QCOMPARE(matched, 2);
+        std::ifstream in(out);
+        std::string header;
+        std::getline(in, header);
+        QVERIFY(header.rfind("filename,length,chroma_stft_mean,", 0) == 0);
+        QVERIFY(header.size() > 6 && header.substr(header.size() - 6) == ",label");
     }
 };
 

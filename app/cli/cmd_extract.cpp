@@ -48,6 +48,10 @@ int runExtract(const Args& raw)
     ExtractionParams params = parseExtractionArgs(args);
     const int threads = args.threads();
     const bool quiet = args.flag("--quiet");
+    const std::string layoutName = args.option("--layout", "ours");
+    if (layoutName != "ours" && layoutName != "kaggle")
+        throw UsageError("--layout expects ours or kaggle");
+    const CsvLayout layout = layoutName == "kaggle" ? CsvLayout::Kaggle : CsvLayout::Ours;
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.empty())
@@ -120,7 +124,7 @@ int runExtract(const Args& raw)
         return kExitSomeFailed;
     }
     failures.insert(failures.end(), result.failures.begin(), result.failures.end());
-    writeFeatureCsv(out, result.table);
+    writeFeatureCsv(out, result.table, layout);
 
     std::fprintf(stderr, "extracted %zu of %zu songs in %.1f s (%s) -> %s\n", result.table.rows.size(), songs.size(),
                  result.seconds, genreFeatureSchema(params).fingerprint().c_str(), out.c_str());
@@ -150,6 +154,8 @@ const CommandRegistrar registrar({
     "\n"
     "options:\n"
     "  --out FILE        CSV to write (required)\n"
+    "  --layout L        ours (filename,label,length,<57>; default) or kaggle (filename,length,<57>,label,\n"
+    "                    the public GTZAN features_30_sec.csv layout)\n"
     + std::string(kExtractionArgsHelp) +
     "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n"
