@@ -193,6 +193,15 @@ private slots:
         QVERIFY(svg.contains("<svg"));
         QImage png(base + QStringLiteral(".png"));
         QCOMPARE(png.width(), 1280); // exported at 2x for sharp README images
+
+        // In memory, for reports: the same chart at the asked size, and it draws something.
+        const QImage embedded = QImage::fromData(chart.toPng(500, 300));
+        QCOMPARE(embedded.size(), QSize(500, 300));
+        QSet<QRgb> colours;
+        for (int y = 0; y < embedded.height(); y += 3)
+            for (int x = 0; x < embedded.width(); x += 3)
+                colours.insert(embedded.pixel(x, y));
+        QVERIFY(colours.size() > 8);
     }
 
     void waveformZoomAndScrollKeepInsideTheSong()

@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -39,6 +40,16 @@ ChartWidget::ChartWidget(const QString& title, QWidget* parent) : QWidget(parent
 
 void ChartWidget::setTitle(const QString& title) { title_->setText(title); }
 QString ChartWidget::title() const { return title_->text(); }
+
+QByteArray ChartWidget::toPng(int width, int height, double scale) const
+{
+    const QPixmap pixmap = plot_->toPixmap(width, height, scale);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (pixmap.isNull() || !buffer.open(QIODevice::WriteOnly) || !pixmap.save(&buffer, "PNG"))
+        return {};
+    return bytes;
+}
 
 bool ChartWidget::exportTo(const QString& file, int width, int height)
 {

@@ -20,6 +20,8 @@ public:
     QString title() const;
     // Writes the plot as PNG, SVG or PDF by the file's suffix; false on failure.
     bool exportTo(const QString& file, int width = 0, int height = 0);
+    // The plot as PNG bytes (for reports that embed charts); empty on failure.
+    QByteArray toPng(int width, int height, double scale = 1.0) const;
 
 public slots:
     void exportInteractively();
