@@ -1,40 +1,41 @@
 #include "ui/main_window.h"
 
-#include "core/audio/envelope.h"
+#include "core/common/error.h"
+#include "core/dataset/feature_table.h"
 #include "ui/charts/eda_charts.h"
+#include "ui/classify/classify_panel.h"
+#include "ui/classify/classify_session.h"
+#include "ui/classify/compare_page.h"
+#include "ui/classify/confusion_panel.h"
+#include "ui/common/background_runner.h"
 #include "ui/models/song_table_model.h"
 #include "ui/panels/duplicates_panel.h"
 #include "ui/panels/eda_panel.h"
 #include "ui/panels/problems_panel.h"
+#include "ui/report/report_export.h"
 #include "ui/songs/songs_page.h"
-#include "ui/views/spectrogram_view.h"
-#include "ui/views/waveform_view.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
+#include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace gs::ui {
@@ -62,11 +63,18 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
     eda_ = new EdaPanel(session_);
     duplicates_ = new DuplicatesPanel(session_);
     problems_ = new ProblemsPanel;
+    classify_ = new ClassifySession(this);
+    compare_ = new ComparePage(classify_);
+    confusion_ = new ConfusionPanel(classify_);
+    classifyPanel_ = new ClassifyPanel(classify_);
     registerPages({
         {QStringLiteral("songs"), tr("&Songs"), songs_},
         {QStringLiteral("eda"), tr("&Explore"), eda_},
         {QStringLiteral("duplicates"), tr("&Duplicates"), duplicates_},
         {QStringLiteral("problems"), tr("&Problems"), problems_},
+        {QStringLiteral("compare"), tr("&Compare Models"), compare_},
+        {QStringLiteral("confusion"), tr("Con&fusion Matrix"), confusion_},
+        {QStringLiteral("classify"), tr("C&lassify Songs"), classifyPanel_},
     });
     central_->addWidget(tabs_);
     setCentralWidget(central_);
@@ -100,7 +108,39 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
         selectSongIndex(index);
         showPage(QStringLiteral("songs"));
     });
+
+    // The classify session learns from a snapshot of the dataset, refreshed as songs arrive
+    // (at most twice a second: a snapshot copies every song's features).
+    snapshotTimer_ = new QTimer(this);
+    snapshotTimer_->setSingleShot(true);
+    snapshotTimer_->setInterval(500);
+    connect(snapshotTimer_, &QTimer::timeout, this, [this] { classify_->setDataset(session_->snapshot()); });
+    connect(session_, &DatasetSession::opened, this, &MainWindow::scheduleDatasetSnapshot);
+    connect(session_, &DatasetSession::songsUpdated, this, &MainWindow::scheduleDatasetSnapshot);
+    connect(session_, &DatasetSession::finished, this, [this] {
+        snapshotTimer_->stop();
+        classify_->setDataset(session_->snapshot());
+    });
+    connect(session_, &DatasetSession::duplicatesChanged, this, &MainWindow::scheduleDatasetSnapshot);
+    connect(confusion_, &ConfusionPanel::songActivated, this, [this](int index) {
+        selectSongIndex(index);
+        showPage(QStringLiteral("songs"));
+    });
+    connect(classifyPanel_, &ClassifyPanel::compareRequested, this, [this] { showPage(QStringLiteral("compare")); });
+    connect(classifyPanel_, &ClassifyPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(classify_, &ClassifySession::modelFailed, this, [this](const QString& file, const QString& reason) {
+        statusBar()->showMessage(tr("Cannot use the model %1: %2").arg(file, reason), 10000);
+        if (!qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS") && isVisible())
+            QMessageBox::warning(this, tr("Cannot use this model"), tr("%1\n\n%2").arg(file, reason));
+    });
     rebuildRecentMenu();
+}
+
+void MainWindow::scheduleDatasetSnapshot()
+{
+    if (!snapshotTimer_->isActive())
+        snapshotTimer_->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -116,7 +156,9 @@ QWidget* MainWindow::buildWelcomePage()
     auto* layout = new QVBoxLayout(box);
     auto* title = new QLabel(tr("<h1>Genrescope</h1><p>Explore a music collection by genre. Open a folder whose "
                                 "sub-folders are genres (<i>Rock/…</i>, <i>Jazz/…</i>): every song is decoded, "
-                                "analysed and shown with its waveform, mel spectrogram and per-genre statistics.</p>"));
+                                "analysed and shown with its waveform, mel spectrogram and per-genre statistics. "
+                                "Then compare classifiers on it by cross-validation, see where they go wrong, and "
+                                "drop new songs on the window to classify them.</p>"));
     title->setWordWrap(true);
     layout->addWidget(title);
     auto* open = new QCommandLinkButton(tr("Open a music folder…"), tr("Or drop a folder onto this window."));
@@ -126,6 +168,14 @@ QWidget* MainWindow::buildWelcomePage()
                                         tr("Short synthetic songs in a few genres, generated on first use."));
     connect(demo, &QCommandLinkButton::clicked, this, &MainWindow::openDemo);
     layout->addWidget(demo);
+    auto* withModel = new QCommandLinkButton(tr("Classify songs with a saved model…"),
+                                             tr("Open a model file (.gsm), then drop songs onto this window."));
+    connect(withModel, &QCommandLinkButton::clicked, this, [this] {
+        central_->setCurrentWidget(tabs_);
+        showPage(QStringLiteral("classify"));
+        classifyPanel_->openModelInteractively();
+    });
+    layout->addWidget(withModel);
     welcomeRecent_ = new QWidget;
     new QVBoxLayout(welcomeRecent_);
     welcomeRecent_->layout()->setContentsMargins(0, 0, 0, 0);
@@ -147,7 +197,24 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &Demo Dataset"), this, &MainWindow::openDemo);
     recentMenu_ = file->addMenu(tr("&Recent Folders"));
     file->addSeparator();
-    auto* cancel = file->addAction(tr("&Cancel Analysis"), session_, &DatasetSession::cancel);
+    file->addAction(tr("Classify &Songs…"), classifyPanel_, &ClassifyPanel::classifyInteractively)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(tr("Open &Model…"), classifyPanel_, &ClassifyPanel::openModelInteractively);
+    auto* saveModel = file->addAction(tr("Sa&ve Model…"), classifyPanel_, &ClassifyPanel::saveModelInteractively);
+    saveModel->setShortcut(QKeySequence::Save);
+    auto* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("&Report (HTML)…"), this, &MainWindow::exportReport);
+    exportMenu->addAction(tr("&Features (CSV)…"), this, [this] { exportFeatures(false); });
+    exportMenu->addAction(tr("Features (&Kaggle GTZAN CSV layout)…"), this, [this] { exportFeatures(true); });
+    connect(classify_, &ClassifySession::modelChanged, this, [this, saveModel] { saveModel->setEnabled(bool(classify_->model())); });
+    saveModel->setEnabled(false);
+    file->addSeparator();
+    auto* cancel = file->addAction(tr("&Cancel"), this, [this] {
+        session_->cancel();
+        classify_->cancelTraining();
+        classify_->cancelClassification();
+    });
+    cancel->setToolTip(tr("Stop the analysis, training or classification running now"));
     cancel->setShortcut(Qt::Key_Escape);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -254,7 +321,8 @@ bool MainWindow::showPage(const QString& key)
     QWidget* widget = page(key);
     if (!widget)
         return false;
-    if (central_->currentWidget() != tabs_ && !session_->folder().isEmpty())
+    // Without a folder only the classify page makes sense (a model file and dropped songs).
+    if (central_->currentWidget() != tabs_ && (!session_->folder().isEmpty() || key == QLatin1String("classify")))
         central_->setCurrentWidget(tabs_);
     tabs_->setCurrentWidget(widget);
     return true;
@@ -359,23 +427,137 @@ void MainWindow::rebuildRecentMenu()
     }
 }
 
+namespace {
+
+// A folder dropped alone opens it; audio files (anything that is not a folder) are classified.
+struct Dropped {
+    QString folder;
+    QStringList files;
+};
+
+Dropped sortDrop(const QList<QUrl>& urls)
+{
+    Dropped d;
+    for (const auto& url : urls) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (QFileInfo(path).isDir()) {
+            if (d.folder.isEmpty())
+                d.folder = path;
+        } else {
+            d.files << path;
+        }
+    }
+    return d;
+}
+
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const auto urls = event->mimeData()->urls();
-    if (urls.size() == 1 && QFileInfo(urls.first().toLocalFile()).isDir())
+    const Dropped d = sortDrop(event->mimeData()->urls());
+    if (!d.folder.isEmpty() || !d.files.isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty())
-        openFolder(urls.first().toLocalFile());
+    const Dropped d = sortDrop(event->mimeData()->urls());
+    if (!d.files.isEmpty())
+        classifyFiles(d.files);
+    else if (!d.folder.isEmpty())
+        openFolder(d.folder);
+    event->acceptProposedAction();
+}
+
+void MainWindow::classifyFiles(const QStringList& files)
+{
+    if (files.isEmpty())
+        return;
+    classify_->classify(files);
+    central_->setCurrentWidget(tabs_);
+    showPage(QStringLiteral("classify"));
+}
+
+void MainWindow::saveReport(const QString& file)
+{
+    const auto run = classify_->latestRun();
+    if (!run)
+        throw Error(ErrorKind::InvalidArgument, file.toStdString(),
+                    "there is no comparison to report yet: compare models on the Compare Models page first");
+    ReportSources sources;
+    sources.run = run.get();
+    sources.dataset = session_;
+    sources.eda = eda_;
+    const auto model = classify_->model();
+    sources.finalModelNote = finalModelNote(run.get(), classify_->modelOrigin(),
+                                            model ? QString::fromStdString(model->kind) : QString(),
+                                            model ? model->trainingSamples : 0);
+    writeHtmlReport(file, sources);
+}
+
+void MainWindow::exportReport()
+{
+    if (!classify_->latestRun()) {
+        QMessageBox::information(this, tr("Export Report"),
+                                 tr("There is no comparison to report yet. Train and compare models on the "
+                                    "Compare Models page first."));
+        return;
+    }
+    const QString start = QDir(session_->folder()).filePath(QStringLiteral("genrescope-report.html"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Report"), start,
+                                                      tr("HTML report (*.html);;JSON report (*.json)"));
+    if (file.isEmpty())
+        return;
+    try {
+        saveReport(file);
+        statusBar()->showMessage(tr("Report written to %1").arg(file), 8000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export Report"), tr("Could not write the report:\n%1").arg(errorText(e)));
+    }
+}
+
+int MainWindow::saveFeatures(const QString& file, bool kaggleLayout)
+{
+    FeatureTable table;
+    table.columns = session_->schema().columns;
+    for (const auto& song : session_->songs()) {
+        if (song.status != SongStatus::Ready || song.record.features.size() != table.columns.size())
+            continue;
+        FeatureRow row;
+        row.file = song.relativePath.toStdString();
+        row.label = song.record.label;
+        row.length = song.record.length;
+        row.values = song.record.features;
+        table.rows.push_back(std::move(row));
+    }
+    if (table.rows.empty())
+        throw Error(ErrorKind::InvalidArgument, file.toStdString(), "no song has been analysed yet");
+    writeFeatureCsv(file.toStdString(), table, kaggleLayout ? CsvLayout::Kaggle : CsvLayout::Ours);
+    return int(table.rows.size());
+}
+
+void MainWindow::exportFeatures(bool kaggleLayout)
+{
+    const QDir root(session_->folder());
+    const QString start = root.filePath(kaggleLayout ? QStringLiteral("features_30_sec.csv") : QStringLiteral("features.csv"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Features"), start, tr("CSV (*.csv)"));
+    if (file.isEmpty())
+        return;
+    try {
+        const int written = saveFeatures(file, kaggleLayout);
+        statusBar()->showMessage(tr("%n song(s) written to %1", nullptr, written).arg(file), 8000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export Features"), tr("Could not write the table:\n%1").arg(errorText(e)));
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     session_->cancel();
+    classify_->cancelTraining();
+    classify_->cancelClassification();
     event->accept();
 }
 

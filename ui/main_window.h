@@ -1,6 +1,6 @@
 #pragma once
 // The main window only presents and delegates: sessions do the work (DatasetSession for the
-// open folder), pages present it. Pages are registered from one table (key, title, widget);
+// open folder, ClassifySession for training, comparing and classifying), pages present it. Pages are registered from one table (key, title, widget);
 // nothing refers to a tab by its index.
 #include "ui/session/dataset_session.h"
 
@@ -12,10 +12,15 @@ class QProgressBar;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace gs::ui {
 
+class ClassifyPanel;
+class ClassifySession;
+class ComparePage;
+class ConfusionPanel;
 class DuplicatesPanel;
 class EdaPanel;
 class ProblemsPanel;
@@ -42,6 +47,10 @@ public:
     EdaPanel* eda() const { return eda_; }
     DuplicatesPanel* duplicates() const { return duplicates_; }
     ProblemsPanel* problems() const { return problems_; }
+    ClassifySession* classifySession() const { return classify_; }
+    ComparePage* comparePage() const { return compare_; }
+    ConfusionPanel* confusion() const { return confusion_; }
+    ClassifyPanel* classifyPanel() const { return classifyPanel_; }
 
     // Keys of the registered pages, in tab order ("songs", "eda", ...): the --tab names.
     QStringList pageKeys() const;
@@ -59,6 +68,15 @@ public slots:
     void chooseFolder();
     void setGenreFilter(const QString& genre);
     void setTextFilter(const QString& text);
+    // Audio files to classify with the current model (drops, File → Classify Songs…).
+    void classifyFiles(const QStringList& files);
+    void exportReport();                     // asks for a file
+    void exportFeatures(bool kaggleLayout);  // asks for a file
+
+public:
+    // The same without dialogs (automation, tests). Throw gs::Error naming the file.
+    void saveReport(const QString& file);
+    int saveFeatures(const QString& file, bool kaggleLayout); // songs written
 
 signals:
     void songViewShown(const QString& path);
@@ -85,6 +103,7 @@ private:
     void onProgress(int done, int total, double eta);
     void onFinished(bool cancelled);
     void updateCounts();
+    void scheduleDatasetSnapshot();
 
     DatasetSession* session_;
     QStackedWidget* central_;
@@ -94,6 +113,11 @@ private:
     EdaPanel* eda_;
     DuplicatesPanel* duplicates_;
     ProblemsPanel* problems_;
+    ClassifySession* classify_;
+    ComparePage* compare_;
+    ConfusionPanel* confusion_;
+    ClassifyPanel* classifyPanel_;
+    QTimer* snapshotTimer_;
     QMenu* recentMenu_;
     QProgressBar* progress_;
     QToolButton* cancel_;

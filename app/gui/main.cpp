@@ -1,4 +1,7 @@
 // genrescope: the desktop application. Argument parsing and wiring only.
+#include "ui/classify/classify_session.h"
+#include "ui/classify/compare_page.h"
+#include "ui/classify/train_panel.h"
 #include "ui/main_window.h"
 #include "ui/panels/eda_panel.h"
 
@@ -12,60 +15,60 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
+#include <vector>
 
 namespace {
-
-struct Automation {
-    QString folder;
-    QString select;
-    QString screenshot;
-    QString tab; // a page key; empty = leave the window's choice
-};
 
 void fail(const QString& message)
 {
     std::fprintf(stderr, "genrescope: %s\n", qPrintable(message));
 }
 
-// Runs once everything requested has loaded: tab, selection, then the screenshot.
-void finishAutomation(gs::ui::MainWindow& window, const Automation& a)
-{
-    if (!a.tab.isEmpty())
-        window.showPage(a.tab);
-    if (!a.screenshot.isEmpty() && !window.session()->folder().isEmpty())
-        std::fprintf(stderr, "genrescope: opened %s: %zu songs in %.2f s\n", qPrintable(window.session()->folder()),
-                     window.session()->songs().size(), window.session()->lastOpenSeconds());
-    auto shoot = [&window, a] {
-        if (a.screenshot.isEmpty())
-            return;
-        // Let queued replots and layouts settle before grabbing.
-        QTimer::singleShot(400, &window, [&window, a] {
-            QCoreApplication::processEvents();
-            if (!window.grab().save(a.screenshot)) {
-                fail(QStringLiteral("cannot write %1").arg(a.screenshot));
-                QCoreApplication::exit(3);
-                return;
-            }
-            QCoreApplication::exit(0);
-        });
-    };
-    if (!a.select.isEmpty()) {
-        if (!window.selectSong(a.select)) {
-            fail(QStringLiteral("no song '%1' in %2").arg(a.select, window.session()->folder()));
-            if (!a.screenshot.isEmpty())
-                QCoreApplication::exit(2);
-            return;
-        }
-        if (window.isLoadingSongView()) {
-            auto* once = new QObject(&window);
-            QObject::connect(&window, &gs::ui::MainWindow::songViewShown, once, [once, shoot] {
-                once->deleteLater();
-                shoot();
-            });
-            return;
-        }
+// What the command line asks for, run as a chain of steps once the window is up: open the
+// folder, open a model, train, classify, select a song, show a page, take the screenshot.
+// Each step calls next() when its work has finished (they all run in the background).
+class Automation {
+public:
+    using Next = std::function<void()>;
+    using Step = std::function<void(Next)>;
+
+    explicit Automation(gs::ui::MainWindow& window) : window_(window) {}
+    void add(Step step) { steps_.push_back(std::move(step)); }
+    void run() { runFrom(0); }
+    // With --screenshot, failures end the program with exit code 2.
+    void setExitOnFailure(bool exit) { exitOnFailure_ = exit; }
+    void failed(const QString& message)
+    {
+        fail(message);
+        if (exitOnFailure_)
+            QCoreApplication::exit(2);
+        stopped_ = true;
     }
-    shoot();
+
+private:
+    void runFrom(std::size_t i)
+    {
+        if (stopped_ || i >= steps_.size())
+            return;
+        steps_[i]([this, i] { QTimer::singleShot(0, &window_, [this, i] { runFrom(i + 1); }); });
+    }
+
+    gs::ui::MainWindow& window_;
+    std::vector<Step> steps_;
+    bool exitOnFailure_ = false;
+    bool stopped_ = false;
+};
+
+// Calls fn once, the first time `signal` fires.
+template <class Sender, class Signal, class Fn> void once(Sender* sender, Signal signal, QObject* context, Fn fn)
+{
+    auto* guard = new QObject(context);
+    QObject::connect(sender, signal, guard, [guard, fn](auto&&... args) {
+        guard->deleteLater();
+        fn(args...);
+    });
 }
 
 } // namespace
@@ -86,31 +89,41 @@ int main(int argc, char** argv)
     if (appTranslator.load(QLocale(), QStringLiteral("genrescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
+    auto text = [](const char* s) { return QApplication::translate("main", s); };
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Explore a music collection by genre."));
+    parser.setApplicationDescription(text("Explore a music collection by genre, compare classifiers and classify songs."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open the music folder DIR."), QStringLiteral("DIR"));
-    QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Open the demo dataset."));
-    QCommandLineOption tab(QStringLiteral("tab"), QApplication::translate("main", "Show a tab: songs, eda, duplicates, problems, compare, confusion or classify."),
+    QCommandLineOption open(QStringLiteral("open"), text("Open the music folder DIR."), QStringLiteral("DIR"));
+    QCommandLineOption demo(QStringLiteral("demo"), text("Open the demo dataset."));
+    QCommandLineOption tab(QStringLiteral("tab"),
+                           text("Show a tab: songs, eda, duplicates, problems, compare, confusion or classify."),
                            QStringLiteral("NAME"));
-    QCommandLineOption select(QStringLiteral("select"), QApplication::translate("main", "Select the song FILE (path or relative to the folder)."),
+    QCommandLineOption select(QStringLiteral("select"), text("Select the song FILE (path or relative to the folder)."),
                               QStringLiteral("FILE"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QApplication::translate("main", "Save the window to PNG once everything has loaded, then quit."),
+                                  text("Save the window to PNG once everything asked for has finished, then quit."),
                                   QStringLiteral("PNG"));
-    QCommandLineOption size(QStringLiteral("size"), QApplication::translate("main", "Window size, e.g. 1280x800."), QStringLiteral("WxH"));
-    QCommandLineOption eda(QStringLiteral("eda"), QApplication::translate("main", "Show an exploration chart: balance, length, distribution, scatter or correlation."),
+    QCommandLineOption size(QStringLiteral("size"), text("Window size, e.g. 1280x800."), QStringLiteral("WxH"));
+    QCommandLineOption eda(QStringLiteral("eda"),
+                           text("Show an exploration chart: balance, length, distribution, scatter or correlation."),
                            QStringLiteral("CHART"));
-    QCommandLineOption cache(QStringLiteral("cache"), QApplication::translate("main", "Use this feature cache file."), QStringLiteral("FILE"));
-    parser.addOptions({open, demo, tab, select, screenshot, size, eda, cache});
-    parser.addPositionalArgument(QStringLiteral("folder"), QApplication::translate("main", "Music folder to open."), QStringLiteral("[folder]"));
+    QCommandLineOption cache(QStringLiteral("cache"), text("Use this feature cache file."), QStringLiteral("FILE"));
+    QCommandLineOption train(QStringLiteral("train"),
+                             text("Compare these models (comma list, e.g. svm-rbf,knn,dummy) by cross-validation on "
+                                  "the opened folder, and refit the best on all songs."),
+                             QStringLiteral("MODELS"));
+    QCommandLineOption folds(QStringLiteral("folds"), text("Cross-validation folds for --train (default 10)."),
+                             QStringLiteral("K"));
+    QCommandLineOption model(QStringLiteral("model"), text("Open this model file (.gsm) to classify songs."),
+                             QStringLiteral("FILE"));
+    QCommandLineOption classify(QStringLiteral("classify"),
+                                text("Classify this audio file with the model (repeat the option for several)."),
+                                QStringLiteral("FILE"));
+    parser.addOptions({open, demo, tab, select, screenshot, size, eda, cache, train, folds, model, classify});
+    parser.addPositionalArgument(QStringLiteral("folder"), text("Music folder to open."), QStringLiteral("[folder]"));
     parser.process(app);
 
-    Automation a;
-    a.folder = parser.isSet(open) ? parser.value(open) : parser.positionalArguments().value(0);
-    a.select = parser.value(select);
-    a.screenshot = parser.value(screenshot);
     QSize windowSize(1280, 800);
     if (parser.isSet(size)) {
         const auto m = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
@@ -120,15 +133,25 @@ int main(int argc, char** argv)
         }
         windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
+    int foldCount = 10;
+    if (parser.isSet(folds)) {
+        bool ok = false;
+        foldCount = parser.value(folds).toInt(&ok);
+        if (!ok || foldCount < 2 || foldCount > 100) {
+            fail(QStringLiteral("--folds wants a whole number from 2 to 100"));
+            return 1;
+        }
+    }
 
     gs::ui::DatasetSession::Options options;
     if (parser.isSet(cache))
         options.cacheFile = parser.value(cache).toStdString();
     gs::ui::MainWindow window(options);
     window.resize(windowSize);
+    QString tabKey;
     if (parser.isSet(tab)) {
-        a.tab = parser.value(tab).toLower();
-        if (!window.page(a.tab)) {
+        tabKey = parser.value(tab).toLower();
+        if (!window.page(tabKey)) {
             fail(QStringLiteral("unknown tab '%1' (%2)").arg(parser.value(tab), window.pageKeys().join(QStringLiteral(", "))));
             return 1;
         }
@@ -143,32 +166,119 @@ int main(int argc, char** argv)
         }
         window.eda()->showPage(gs::ui::EdaPanel::Page(page));
     }
-    if (!a.screenshot.isEmpty())
+    const QString shot = parser.value(screenshot);
+    const QString folder = parser.isSet(open) ? parser.value(open) : parser.positionalArguments().value(0);
+    const bool opening = !folder.isEmpty() || parser.isSet(demo);
+    if (parser.isSet(train) && !opening) {
+        fail(QStringLiteral("--train needs a folder (--open DIR or --demo)"));
+        return 1;
+    }
+    if (!shot.isEmpty())
         qputenv("GENRESCOPE_NO_DIALOGS", "1");
     window.show();
 
-    auto* session = window.session();
-    QObject::connect(session, &gs::ui::DatasetSession::openFailed, &window, [a](const QString& folder, const QString& reason) {
-        if (!a.screenshot.isEmpty()) {
-            fail(QStringLiteral("cannot open %1: %2").arg(folder, reason));
-            QCoreApplication::exit(2);
-        }
-    });
-    const bool opening = !a.folder.isEmpty() || parser.isSet(demo);
+    auto* dataset = window.session();
+    auto* classifier = window.classifySession();
+    Automation automation(window);
+    automation.setExitOnFailure(!shot.isEmpty());
+
     if (opening) {
-        auto* once = new QObject(&window);
-        QObject::connect(session, &gs::ui::DatasetSession::finished, once, [&window, a, once, session](bool) {
-            if (session->folder().isEmpty())
-                return; // openFailed handled it
-            once->deleteLater();
-            finishAutomation(window, a);
+        automation.add([&, folder](Automation::Next next) {
+            QObject::connect(dataset, &gs::ui::DatasetSession::openFailed, &window,
+                             [&](const QString& f, const QString& reason) {
+                                 automation.failed(QStringLiteral("cannot open %1: %2").arg(f, reason));
+                             });
+            once(dataset, &gs::ui::DatasetSession::finished, &window, [&, next](bool) {
+                if (dataset->folder().isEmpty())
+                    return; // openFailed said why
+                if (!shot.isEmpty())
+                    std::fprintf(stderr, "genrescope: opened %s: %zu songs in %.2f s\n", qPrintable(dataset->folder()),
+                                 dataset->songs().size(), dataset->lastOpenSeconds());
+                classifier->setDataset(dataset->snapshot());
+                next();
+            });
+            if (!folder.isEmpty())
+                window.openFolder(folder);
+            else
+                window.openDemo();
         });
-        if (!a.folder.isEmpty())
-            window.openFolder(a.folder);
-        else
-            window.openDemo();
-    } else {
-        finishAutomation(window, a);
     }
+    if (parser.isSet(model)) {
+        automation.add([&, file = parser.value(model)](Automation::Next next) {
+            once(classifier, &gs::ui::ClassifySession::modelChanged, &window, [next] { next(); });
+            once(classifier, &gs::ui::ClassifySession::modelFailed, &window, [&](const QString& f, const QString& reason) {
+                automation.failed(QStringLiteral("cannot use the model %1: %2").arg(f, reason));
+            });
+            classifier->openModel(file);
+        });
+    }
+    if (parser.isSet(train)) {
+        automation.add([&, models = parser.value(train), foldCount](Automation::Next next) {
+            auto* panel = window.comparePage()->trainPanel();
+            auto settings = panel->settings();
+            settings.folds = foldCount;
+            panel->setSettings(settings);
+            panel->setModels(models.split(QLatin1Char(','), Qt::SkipEmptyParts));
+            once(classifier, &gs::ui::ClassifySession::trainingFailed, &window,
+                 [&](const QString& reason) { automation.failed(QStringLiteral("training failed: %1").arg(reason)); });
+            once(classifier, &gs::ui::ClassifySession::trainingFinished, &window, [&, next](bool cancelled) {
+                if (cancelled) {
+                    automation.failed(QStringLiteral("training was cancelled"));
+                    return;
+                }
+                // The refit model arrives right after the run; wait for it too.
+                classifier->waitForIdle();
+                if (!shot.isEmpty() && classifier->latestRun())
+                    std::fprintf(stderr, "genrescope: compared %zu models in %.1f s\n",
+                                 classifier->latestRun()->report.models.size(), classifier->latestRun()->seconds);
+                next();
+            });
+            window.showPage(QStringLiteral("compare"));
+            panel->startTraining();
+        });
+    }
+    if (parser.isSet(classify)) {
+        automation.add([&, files = parser.values(classify)](Automation::Next next) {
+            if (!classifier->model()) {
+                automation.failed(QStringLiteral("--classify needs a model: --model FILE or --train MODELS"));
+                return;
+            }
+            once(classifier, &gs::ui::ClassifySession::classificationFinished, &window, [next](bool) { next(); });
+            window.classifyFiles(files);
+        });
+    }
+    if (parser.isSet(select)) {
+        automation.add([&, song = parser.value(select)](Automation::Next next) {
+            if (!window.selectSong(song)) {
+                automation.failed(QStringLiteral("no song '%1' in %2").arg(song, dataset->folder()));
+                return;
+            }
+            if (window.isLoadingSongView())
+                once(&window, &gs::ui::MainWindow::songViewShown, &window, [next](const QString&) { next(); });
+            else
+                next();
+        });
+    }
+    automation.add([&, tabKey](Automation::Next next) {
+        if (!tabKey.isEmpty())
+            window.showPage(tabKey);
+        next();
+    });
+    if (!shot.isEmpty()) {
+        automation.add([&, shot](Automation::Next) {
+            // Let queued replots, song views and layouts settle before grabbing.
+            QTimer::singleShot(400, &window, [&, shot] {
+                classifier->waitForIdle(60000);
+                QCoreApplication::processEvents();
+                if (!window.grab().save(shot)) {
+                    fail(QStringLiteral("cannot write %1").arg(shot));
+                    QCoreApplication::exit(3);
+                    return;
+                }
+                QCoreApplication::exit(0);
+            });
+        });
+    }
+    automation.run();
     return QApplication::exec();
 }
