@@ -45,6 +45,54 @@ private slots:
         QVERIFY2(colours.size() > 200, qPrintable(QStringLiteral("only %1 colours").arg(colours.size())));
     }
 
+    void trainsComparesAndShowsTheConfusionMatrix()
+    {
+        const QString shot = home_.filePath(QStringLiteral("confusion.png"));
+        QProcess* p = start({QStringLiteral("--demo"), QStringLiteral("--train"), QStringLiteral("dummy,knn"),
+                             QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--tab"),
+                             QStringLiteral("confusion"), QStringLiteral("--size"), QStringLiteral("1024x640"),
+                             QStringLiteral("--screenshot"), shot});
+        QVERIFY(p->waitForFinished(600000));
+        const QByteArray err = p->readAllStandardError();
+        QVERIFY2(p->exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("compared 2 models"), err.constData());
+        const QImage image(shot);
+        QVERIFY2(!image.isNull(), "the screenshot is not a readable PNG");
+        QCOMPARE(image.size(), QSize(1024, 640));
+    }
+
+    void classifiesASongWithAModelFile()
+    {
+        // A model made by the CLI, used by the app without any folder open.
+        const QString demo = home_.filePath(QStringLiteral("cli-demo"));
+        const QString model = home_.filePath(QStringLiteral("knn.gsm"));
+        QCOMPARE(gs::test::runCli({"make-demo", demo}).exitCode, 0);
+        const auto trained = gs::test::runCli({"train", demo, "--model", "knn", "--out", model, "--quiet"});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        const QString shot = home_.filePath(QStringLiteral("classify.png"));
+        QProcess* p = start({QStringLiteral("--model"), model, QStringLiteral("--classify"),
+                             demo + QStringLiteral("/Rock/rock_01.wav"), QStringLiteral("--tab"),
+                             QStringLiteral("classify"), QStringLiteral("--screenshot"), shot});
+        QVERIFY(p->waitForFinished(240000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        QVERIFY(!QImage(shot).isNull());
+    }
+
+    void badModelFileFailsWithAMessage()
+    {
+        const QString bad = home_.filePath(QStringLiteral("garbage.gsm"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not a model");
+        f.close();
+        const QString shot = home_.filePath(QStringLiteral("never.png"));
+        QProcess* p = start({QStringLiteral("--model"), bad, QStringLiteral("--screenshot"), shot});
+        QVERIFY(p->waitForFinished(60000));
+        QCOMPARE(p->exitCode(), 2);
+        QVERIFY2(p->readAllStandardError().contains("garbage.gsm"), "stderr does not name the model file");
+        QVERIFY(!QFile::exists(shot));
+    }
+
     void missingFolderFailsWithAMessage()
     {
         const QString shot = home_.filePath(QStringLiteral("none.png"));
