@@ -39,7 +39,7 @@ ReportKind reportKindOf(const std::string& file)
 const gs::ml::ModelReport* bestRealModel(const gs::ml::EvaluationReport& report)
 {
     for (const auto& m : report.models) // sorted best first
-        if (m.name != "dummy")
+        if (m.name.rfind("dummy", 0) != 0) // dummy, dummy-stratified: baselines
             return &m;
     return nullptr;
 }

@@ -186,7 +186,8 @@ std::string heatMap(const std::vector<std::string>& rows, const std::vector<std:
     const double left = axisGap + labelWidth, top = axisGap + headerHeight;
     const std::size_t nc = columns.size() + (options.totals ? 1 : 0);
     const std::size_t nr = rows.size() + (options.totals ? 1 : 0);
-    const double width = left + cell * double(nc) + 10, height = top + cell * double(nr) + 10;
+    // Room on the right for the last rotated column label.
+    const double width = left + cell * double(nc) + 80, height = top + cell * double(nr) + 10;
 
     std::ostringstream s;
     s << open(width, height, options.title);
