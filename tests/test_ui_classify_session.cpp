@@ -270,6 +270,16 @@ private slots:
         QVERIFY(bad.done);
         QVERIFY2(bad.error.contains(QStringLiteral("corrupt.mp3")), qPrintable(bad.error));
 
+        // After a refit (a new model object) every song is classified again by it.
+        session.useModelFromRun(session.latestRun()->id, QStringLiteral("svm-rbf"));
+        QVERIFY(session.waitForIdle(60000));
+        QSignalSpy changedSongs(&session, &ClassifySession::songChanged);
+        session.reclassifyAll();
+        QVERIFY(session.waitForIdle(60000));
+        QCOMPARE(changedSongs.count(), 8); // reset, then result, for each of the 4
+        QCOMPARE(session.classified()[0].result.genres.front().probability,
+                 gs::ml::classifySong(*session.model(), files[0].toStdString()).genres.front().probability);
+
         // A view of a classified song: decoded at 22050 Hz, 128 mels.
         QSignalSpy view(&session, &ClassifySession::songViewReady);
         session.requestSongView(1, gs::MelOptions{});
