@@ -7,36 +7,21 @@
 #include "core/dsp/matrix.h"
 #include "core/features/mel.h"
 #include "core/features/schema.h"
+#include "ui/session/dataset_snapshot.h"
 #include "ui/session/song.h"
+#include "ui/session/song_view.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QStringList>
-#include <QThreadPool>
 
-#include <atomic>
 #include <filesystem>
 #include <memory>
-#include <mutex>
+#include <utility>
 #include <vector>
-
-namespace gs {
-class WaveformEnvelope;
-}
 
 namespace gs::ui {
 
-// Audio of one song prepared for the views (computed in the background).
-struct SongView {
-    QString path;
-    int sampleRate = 0;
-    double seconds = 0;
-    std::shared_ptr<const WaveformEnvelope> envelope;
-    std::shared_ptr<const std::vector<float>> samples; // for recomputing the spectrogram
-    Matrix melDb;               // rows = mels, cols = frames
-    MelOptions mel;
-    QString error;              // non-empty: the song could not be decoded
-};
+class BackgroundRunner;
 
 struct DuplicateGroup {
     std::vector<int> songs;     // indices into DatasetSession::songs()
@@ -75,6 +60,9 @@ public:
     const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
     const FeatureSchema& schema() const { return schema_; }
     double lastOpenSeconds() const { return lastOpenSeconds_; }
+    // A copy of the songs, folder, schema and duplicate groups as they are now, for the
+    // classify session (cheap to call again: shared until the songs change).
+    std::shared_ptr<const DatasetSnapshot> snapshot() const;
 
     // Decodes the song and computes its envelope and mel spectrogram in the background;
     // songViewReady() follows. A newer request supersedes an older one.
@@ -94,13 +82,12 @@ signals:
     void songViewReady(const gs::ui::SongView& view);
 
 private:
-    struct Run;
-    void startRun(const QString& folder);
-    void runPipeline(std::shared_ptr<Run> run); // worker thread
+    class Pipeline; // one open, stage by stage, on the open runner's worker thread
+    void startOpen(const QString& folder, bool makeDemo);
     // Queued into the GUI thread by the pipeline.
-    void applyScan(std::shared_ptr<Run> run, std::vector<Song> songs, int pending);
-    void applyResults(std::shared_ptr<Run> run, std::vector<Song> results, int done, int total, double eta);
-    void applyFinish(std::shared_ptr<Run> run, bool cancelled, double seconds);
+    void applyScan(const QString& folder, std::vector<Song> songs, int pending);
+    void applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta);
+    void applyFinish(std::vector<DuplicateGroup> groups, double seconds);
     void reportProblems(const Song& song);
 
     Options options_;
@@ -109,19 +96,12 @@ private:
     std::vector<Song> songs_;
     QStringList genres_;
     std::vector<DuplicateGroup> duplicates_;
-    std::shared_ptr<Run> run_;
-    QFuture<void> pipeline_;
-    QThreadPool pool_;      // extraction workers
-    QThreadPool viewPool_;  // song views, one at a time
+    BackgroundRunner* openRunner_;
+    BackgroundRunner* viewRunner_;
     double lastOpenSeconds_ = 0;
-
-    std::shared_ptr<const std::vector<float>> viewSamples_;
-    std::shared_ptr<const WaveformEnvelope> viewEnvelope_;
-    QString viewPath_;
-    int viewSampleRate_ = 0;
-    std::atomic<int> viewGeneration_{0};
+    SongView lastView_;                                      // for requestSpectrogram()
+    mutable std::shared_ptr<const DatasetSnapshot> snapshot_; // null = songs changed since
 };
 
 } // namespace gs::ui
 
-Q_DECLARE_METATYPE(gs::ui::SongView)
