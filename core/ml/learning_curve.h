@@ -37,7 +37,16 @@ struct LearningCurveOptions {
 };
 
 // Throws gs::Error: InvalidArgument (fractions outside (0, 1], unknown model, too few
-// songs), Cancelled. Fractions too small to hold one song of each genre train on what they hold.
+// songs), Cancelled. Every genre keeps at least one song (one whole group) at any fraction,
+// so a tiny fraction may hold a little more than asked. Fraction 1.0 trains each fold's model
+// exactly as crossValidate does (same songs in the same order, same seed): its fold
+// accuracies are crossValidate's. Repeated fractions are computed once.
 LearningCurve learningCurve(const LabelledSet& data, const LearningCurveOptions& options);
+
+// The songs each fold's model learns from at `fraction` (indices into data, ascending, one
+// list per outer fold): exactly the sets learningCurve trains on, for tests and for showing
+// which songs a point used. Throws as learningCurve for bad folds or fractions.
+std::vector<std::vector<std::size_t>> learningCurveTrainingSets(const LabelledSet& data, double fraction, int folds,
+                                                                std::uint64_t seed);
 
 } // namespace gs::ml
