@@ -321,10 +321,12 @@ void ComparePanel::rebuild()
     }
     selectedModel_.clear();
     selectedRun_ = 0;
-    if (shown_ && !shown_->report.models.empty())
-        selectModel(keepModel.isEmpty() ? QString::fromStdString(shown_->report.models.front().name) : keepModel);
-    else
-        selectedRowChanged();
+    metricsView_->clearSelection();
+    if (shown_ && !shown_->report.models.empty() && !keepModel.isEmpty())
+        selectModel(keepModel); // the same model in the newly shown run, if it has it
+    if (shown_ && !shown_->report.models.empty() && selectedModel_.isEmpty())
+        selectModel(QString::fromStdString(shown_->report.models.front().name));
+    selectedRowChanged();
 }
 
 void ComparePanel::refreshStaleBanner()
