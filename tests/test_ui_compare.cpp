@@ -4,6 +4,7 @@
 // curve) must be exactly what the run's report holds; editing a setting marks the run stale;
 // charts and tables export to files that load again.
 #include "core/dataset/demo.h"
+#include "core/ml/report_writer.h"
 #include "ui/classify/classify_session.h"
 #include "ui/classify/compare_charts.h"
 #include "ui/classify/compare_page.h"

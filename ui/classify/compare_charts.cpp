@@ -297,6 +297,8 @@ void PerClassF1Map::setRun(std::shared_ptr<const ComparisonRun> run)
     scale->axis()->setLabel(tr("F1"));
     scale->setBarWidth(12);
     map_->setColorScale(scale);
+    scale->setGradient(blues); // the scale hands its own (default) gradient to the map
+    map_->setGradient(blues);
     map_->setDataRange(QCPRange(0, 1));
     auto* margins = new QCPMarginGroup(p);
     p->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);

@@ -4,7 +4,6 @@
 #include "ui/classify/train_panel.h"
 
 #include <QHBoxLayout>
-#include <QScrollArea>
 #include <QSplitter>
 
 namespace gs::ui {
@@ -14,21 +13,14 @@ ComparePage::ComparePage(ClassifySession* session, QWidget* parent) : QWidget(pa
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     splitter_ = new QSplitter(Qt::Horizontal);
-    train_ = new TrainPanel(session);
-    // The settings are taller than a small window; they scroll rather than squeeze.
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(train_);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(train_->minimumSizeHint().width() + 20);
+    train_ = new TrainPanel(session); // scrolls its own settings
     compare_ = new ComparePanel(session);
-    splitter_->addWidget(scroll);
+    splitter_->addWidget(train_);
     splitter_->addWidget(compare_);
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
     splitter_->setCollapsible(1, false);
-    splitter_->setSizes({340, 900});
+    splitter_->setSizes({360, 920});
     layout->addWidget(splitter_);
 }
 

@@ -74,6 +74,10 @@ ComparePanel::ComparePanel(ClassifySession* session, QWidget* parent) : QWidget(
     connect(session_, &ClassifySession::runsChanged, this, &ComparePanel::refreshRunLists);
     connect(session_, &ClassifySession::runFinished, this, [this](int runId) { showRun(runId, besideRunId()); });
     connect(session_, &ClassifySession::modelChanged, this, &ComparePanel::refreshModelInUse);
+    // "Use this model" starts a refit: not while another training runs.
+    connect(session_, &ClassifySession::trainingStarted, this, &ComparePanel::selectedRowChanged);
+    connect(session_, &ClassifySession::trainingFinished, this, &ComparePanel::selectedRowChanged);
+    connect(session_, &ClassifySession::trainingFailed, this, &ComparePanel::selectedRowChanged);
     refreshRunLists();
     refreshModelInUse();
 }
@@ -228,9 +232,10 @@ QWidget* ComparePanel::buildSignificanceTab()
 
 QString ComparePanel::runLabel(const ComparisonRun& run) const
 {
-    QString text = tr("Run %1 · %2 · %n model(s)", nullptr, int(run.report.models.size()))
+    QString text = tr("Run %1 · %2 · %3 models")
                        .arg(run.id)
-                       .arg(QLocale().toString(run.finishedAt.time(), QLocale::ShortFormat));
+                       .arg(QLocale().toString(run.finishedAt.time(), QLocale::ShortFormat))
+                       .arg(run.report.models.size());
     if (!run.report.models.empty())
         text += tr(" · best %1 %2").arg(QString::fromStdString(run.report.models.front().name),
                                         percentText(run.report.models.front().accuracyMean));
@@ -307,14 +312,14 @@ void ComparePanel::rebuild()
         const auto& p = shown_->report.protocol;
         QString text = tr("%1-fold cross-validation, %2 · %3 songs · %4 features · seed %5")
                            .arg(p.folds)
-                           .arg(p.grouped ? tr("related songs kept together (%1)").arg(QString::fromStdString(p.grouping))
-                                          : tr("every song on its own"))
+                           .arg(p.grouped ? tr("related songs kept together (grouping %1)").arg(QString::fromStdString(p.grouping))
+                                          : tr("grouping %1 found no related songs").arg(QString::fromStdString(p.grouping)))
                            .arg(p.samples)
                            .arg(p.features)
                            .arg(p.seed);
         if (p.search)
             text += tr(" · parameters tuned by a nested %1-fold search").arg(p.innerFolds);
-        text += tr(" · took %1 s").arg(QLocale().toString(shown_->seconds, 'f', 1));
+        text += tr(" · took %1 s").arg(QLocale().toString(shown_->seconds, 'f', shown_->seconds < 10 ? 2 : 1));
         protocol_->setText(text);
     } else {
         protocol_->setText(tr("No comparison yet: choose models on the left and press Train and compare."));

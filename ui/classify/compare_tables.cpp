@@ -91,7 +91,7 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const
         case BalancedAccuracy: return percentText(m->balancedAccuracy);
         case MacroF1: return number(m->macroF1, 3);
         case LogLoss: return number(m->logLoss, 3);
-        case FitSeconds: return number(m->fitSeconds, m->fitSeconds < 10 ? 2 : 1);
+        case FitSeconds: return QLocale().toString(m->fitSeconds, 'g', 3);
         case PredictMs: return number(m->predictSeconds * 1000.0, 1);
         case Params: return QString::fromStdString(ml::formatHyperparameters(m->params));
         }
@@ -107,6 +107,8 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const
             return tr("Mean wall-clock seconds to fit one fold's model (CPU time %1 s)").arg(number(m->fitCpuSeconds, 2));
         if (index.column() == PredictMs)
             return tr("Mean milliseconds to predict one whole test fold");
+        if (index.column() == Params)
+            return QString::fromStdString(ml::formatHyperparameters(m->params));
     }
     return {};
 }

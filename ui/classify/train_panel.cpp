@@ -109,10 +109,17 @@ TrainPanel::TrainPanel(ClassifySession* session, QWidget* parent) : QWidget(pare
     settingsArea_ = new QWidget;
     auto* settingsLayout = new QVBoxLayout(settingsArea_);
     settingsLayout->setContentsMargins(0, 0, 0, 0);
-    settingsLayout->addWidget(buildModelList(), 3);
-    settingsLayout->addWidget(buildParameterPages(), 2);
+    settingsLayout->addWidget(buildModelList());
+    settingsLayout->addWidget(buildParameterPages());
     settingsLayout->addWidget(buildProtocol());
-    layout->addWidget(settingsArea_, 1);
+    settingsLayout->addStretch(1);
+    // The settings scroll on a small window; Train, progress and status always stay in view.
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(settingsArea_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 1);
     layout->addWidget(buildRunControls());
 
     connect(session_, &ClassifySession::trainingStarted, this, [this] {
@@ -140,6 +147,7 @@ TrainPanel::TrainPanel(ClassifySession* session, QWidget* parent) : QWidget(pare
                       .arg(best.accuracyMean * 100.0, 0, 'f', 1));
     });
     connect(session_, &ClassifySession::runsChanged, this, &TrainPanel::refreshAvailability);
+    models_->setCurrentRow(0);
     setTraining(session_->isTraining());
     setStatus(tr("Choose models and press Train."));
     refreshAvailability();
@@ -168,13 +176,19 @@ QWidget* TrainPanel::buildModelList()
     modelDescription_ = new QLabel;
     modelDescription_->setWordWrap(true);
     modelDescription_->setMinimumHeight(modelDescription_->fontMetrics().lineSpacing() * 2);
-    layout->addWidget(models_, 1);
+    // As tall as its rows: the list is short and fixed, it need not scroll.
+    models_->setFixedHeight(models_->sizeHintForRow(0) * models_->count() + 2 * models_->frameWidth() + 4);
+    layout->addWidget(models_);
     layout->addWidget(modelDescription_);
     connect(models_, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
         modelDescription_->setText(models_->item(row)->toolTip());
         parameterPages_->setCurrentIndex(row);
+        // The stack takes the height of the shown page, not of the longest one (cnn).
+        for (int i = 0; i < parameterPages_->count(); ++i)
+            parameterPages_->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == row ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        parameterPages_->adjustSize();
         parameterTitle_->setText(tr("Parameters of %1").arg(models_->item(row)->data(Qt::UserRole).toString()));
     });
     connect(models_, &QListWidget::itemChanged, this, [this] {
@@ -241,13 +255,9 @@ QWidget* TrainPanel::buildParameterPages()
         }
         if (info.parameters.empty())
             form->addRow(new QLabel(tr("No parameters.")));
-        auto* scroll = new QScrollArea;
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setWidget(page);
-        parameterPages_->addWidget(scroll);
+        parameterPages_->addWidget(page);
     }
-    layout->addWidget(parameterPages_, 1);
+    layout->addWidget(parameterPages_);
     connect(reset, &QPushButton::clicked, this, [this] {
         const auto& info = ml::availableModels()[std::size_t(std::max(0, parameterPages_->currentIndex()))];
         applying_ = true;
