@@ -28,6 +28,7 @@ void resetPlot(QCustomPlot* p)
     p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     p->yAxis->setRangeReversed(false);
     p->xAxis2->setVisible(false);
+    p->yAxis2->setVisible(false);
     p->legend->setVisible(false);
     for (auto* axis : {p->xAxis, p->yAxis}) {
         axis->grid()->setVisible(true);
@@ -203,15 +204,16 @@ void AccuracyChart::setRuns(std::shared_ptr<const ComparisonRun> primary, std::s
         baseline_->point1->setCoords(-1, level);
         baseline_->point2->setCoords(double(names.size()), level);
         baseline_->setPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
-        auto* label = new QCPItemText(p);
-        label->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-        label->position->setTypeY(QCPItemPosition::ptPlotCoords);
-        label->position->setCoords(0.995, level);
-        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-        label->setText(tr("dummy baseline %1 %").arg(num(level, 1)));
-        label->setColor(QColor(70, 70, 70));
-        label->setBrush(QColor(255, 255, 255, 200));
-        label->setPadding(QMargins(3, 1, 3, 1));
+        // Labelled on the right-hand axis, where no bar or value label can cover it.
+        auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+        ticker->addTick(level, tr("dummy baseline\n%1 %").arg(num(level, 1)));
+        p->yAxis2->setVisible(true);
+        p->yAxis2->setTicker(ticker);
+        p->yAxis2->setTickLabelColor(QColor(70, 70, 70));
+        p->yAxis2->setTickPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
+        p->yAxis2->setSubTicks(false);
+        p->yAxis2->grid()->setVisible(false);
+        p->yAxis2->setBasePen(Qt::NoPen);
     }
 
     QStringList labels;
@@ -224,6 +226,7 @@ void AccuracyChart::setRuns(std::shared_ptr<const ComparisonRun> primary, std::s
     p->xAxis->setLabel(twoRuns ? tr("Model (solid: run %1, hatched: run %2)").arg(primary_->id).arg(beside_->id) : tr("Model"));
     p->yAxis->setLabel(tr("Accuracy (%), mean ± std over folds"));
     p->yAxis->setRange(0, std::min(112.0, std::max(top * 1.12, 10.0)));
+    p->yAxis2->setRange(p->yAxis->range());
     setTitle(tr("Accuracy per model — run %1, %2-fold cross-validation")
                  .arg(primary_->id)
                  .arg(primary_->report.protocol.folds));

@@ -91,8 +91,8 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const
         case BalancedAccuracy: return percentText(m->balancedAccuracy);
         case MacroF1: return number(m->macroF1, 3);
         case LogLoss: return number(m->logLoss, 3);
-        case FitSeconds: return QLocale().toString(m->fitSeconds, 'g', 3);
-        case PredictMs: return number(m->predictSeconds * 1000.0, 1);
+        case FitSeconds: return m->fitSeconds < 0.005 ? tr("< 0.01") : number(m->fitSeconds, m->fitSeconds < 10 ? 2 : 1);
+        case PredictMs: return m->predictSeconds < 0.00005 ? tr("< 0.1") : number(m->predictSeconds * 1000.0, 1);
         case Params: return QString::fromStdString(ml::formatHyperparameters(m->params));
         }
     }

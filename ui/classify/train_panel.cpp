@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -121,6 +122,7 @@ TrainPanel::TrainPanel(ClassifySession* session, QWidget* parent) : QWidget(pare
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll, 1);
     layout->addWidget(buildRunControls());
+    scroll->setMinimumWidth(settingsArea_->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
 
     connect(session_, &ClassifySession::trainingStarted, this, [this] {
         setTraining(true);
@@ -135,6 +137,8 @@ TrainPanel::TrainPanel(ClassifySession* session, QWidget* parent) : QWidget(pare
         setTraining(false);
         if (cancelled)
             setStatus(tr("Training cancelled."));
+        else
+            progress_->setValue(progress_->maximum()); // done: a full bar until the next run
     });
     connect(session_, &ClassifySession::runFinished, this, [this](int runId) {
         const auto run = session_->run(runId);
