@@ -69,6 +69,7 @@ private slots:
     void settingChangeMarksRunStale();
     void exportsChartsAndTables();
     void useThisModelRefitsTheSelectedModel();
+    void secondRunBesideTheFirst();
 
 private:
     QTemporaryDir dir_;
@@ -352,6 +353,46 @@ void TestUiCompare::useThisModelRefitsTheSelectedModel()
     QTRY_VERIFY(session_->model() && session_->model()->kind == "knn");
     QCOMPARE(session_->modelOrigin().fromRun, run_->id);
     QCOMPARE(session_->model()->trainingSamples, int(run_->report.protocol.samples));
+}
+
+void TestUiCompare::secondRunBesideTheFirst()
+{
+    auto* train = page_->trainPanel();
+    train->setModels({"knn", "svm-linear"});
+    train->foldsBox()->setValue(kFolds + 1);
+    train->startTraining();
+    QVERIFY(session_->waitForIdle(120000));
+    QTRY_VERIFY(panel()->shownRunId() != run_->id && panel()->shownRunId() != 0);
+    const auto second = session_->run(panel()->shownRunId());
+    QVERIFY(second);
+    // Newest first in the selector; the first run is now stale (other models and folds).
+    QCOMPARE(panel()->runSelector()->itemData(0).toInt(), second->id);
+    QVERIFY(panel()->runSelector()->itemText(1).contains(QStringLiteral("(stale: settings changed)")));
+
+    panel()->showRun(second->id, run_->id);
+    QCOMPARE(panel()->besideRunId(), run_->id);
+    auto* metrics = panel()->metricsModel();
+    QCOMPARE(metrics->rowCount(), int(second->report.models.size() + run_->report.models.size()));
+    for (int r = 0; r < metrics->rowCount(); ++r) {
+        const bool first = r < int(second->report.models.size());
+        const auto& m = first ? second->report.models[std::size_t(r)] : run_->report.models[r - second->report.models.size()];
+        QCOMPARE(metrics->runOfRow(r), first ? second->id : run_->id);
+        QCOMPARE(metrics->data(metrics->index(r, MetricsTableModel::Accuracy), Qt::UserRole).toDouble(), m.accuracyMean);
+    }
+    // The primary run's bars carry the accuracy chart's accessors; no dummy in it: no baseline.
+    QCOMPARE(panel()->accuracyChart()->bars().size(), int(second->report.models.size()));
+    QVERIFY(!panel()->accuracyChart()->baseline());
+    // Hatched bars of the other run stand beside (all bars: 2 + 3).
+    int allBars = 0;
+    for (int i = 0; i < panel()->accuracyChart()->plot()->plottableCount(); ++i)
+        allBars += qobject_cast<QCPBars*>(panel()->accuracyChart()->plot()->plottable(i)) != nullptr;
+    QCOMPARE(allBars, int(second->report.models.size() + run_->report.models.size()));
+
+    if (const QByteArray shots = qgetenv("GS_COMPARE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        panel()->showTab(ComparePanel::ModelsTab);
+        QCoreApplication::processEvents();
+        QVERIFY(page_->grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/compare-beside.png")));
+    }
 }
 
 QTEST_MAIN(TestUiCompare)
