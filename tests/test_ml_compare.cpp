@@ -2,6 +2,7 @@
 // significance tests (against hand-computed and mpmath/scipy values) and the learning curve
 // (same folds as crossValidate, nested stratified subsets, independent of threads).
 #include "core/common/error.h"
+#include "core/ml/cv_tasks.h"
 #include "core/ml/evaluate.h"
 #include "core/ml/labelled_set.h"
 #include "core/ml/learning_curve.h"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <random>
@@ -138,14 +140,16 @@ private slots:
         std::mutex mutex;
         std::set<std::string> stages;
         std::size_t lastDone = 0, total = 0;
+        bool monotonic = true; // checked here, not with QVERIFY on a worker thread
         o.progress = [&](const gs::ProgressInfo& p) {
             std::lock_guard lock(mutex);
             stages.insert(p.stage);
-            QVERIFY(p.done >= lastDone);
+            monotonic = monotonic && p.done >= lastDone;
             lastDone = p.done;
             total = p.total;
         };
         crossValidate(data, o);
+        QVERIFY(monotonic);
         QCOMPARE(total, std::size_t(6));
         QCOMPARE(lastDone, std::size_t(6));
         for (int f = 1; f <= 3; ++f) {
@@ -157,6 +161,49 @@ private slots:
             });
             QVERIFY2(epoch != stages.end(), "the network's epochs are folded into the stage text");
         }
+    }
+
+    void foldTasksRethrowTheFirstFailureAndStop()
+    {
+        for (int threads : {1, 2}) {
+            std::atomic<int> ran{0};
+            try {
+                cv::runTasks(200, threads, nullptr, "test", [&](std::size_t i) {
+                    ++ran;
+                    if (i == 3)
+                        throw gs::Error(gs::ErrorKind::Format, "fold 4", "broken");
+                    if (i == 5)
+                        throw std::runtime_error("later failure");
+                });
+                QFAIL("a failing task went unnoticed");
+            } catch (const gs::Error& e) {
+                QCOMPARE(e.kind(), gs::ErrorKind::Format); // the lowest-numbered failure, kind kept
+                QCOMPARE(e.subject(), std::string("fold 4"));
+                QCOMPARE(e.reason(), std::string("broken"));
+            }
+            QVERIFY2(ran < 200, "tasks kept being handed out after a failure");
+        }
+        // A plain exception keeps its message; the cancel of the caller's token ends the run.
+        try {
+            cv::runTasks(4, 1, nullptr, "test", [](std::size_t) { throw std::runtime_error("bad alloc-ish"); });
+            QFAIL("no error");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.kind(), gs::ErrorKind::Internal);
+            QCOMPARE(e.reason(), std::string("bad alloc-ish"));
+        }
+        gs::CancelToken cancel;
+        std::atomic<int> ran{0};
+        try {
+            cv::runTasks(100, 2, &cancel, "test", [&](std::size_t i) {
+                ++ran;
+                if (i == 2)
+                    cancel.cancel();
+            });
+            QFAIL("cancel went unnoticed");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.kind(), gs::ErrorKind::Cancelled);
+        }
+        QVERIFY(ran < 100);
     }
 
     void mcnemarExactValues()

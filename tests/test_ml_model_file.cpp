@@ -1,6 +1,7 @@
 // Model files: a saved model predicts exactly as before; damaged, foreign, newer or
 // schema-mismatched files are refused with a clear gs::Error, never a crash.
 #include "core/common/error.h"
+#include "core/ml/binary_io.h"
 #include "core/ml/classify_song.h"
 #include "core/ml/labelled_set.h"
 #include "core/ml/model_file.h"
@@ -9,6 +10,9 @@
 #include "tests/testsupport.h"
 
 #include <fstream>
+#include <regex>
+
+#include <unistd.h>
 #include <random>
 #include <sstream>
 
@@ -83,6 +87,132 @@ private slots:
         }
     }
 
+    void creationTimeIsKeptAndOldFilesStillLoad()
+    {
+        GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        TrainOptions o;
+        o.model = "knn";
+        const auto model = trainModel(smallKaggle(csv, 20), o);
+        QVERIFY2(std::regex_match(model.createdAt, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")),
+                 model.createdAt.c_str());
+        saveModelFile(dir / "new.gsm", model);
+        QCOMPARE(loadModelFile(dir / "new.gsm").createdAt, model.createdAt);
+
+        // The v1 layout, as Genrescope wrote it before the creation time was kept: same
+        // container, payload without createdAt. It must load, with createdAt empty.
+        std::ostringstream payload;
+        gs::ml::bin::writeString(payload, "genrescope 0.1.0");
+        const auto& sc = model.schema;
+        gs::ml::bin::writeString(payload, sc.name);
+        gs::ml::bin::writeI32(payload, sc.version);
+        gs::ml::bin::writeU64(payload, sc.columns.size());
+        for (const auto& c : sc.columns)
+            gs::ml::bin::writeString(payload, c);
+        gs::ml::bin::writeI32(payload, sc.params.sampleRate);
+        gs::ml::bin::writeF64(payload, sc.params.clipSeconds);
+        gs::ml::bin::writeF64(payload, sc.params.offsetSeconds);
+        gs::ml::bin::writeString(payload, gs::toString(sc.params.pad));
+        gs::ml::bin::writeI32(payload, sc.params.legacyHpss ? 1 : 0);
+        gs::ml::bin::writeString(payload, sc.fingerprint());
+        gs::ml::bin::writeU64(payload, model.classes.size());
+        for (const auto& c : model.classes)
+            gs::ml::bin::writeString(payload, c);
+        gs::ml::bin::writeString(payload, model.kind);
+        gs::ml::bin::writeU64(payload, model.params.size());
+        for (const auto& [k, v] : model.params) {
+            gs::ml::bin::writeString(payload, k);
+            gs::ml::bin::writeF64(payload, v);
+        }
+        gs::ml::bin::writeI32(payload, model.trainingSamples);
+        std::ostringstream blob;
+        model.classifier->save(blob);
+        gs::ml::bin::writeString(payload, blob.str());
+        gs::ml::bin::writeString(payload, "");
+        const std::string bytes = payload.str();
+        std::ostringstream file;
+        file.write("GSMODEL\x1a", 8);
+        gs::ml::bin::writeU32(file, 1);
+        gs::ml::bin::writeU64(file, bytes.size());
+        file << bytes;
+        gs::ml::bin::writeU32(file, crc32(bytes.data(), bytes.size()));
+        writeAll(dir / "v1.gsm", file.str());
+
+        const auto old = loadModelFile(dir / "v1.gsm");
+        QCOMPARE(old.createdAt, std::string());
+        QCOMPARE(old.createdWith, std::string("genrescope 0.1.0"));
+        QCOMPARE(old.kind, model.kind);
+        QVERIFY(old.classes == model.classes);
+        QVERIFY(old.schema == model.schema);
+        for (const auto& s : smallKaggle(csv, 33).samples)
+            QVERIFY(old.classifier->predictProbabilities(s) == model.classifier->predictProbabilities(s));
+    }
+
+    void failedSaveKeepsTheOldModelAndLeavesNoTemporary()
+    {
+        GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        TrainOptions o;
+        o.model = "knn";
+        const auto model = trainModel(smallKaggle(csv, 20), o);
+        const auto entries = [](const fs::path& d) {
+            std::vector<std::string> names;
+            for (const auto& e : fs::directory_iterator(d))
+                names.push_back(e.path().filename().string());
+            std::sort(names.begin(), names.end());
+            return names;
+        };
+
+        // A "folder" that is a file.
+        writeAll(dir / "plain", "a file, not a folder");
+        const fs::path impossible = dir / "plain" / "model.gsm";
+        try {
+            saveModelFile(impossible, model);
+            QFAIL("saved into a file as if it were a folder");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.subject(), impossible.string());
+        }
+        QCOMPARE(entries(dir), std::vector<std::string>{"plain"});
+
+        // The target is a folder (with an earlier model in it): the temporary is written
+        // beside it, the rename fails, and the temporary must be gone again.
+        const fs::path folder = dir / "folder.gsm";
+        fs::create_directory(folder);
+        saveModelFile(folder / "inside.gsm", model);
+        try {
+            saveModelFile(folder, model);
+            QFAIL("saved over a folder");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.subject(), folder.string());
+        }
+        QCOMPARE(entries(dir), (std::vector<std::string>{"folder.gsm", "plain"}));
+        QCOMPARE(entries(folder), std::vector<std::string>{"inside.gsm"});
+
+        // A read-only folder holding an earlier model: it stays as it was.
+        const fs::path locked = dir / "locked";
+        fs::create_directory(locked);
+        saveModelFile(locked / "model.gsm", model);
+        const std::string before = readAll(locked / "model.gsm");
+        if (::geteuid() == 0) {
+            qWarning("SKIPPED the read-only-folder case: running as root, which may write anyway");
+            return;
+        }
+        fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+        TrainedModel other = model;
+        other.trainingSamples = 1;
+        try {
+            saveModelFile(locked / "model.gsm", other);
+            QFAIL("saved into a read-only folder");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.subject(), (locked / "model.gsm").string());
+        }
+        fs::permissions(locked, fs::perms::owner_all);
+        QCOMPARE(entries(locked), std::vector<std::string>{"model.gsm"});
+        QCOMPARE(readAll(locked / "model.gsm"), before);
+    }
+
     void damagedFilesAreRejected()
     {
         GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
@@ -132,7 +262,7 @@ private slots:
 
         // A newer format version.
         std::string newer = bytes;
-        newer[8] = 2;
+        newer[8] = char(kModelFileVersion + 1);
         writeAll(dir / "newer.gsm", newer);
         expectRejected(dir / "newer.gsm", gs::ErrorKind::Mismatch, "newer");
 
@@ -142,7 +272,7 @@ private slots:
             c = char(rng());
         std::ostringstream forged;
         forged.write(bytes.data(), 8);
-        const std::uint32_t version = 1;
+        const std::uint32_t version = kModelFileVersion;
         const std::uint64_t size = garbage.size();
         forged.write(reinterpret_cast<const char*>(&version), 4);
         forged.write(reinterpret_cast<const char*>(&size), 8);

@@ -36,48 +36,141 @@ std::vector<GenreProbability> rankGenres(const TrainedModel& model, const std::v
     return out;
 }
 
-SongClassification classifySong(const TrainedModel& model, const std::filesystem::path& file,
-                                const ClassifyOptions& options, const CancelToken* cancel)
+namespace {
+
+void requireModel(const TrainedModel& model, const std::filesystem::path& file)
 {
     if (!model.classifier)
         throw Error(ErrorKind::InvalidArgument, file.string(), "no model loaded");
+}
+
+// Audio models (cnn) read the song themselves: one window, the model picks its excerpt.
+SongClassification classifyWithAudioModel(const TrainedModel& model, const std::filesystem::path& file, double songSeconds)
+{
+    if (file.empty())
+        throw Error(ErrorKind::InvalidArgument, model.kind,
+                    "this model analyses the song file itself; it cannot classify audio without its file");
+    Sample s;
+    s.audioPath = file.string();
     SongClassification result;
     result.file = file.string();
-    std::vector<double> mean(model.classes.size(), 0.0);
-    if (model.classifier->needsAudio()) {
-        Sample s;
-        s.audioPath = file.string();
-        mean = model.classifier->predictProbabilities(s);
-        result.windows = 1;
-    } else {
-        if (model.schema.columns != genreFeatureNames())
-            throw Error(ErrorKind::Mismatch, file.string(),
-                        "the model was trained on features this program cannot compute ('" + model.schema.name + "')");
-        const ExtractionParams& params = model.schema.params;
+    result.songSeconds = songSeconds;
+    ClassifiedWindow window;
+    window.seconds = songSeconds;
+    window.probabilities = model.classifier->predictProbabilities(s);
+    result.windows = 1;
+    result.genres = rankGenres(model, window.probabilities);
+    result.windowDetails.push_back(std::move(window));
+    return result;
+}
+
+// Feature models: only the genre features can be computed here, at the model's rate.
+void checkFeatureSchema(const TrainedModel& model, const std::string& name)
+{
+    if (model.schema.columns != genreFeatureNames())
+        throw Error(ErrorKind::Mismatch, name,
+                    "the model was trained on features this program cannot compute ('" + model.schema.name + "')");
+}
+
+void checkFeatureModel(const TrainedModel& model, const Audio& audio, const std::string& name)
+{
+    checkFeatureSchema(model, name);
+    const int rate = model.schema.params.sampleRate;
+    if (rate > 0 && audio.sampleRate != rate)
+        throw Error(ErrorKind::Mismatch, name,
+                    "the audio was decoded at " + std::to_string(audio.sampleRate) + " Hz; the model's features need " +
+                        std::to_string(rate) + " Hz");
+}
+
+// Window starts: the training offset, then clips spread over the rest of the song.
+std::vector<double> windowStarts(const ExtractionParams& params, double songSeconds, int maxWindows, std::string& warning)
+{
+    double base = params.offsetSeconds;
+    if (base > 0 && base >= songSeconds) {
+        warning += std::string(warning.empty() ? "" : "; ") + "the song is shorter than the training clips' offset; analysed from its start";
+        base = 0;
+    }
+    auto starts = clipOffsets(songSeconds - base, params.clipSeconds, maxWindows);
+    for (double& s : starts)
+        s += base;
+    return starts;
+}
+
+// One clip, cut exactly as extractSong cuts a training clip. When the song was resampled,
+// the clip is decoded again from the file at the native rate and resampled on its own, as
+// extraction does (librosa's load(offset, duration)): resampling the whole song instead
+// gives slightly different samples in the clip's last milliseconds (the filter sees the
+// audio beyond the clip), so the features would no longer be bit-identical.
+std::vector<float> cutClip(const Audio& audio, const std::filesystem::path& file, const ExtractionParams& params,
+                           double start, const CancelToken* cancel)
+{
+    const bool resampled = audio.info.nativeSampleRate > 0 && audio.info.nativeSampleRate != audio.sampleRate;
+    if (resampled && !file.empty()) {
         DecodeOptions decode;
         decode.sampleRate = params.sampleRate;
-        const Audio audio = decodeAudio(file, decode, cancel);
-        result.songSeconds = audio.seconds();
-        result.warning = audio.warning;
-        const auto offsets = clipOffsets(audio.seconds(), params.clipSeconds, options.maxWindows);
-        GenreFeatureExtractor extractor(params.pad, params.legacyHpss);
-        for (double offset : offsets) {
-            if (cancel)
-                cancel->throwIfCancelled(file.string());
-            const std::size_t begin = std::min(audio.samples.size(), std::size_t(offset * audio.sampleRate));
-            const std::size_t length =
-                params.clipSeconds > 0 ? std::size_t(params.clipSeconds * audio.sampleRate) : audio.samples.size();
-            const std::size_t end = std::min(audio.samples.size(), begin + length);
-            Sample s;
-            s.features = extractor.compute(std::span<const float>(audio.samples.data() + begin, end - begin), audio.sampleRate);
-            const auto p = model.classifier->predictProbabilities(s);
-            for (std::size_t c = 0; c < mean.size() && c < p.size(); ++c)
-                mean[c] += p[c] / double(offsets.size());
-        }
-        result.windows = int(offsets.size());
+        decode.offsetSeconds = start;
+        decode.durationSeconds = params.clipSeconds;
+        return decodeAudio(file, decode, cancel).samples;
     }
+    // Same arithmetic as decodeAudio's range: start and length truncated to whole samples.
+    const auto begin = std::min(audio.samples.size(), std::size_t(std::int64_t(start * audio.sampleRate)));
+    const std::size_t length = params.clipSeconds > 0 ? std::size_t(std::int64_t(params.clipSeconds * audio.sampleRate))
+                                                      : audio.samples.size();
+    const std::size_t end = std::min(audio.samples.size(), begin + length);
+    return std::vector<float>(audio.samples.begin() + std::ptrdiff_t(begin), audio.samples.begin() + std::ptrdiff_t(end));
+}
+
+} // namespace
+
+SongClassification classifyDecodedSong(const TrainedModel& model, const Audio& audio, const std::filesystem::path& file,
+                                       const ClassifyOptions& options, const CancelToken* cancel)
+{
+    requireModel(model, file);
+    const std::string name = file.empty() ? std::string("audio") : file.string();
+    if (model.classifier->needsAudio()) {
+        auto result = classifyWithAudioModel(model, file, audio.seconds());
+        result.warning = audio.warning;
+        return result;
+    }
+    checkFeatureModel(model, audio, name);
+    const ExtractionParams& params = model.schema.params;
+    SongClassification result;
+    result.file = file.string();
+    result.songSeconds = audio.seconds();
+    result.warning = audio.warning;
+    GenreFeatureExtractor extractor(params.pad, params.legacyHpss);
+    std::vector<double> mean(model.classes.size(), 0.0);
+    const auto starts = windowStarts(params, audio.seconds(), options.maxWindows, result.warning);
+    for (double start : starts) {
+        if (cancel)
+            cancel->throwIfCancelled(name);
+        const auto clip = cutClip(audio, file, params, start, cancel);
+        ClassifiedWindow window;
+        window.startSeconds = start;
+        window.seconds = double(clip.size()) / double(audio.sampleRate);
+        Sample s;
+        s.features = extractor.compute(clip, audio.sampleRate);
+        window.probabilities = model.classifier->predictProbabilities(s);
+        window.features = std::move(s.features);
+        for (std::size_t c = 0; c < mean.size() && c < window.probabilities.size(); ++c)
+            mean[c] += window.probabilities[c] / double(starts.size());
+        result.windowDetails.push_back(std::move(window));
+    }
+    result.windows = int(starts.size());
     result.genres = rankGenres(model, mean);
     return result;
+}
+
+SongClassification classifySong(const TrainedModel& model, const std::filesystem::path& file,
+                                const ClassifyOptions& options, const CancelToken* cancel)
+{
+    requireModel(model, file);
+    if (model.classifier->needsAudio()) // reads the file itself: no need to decode it here
+        return classifyWithAudioModel(model, file, probeAudio(file).durationSeconds);
+    checkFeatureSchema(model, file.string()); // before the (slow) decode
+    DecodeOptions decode;
+    decode.sampleRate = model.schema.params.sampleRate;
+    return classifyDecodedSong(model, decodeAudio(file, decode, cancel), file, options, cancel);
 }
 
 } // namespace gs::ml

@@ -19,7 +19,8 @@ struct GenreProbability {
     double probability = 0;
 };
 
-// One analysed clip of the song, for "where does the song change character?".
+// One analysed clip of the song, for "where does the song change character?". Audio models
+// (cnn) give one window spanning the song (they choose their own excerpt).
 struct ClassifiedWindow {
     double startSeconds = 0;
     double seconds = 0;                   // clip length actually analysed (shorter at the end)
@@ -53,7 +54,12 @@ SongClassification classifySong(const TrainedModel& model, const std::filesystem
 // model.schema.params.sampleRate}, mono), so the app decodes a dropped song once for the
 // classification and its views. Clips are cut from it exactly as extractSong cuts a
 // training clip (offset, clip length, same extractor), so a song's first window equals its
-// training row. Audio models (cnn) read `file` themselves.
+// training row. Windows start at the schema's offset plus clipOffsets(song - offset, ...)
+// (clipOffsets itself for the usual offset 0). When the file's native rate differs from the
+// model's, each clip is decoded again from `file` and resampled on its own, as extraction
+// does (resampling the whole song changes a clip's last milliseconds); with an empty `file`
+// clips are cut from `audio`. Audio models (cnn) read `file` themselves. Throws Mismatch
+// when the audio's rate or the model's features do not fit.
 SongClassification classifyDecodedSong(const TrainedModel& model, const gs::Audio& audio, const std::filesystem::path& file,
                                        const ClassifyOptions& options = {}, const CancelToken* cancel = nullptr);
 

@@ -1,5 +1,6 @@
 #include "core/ml/model_file.h"
 
+#include "core/common/atomic_file.h"
 #include "core/common/error.h"
 #include "core/ml/binary_io.h"
 #include "core/ml/registry.h"
@@ -7,6 +8,7 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 namespace gs::ml {
@@ -81,6 +83,7 @@ void saveModelFile(const std::filesystem::path& file, const TrainedModel& model)
         throw Error(ErrorKind::InvalidArgument, file.string(), "no trained model to save");
     std::ostringstream payload;
     bin::writeString(payload, model.createdWith);
+    bin::writeString(payload, model.createdAt); // since v2
     writeSchema(payload, model.schema);
     bin::writeU64(payload, model.classes.size());
     for (const auto& c : model.classes)
@@ -98,26 +101,17 @@ void saveModelFile(const std::filesystem::path& file, const TrainedModel& model)
     bin::writeString(payload, model.reportJson);
     const std::string bytes = payload.str();
 
-    auto temp = file;
-    temp += ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorKind::NotFound, file.string(), "cannot write the model file");
-        out.write(kMagic, sizeof kMagic);
-        bin::writeU32(out, kModelFileVersion);
-        bin::writeU64(out, bytes.size());
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        bin::writeU32(out, crc32(bytes.data(), bytes.size()));
-        if (!out.flush())
-            throw Error(ErrorKind::Internal, file.string(), "writing the model file failed (disk full?)");
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, file, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error(ErrorKind::Internal, file.string(), "cannot replace the model file: " + ec.message());
-    }
+    // The one atomic writer: the old model survives any failure and no temporary is left.
+    writeFileAtomically(
+        file,
+        [&](std::ostream& out) {
+            out.write(kMagic, sizeof kMagic);
+            bin::writeU32(out, kModelFileVersion);
+            bin::writeU64(out, bytes.size());
+            out.write(bytes.data(), std::streamsize(bytes.size()));
+            bin::writeU32(out, crc32(bytes.data(), bytes.size()));
+        },
+        AtomicWriteOptions{.durable = true});
 }
 
 TrainedModel loadModelFile(const std::filesystem::path& file)
@@ -146,7 +140,8 @@ TrainedModel loadModelFile(const std::filesystem::path& file)
         const std::uint32_t version = bin::readU32(in, "format version");
         if (version == 0 || version > kModelFileVersion)
             throw Error(ErrorKind::Mismatch, name,
-                        "model file format v" + std::to_string(version) + " is not supported (this build reads v1" +
+                        "model file format v" + std::to_string(version) + " is not supported (this build reads v1 to v" +
+                            std::to_string(kModelFileVersion) +
                             (version > kModelFileVersion ? "; it was made by a newer Genrescope)" : ")"));
         const std::uint64_t payloadSize = bin::readU64(in, "payload size");
         if (payloadSize > kMaxPayload || payloadSize + kHeaderSize + 4 > size)
@@ -164,6 +159,8 @@ TrainedModel loadModelFile(const std::filesystem::path& file)
         std::istringstream payload(bytes);
         TrainedModel m;
         m.createdWith = bin::readString(payload, "creator", 256);
+        if (version >= 2) // v1 files (before the creation time was kept) leave createdAt empty
+            m.createdAt = bin::readString(payload, "creation time", 64);
         m.schema = readSchema(payload);
         const std::size_t classes = bin::readCount(payload, "genre", 1, 10000);
         for (std::size_t i = 0; i < classes; ++i)

@@ -13,7 +13,8 @@
 
 namespace gs::ml {
 
-inline constexpr std::uint32_t kModelFileVersion = 1;
+// v1: the first layout; v2 adds createdAt after createdWith. Every version up to this one loads.
+inline constexpr std::uint32_t kModelFileVersion = 2;
 
 struct TrainedModel {
     std::shared_ptr<Classifier> classifier; // shared: the GUI hands it to worker threads
@@ -27,7 +28,8 @@ struct TrainedModel {
     int trainingSamples = 0;
 };
 
-// Writes atomically (temporary file, then rename). Throws gs::Error naming the file.
+// Writes the newest format atomically and durably (gs::writeFileAtomically): on failure the
+// previous file is intact and no temporary is left. Throws gs::Error naming the file.
 void saveModelFile(const std::filesystem::path& file, const TrainedModel& model);
 // Throws gs::Error naming the file: NotFound, Format (not ours / truncated / checksum /
 // damaged state), Mismatch (made by a newer format version).

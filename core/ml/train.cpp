@@ -5,7 +5,24 @@
 #include "core/ml/registry.h"
 #include "core/ml/report_writer.h"
 
+#include <chrono>
+#include <ctime>
+
 namespace gs::ml {
+namespace {
+
+// "2026-12-06T07:30:00Z": ISO 8601, UTC, whole seconds.
+std::string utcTimestampNow()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+} // namespace
 
 TrainedModel trainModel(const LabelledSet& data, const TrainOptions& options)
 {
@@ -54,6 +71,7 @@ TrainedModel trainModel(const LabelledSet& data, const TrainOptions& options)
     m.classes = data.classes;
     m.trainingSamples = int(data.samples.size());
     m.createdWith = std::string("genrescope ") + GENRESCOPE_VERSION;
+    m.createdAt = utcTimestampNow();
     if (options.progress)
         options.progress({1, 1, "trained " + options.model, 0, 0});
     return m;
