@@ -1,4 +1,5 @@
 // genrescope: the desktop application. Argument parsing and wiring only.
+#include "core/dataset/cache.h"
 #include "ui/classify/classify_session.h"
 #include "ui/classify/compare_page.h"
 #include "ui/classify/train_panel.h"
@@ -76,9 +77,10 @@ template <class Sender, class Signal, class Fn> void once(Sender* sender, Signal
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("genrescope"));
+    // The same names as the CLI's cache location (core/dataset/cache.h), so both share one cache.
+    QApplication::setApplicationName(QString::fromLatin1(gs::FeatureCache::kApplicationName));
     QApplication::setApplicationDisplayName(QStringLiteral("Genrescope"));
-    QApplication::setOrganizationName(QStringLiteral("Genrescope"));
+    QApplication::setOrganizationName(QString::fromLatin1(gs::FeatureCache::kOrganizationName));
     QApplication::setApplicationVersion(QStringLiteral(GENRESCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.genrescope.Genrescope"));
 

@@ -121,8 +121,6 @@ std::shared_ptr<const ml::TrainedModel> refit(const LabelledSnapshot& data, cons
     options.cancel = &context.cancel();
     ml::TrainedModel trained = ml::trainModel(data.set, options);
     trained.reportJson = ml::reportToJson(reportOfModel(report, model));
-    if (trained.createdAt.empty())
-        trained.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     return std::make_shared<const ml::TrainedModel>(std::move(trained));
 }
 
@@ -225,6 +223,7 @@ void ClassifySession::setDataset(std::shared_ptr<const DatasetSnapshot> dataset)
     dataset_ = std::move(dataset);
     datasetKey_ = dataset_ ? datasetKey(*dataset_) : QString();
     refreshStale();
+    emit datasetChanged();
 }
 
 void ClassifySession::setCurrentSettings(const TrainSettings& settings)

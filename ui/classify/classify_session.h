@@ -124,6 +124,7 @@ public:
     bool waitForIdle(int timeoutMs = 600000);
 
 signals:
+    void datasetChanged();             // setDataset() was called (learnable songs may differ)
     void trainingStarted();
     void trainingProgress(const gs::ProgressInfo& info); // stage names model m/M, fold k/n, epoch
     void trainingFailed(const QString& reason);

@@ -151,6 +151,7 @@ TrainPanel::TrainPanel(ClassifySession* session, QWidget* parent) : QWidget(pare
                       .arg(best.accuracyMean * 100.0, 0, 'f', 1));
     });
     connect(session_, &ClassifySession::runsChanged, this, &TrainPanel::refreshAvailability);
+    connect(session_, &ClassifySession::datasetChanged, this, &TrainPanel::refreshAvailability);
     models_->setCurrentRow(0);
     setTraining(session_->isTraining());
     setStatus(tr("Choose models and press Train."));
