@@ -2,93 +2,27 @@
 
 #include "core/common/error.h"
 #include "core/ml/blas_threads.h"
+#include "core/ml/cv_tasks.h"
 #include "core/ml/registry.h"
 
-
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <exception>
+#include <iterator>
 #include <map>
-#include <mutex>
 #include <random>
-#include <thread>
-
-#include <time.h>
 
 namespace gs::ml {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using cv::argmax;
+using cv::splitByFold;
+using cv::subset;
 
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// CPU time of the calling thread: fits run on one thread each (BLAS single-threaded).
-double threadCpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
-LabelledSet subset(const LabelledSet& data, const std::vector<std::size_t>& indices)
-{
-    LabelledSet out;
-    out.classes = data.classes;
-    out.schema = data.schema;
-    out.samples.reserve(indices.size());
-    for (std::size_t i : indices)
-        out.samples.push_back(data.samples[i]);
-    return out;
-}
-
-std::size_t argmax(const std::vector<double>& p)
-{
-    return std::size_t(std::max_element(p.begin(), p.end()) - p.begin());
-}
-
-std::vector<int> labelsOf(const LabelledSet& data)
-{
-    std::vector<int> out;
-    for (const auto& s : data.samples)
-        out.push_back(s.label);
-    return out;
-}
-
-std::vector<int> groupsOf(const LabelledSet& data)
-{
-    std::vector<int> out;
-    for (const auto& s : data.samples)
-        out.push_back(s.group);
-    return out;
-}
-
-void splitByFold(const std::vector<int>& foldOf, int fold, std::vector<std::size_t>& train, std::vector<std::size_t>& test)
-{
-    train.clear();
-    test.clear();
-    for (std::size_t i = 0; i < foldOf.size(); ++i)
-        (foldOf[i] == fold ? test : train).push_back(i);
-}
-
-void checkUsable(const std::string& model, const LabelledSet& data)
-{
-    const auto& info = modelInfo(model);
-    for (const auto& s : data.samples) {
-        if (info.needsAudio && s.audioPath.empty())
-            throw Error(ErrorKind::InvalidArgument, model,
-                        "this model analyses the audio itself and needs the songs; a features CSV has none "
-                        "(evaluate a folder of songs instead)");
-        if (!info.needsAudio && s.features.empty())
-            throw Error(ErrorKind::InvalidArgument, model, "a sample has no feature vector (" + s.audioPath + ")");
-        if (s.label < 0 || s.label >= int(data.classes.size()))
-            throw Error(ErrorKind::InvalidArgument, "data set", "every sample needs a known genre to evaluate");
-    }
 }
 
 std::string paramsKey(const Hyperparameters& p) { return formatHyperparameters(p); }
@@ -206,7 +140,7 @@ SearchResult searchHyperparameters(const std::string& model, const LabelledSet& 
     SearchResult result{overrides, -1};
     if (candidates.size() <= 1)
         return result;
-    const auto foldOf = assignFolds(labelsOf(data), groupsOf(data), innerFolds, mixSeed(seed, "inner-folds"));
+    const auto foldOf = assignFolds(cv::labelsOf(data), cv::groupsOf(data), innerFolds, mixSeed(seed, "inner-folds"));
     std::vector<std::size_t> trainIdx, testIdx;
     for (const auto& candidate : candidates) {
         double sum = 0;
@@ -231,174 +165,200 @@ SearchResult searchHyperparameters(const std::string& model, const LabelledSet& 
     return result;
 }
 
-EvaluationReport crossValidate(const LabelledSet& data, const EvaluationOptions& options)
+// ---- crossValidate, in stages ---------------------------------------------------------
+namespace {
+
+// What one (model, fold) task produced: written only by that task (slot model * K + fold).
+struct FoldOutcome {
+    FoldResult fold;
+    std::vector<OutOfFoldPrediction> predictions; // the test fold, in sample order
+};
+
+// Stage 1: everything that can be wrong with the request, before any work starts.
+std::vector<std::string> checkInputs(const LabelledSet& data, const EvaluationOptions& options)
 {
     if (data.samples.empty())
         throw Error(ErrorKind::InvalidArgument, "data set", "no samples to evaluate");
     if (data.classes.size() < 2)
         throw Error(ErrorKind::InvalidArgument, "data set", "need at least two genres to compare classifiers");
-    const auto models = options.models.empty() ? defaultComparisonModels() : options.models;
+    auto models = options.models.empty() ? defaultComparisonModels() : options.models;
     for (const auto& name : models) {
-        checkUsable(name, data);
+        cv::checkUsable(name, data);
         const auto it = options.overrides.find(name);
         resolveHyperparameters(name, it == options.overrides.end() ? Hyperparameters{} : it->second);
     }
     if (options.search && options.innerFolds < 2)
         throw Error(ErrorKind::InvalidArgument, "inner folds", "the nested search needs at least 2 inner folds");
+    return models;
+}
 
-    SingleThreadedBlas blas; // we run folds in parallel instead
-    const auto labels = labelsOf(data);
-    const auto groups = groupsOf(data);
+std::string taskStage(const std::string& name, std::size_t model, std::size_t models, int fold, int folds)
+{
+    return name + " (model " + std::to_string(model + 1) + "/" + std::to_string(models) + ") · fold " +
+           std::to_string(fold + 1) + "/" + std::to_string(folds);
+}
+
+// Stage 3, one task: (search,) fit on the training folds, predict the test fold. The seed
+// depends only on (seed, model, fold), never on the thread that runs it.
+FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf, const std::string& name, int fold,
+                        const EvaluationOptions& options, const ProgressFn& modelProgress)
+{
+    const std::uint64_t seed = mixSeed(options.seed, name, std::uint64_t(fold));
+    std::vector<std::size_t> trainIdx, testIdx;
+    splitByFold(foldOf, fold, trainIdx, testIdx);
+    const auto train = subset(data, trainIdx);
+    const auto oit = options.overrides.find(name);
+    Hyperparameters params = oit == options.overrides.end() ? Hyperparameters{} : oit->second;
+
+    FoldOutcome o;
+    if (options.search) {
+        const auto t0 = Clock::now();
+        const auto found = searchHyperparameters(name, train, params, options.innerFolds, seed, options.cancel);
+        params = found.params;
+        o.fold.searchScore = found.score;
+        o.fold.searchSeconds = secondsSince(t0);
+    }
+    auto model = createClassifier(name, params);
+    o.fold.params = model->hyperparameters();
+    auto t0 = Clock::now();
+    const double cpu0 = cv::threadCpuSeconds();
+    model->fit(train, TrainContext{seed, modelProgress, options.cancel});
+    o.fold.fitSeconds = secondsSince(t0);
+    o.fold.fitCpuSeconds = cv::threadCpuSeconds() - cpu0;
+
+    t0 = Clock::now();
+    std::size_t correct = 0;
+    for (std::size_t i : testIdx) {
+        OutOfFoldPrediction p;
+        p.sample = int(i);
+        p.fold = fold;
+        p.truth = data.samples[i].label;
+        p.probabilities = model->predictProbabilities(data.samples[i]);
+        p.predicted = int(argmax(p.probabilities));
+        correct += p.predicted == p.truth;
+        o.predictions.push_back(std::move(p));
+    }
+    o.fold.predictSeconds = secondsSince(t0);
+    o.fold.trainSize = int(trainIdx.size());
+    o.fold.testSize = int(testIdx.size());
+    o.fold.accuracy = testIdx.empty() ? 0 : double(correct) / double(testIdx.size());
+    return o;
+}
+
+// Stage 3: every (model, fold) task on the shared pool.
+std::vector<FoldOutcome> runFoldTasks(const LabelledSet& data, const std::vector<std::string>& models,
+                                      const std::vector<int>& foldOf, const EvaluationOptions& options)
+{
     const int K = options.folds;
-    const auto foldOf = assignFolds(labels, groups, K, mixSeed(options.seed, "outer-folds"));
-
-    struct TaskOut {
-        FoldResult fold;
-        std::vector<std::pair<int, int>> truthPredicted;
-        double logLoss = 0;
-    };
     const std::size_t taskCount = models.size() * std::size_t(K);
-    std::vector<TaskOut> out(taskCount);
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> failed{false};
-    std::exception_ptr firstError;
-    std::mutex mutex; // guards firstError and the progress callback
-    const auto started = Clock::now();
-
-    auto runTask = [&](std::size_t t) {
-        const std::string& name = models[t / std::size_t(K)];
+    std::vector<FoldOutcome> out(taskCount);
+    cv::TaskProgress progress(options.progress, taskCount);
+    cv::runTasks(taskCount, options.threads, options.cancel, "cross-validation", [&](std::size_t t) {
+        const std::size_t m = t / std::size_t(K);
         const int fold = int(t % std::size_t(K));
-        const std::uint64_t seed = mixSeed(options.seed, name, std::uint64_t(fold));
-        std::vector<std::size_t> trainIdx, testIdx;
-        splitByFold(foldOf, fold, trainIdx, testIdx);
-        const auto train = subset(data, trainIdx);
-        const auto oit = options.overrides.find(name);
-        Hyperparameters params = oit == options.overrides.end() ? Hyperparameters{} : oit->second;
-        TaskOut& o = out[t];
-        if (options.search) {
-            const auto t0 = Clock::now();
-            const auto found = searchHyperparameters(name, train, params, options.innerFolds, seed, options.cancel);
-            params = found.params;
-            o.fold.searchScore = found.score;
-            o.fold.searchSeconds = secondsSince(t0);
+        const std::string stage = taskStage(models[m], m, models.size(), fold, K);
+        out[t] = runFoldTask(data, foldOf, models[m], fold, options, progress.forward(stage));
+        progress.finished(stage);
+    });
+    return out;
+}
+
+// The most often chosen hyper-parameters over the folds (the earliest fold wins ties).
+Hyperparameters mostChosenParams(const std::vector<FoldResult>& folds)
+{
+    std::map<std::string, std::pair<int, std::size_t>> chosen; // params -> (count, first fold)
+    for (std::size_t f = 0; f < folds.size(); ++f)
+        ++chosen.emplace(paramsKey(folds[f].params), std::make_pair(0, f)).first->second.first;
+    std::size_t bestFold = 0;
+    int bestCount = -1;
+    for (const auto& [key, value] : chosen)
+        if (value.first > bestCount || (value.first == bestCount && value.second < bestFold)) {
+            bestCount = value.first;
+            bestFold = value.second;
         }
-        auto model = createClassifier(name, params);
-        o.fold.params = model->hyperparameters();
-        auto t0 = Clock::now();
-        const double cpu0 = threadCpuSeconds();
-        model->fit(train, TrainContext{seed, {}, options.cancel});
-        o.fold.fitSeconds = secondsSince(t0);
-        o.fold.fitCpuSeconds = threadCpuSeconds() - cpu0;
-        t0 = Clock::now();
-        std::size_t correct = 0;
-        for (std::size_t i : testIdx) {
-            const auto p = model->predictProbabilities(data.samples[i]);
-            const int truth = data.samples[i].label;
-            const int predicted = int(argmax(p));
-            correct += truth == predicted;
-            o.truthPredicted.push_back({truth, predicted});
-            o.logLoss += -std::log(std::max(p[std::size_t(truth)], 1e-15));
-        }
-        o.fold.predictSeconds = secondsSince(t0);
-        o.fold.trainSize = int(trainIdx.size());
-        o.fold.testSize = int(testIdx.size());
-        o.fold.accuracy = testIdx.empty() ? 0 : double(correct) / double(testIdx.size());
-        const std::size_t finished = ++done;
-        if (options.progress) {
-            std::lock_guard lock(mutex);
-            ProgressInfo info;
-            info.done = finished;
-            info.total = taskCount;
-            info.stage = "fold " + std::to_string(fold + 1) + "/" + std::to_string(K) + " · " + name + " (model " +
-                         std::to_string(t / std::size_t(K) + 1) + "/" + std::to_string(models.size()) + ")";
-            info.elapsedSeconds = secondsSince(started);
-            info.etaSeconds = info.elapsedSeconds / double(finished) * double(taskCount - finished);
-            options.progress(info);
-        }
-    };
-    auto worker = [&] {
-        for (;;) {
-            if (failed || (options.cancel && options.cancel->cancelled()))
-                return;
-            const std::size_t t = next++;
-            if (t >= taskCount)
-                return;
-            try {
-                runTask(t);
-            } catch (...) {
-                std::lock_guard lock(mutex);
-                if (!firstError)
-                    firstError = std::current_exception();
-                failed = true;
-            }
-        }
-    };
-    int threads = options.threads > 0 ? options.threads : int(std::max(1u, std::thread::hardware_concurrency()));
-    threads = int(std::min<std::size_t>(std::size_t(threads), taskCount));
-    std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i)
-        pool.emplace_back(worker);
-    worker();
-    for (auto& th : pool)
-        th.join();
-    if (firstError)
-        std::rethrow_exception(firstError);
-    if (options.cancel)
-        options.cancel->throwIfCancelled("cross-validation");
+    return folds.empty() ? Hyperparameters{} : folds[bestFold].params;
+}
+
+// Stage 4: one model's report. Pooled scores come from exactly the out-of-fold predictions
+// it lists, so its confusion matrix, accuracy and log-loss visibly agree.
+ModelReport assembleModelReport(const std::string& name, const LabelledSet& data, std::vector<FoldOutcome> folds)
+{
+    ModelReport r;
+    r.name = name;
+    const double K = double(folds.size());
+    r.predictions.resize(data.samples.size());
+    for (auto& o : folds) {
+        r.folds.push_back(o.fold);
+        r.accuracyMean += o.fold.accuracy / K;
+        r.fitSeconds += o.fold.fitSeconds / K;
+        r.fitCpuSeconds += o.fold.fitCpuSeconds / K;
+        r.predictSeconds += o.fold.predictSeconds / K;
+        r.searchSeconds += o.fold.searchSeconds / K;
+        for (auto& p : o.predictions)
+            r.predictions[std::size_t(p.sample)] = std::move(p);
+    }
+    for (const auto& fr : r.folds)
+        r.accuracyStd += (fr.accuracy - r.accuracyMean) * (fr.accuracy - r.accuracyMean) / K;
+    r.accuracyStd = std::sqrt(r.accuracyStd);
+    r.params = mostChosenParams(r.folds);
+
+    r.confusion = emptyConfusion(data.classes.size());
+    double lossSum = 0;
+    for (const auto& p : r.predictions) {
+        ++r.confusion[std::size_t(p.truth)][std::size_t(p.predicted)];
+        // clipped as sklearn's log_loss, so one confident mistake cannot give infinity
+        lossSum += -std::log(std::max(p.probabilities[std::size_t(p.truth)], 1e-15));
+    }
+    const auto metrics = computeMetrics(r.confusion, data.classes);
+    r.balancedAccuracy = metrics.balancedAccuracy;
+    r.macroF1 = metrics.macroF1;
+    r.perClass = metrics.perClass;
+    r.confusionNormalized = normalizeRows(r.confusion);
+    r.logLoss = r.predictions.empty() ? 0 : lossSum / double(r.predictions.size());
+    return r;
+}
+
+bool anyGroupShared(const LabelledSet& data)
+{
+    std::map<int, int> count;
+    for (const auto& s : data.samples)
+        if (s.group >= 0 && ++count[s.group] > 1)
+            return true;
+    return false;
+}
+
+EvaluationProtocol describeProtocol(const LabelledSet& data, const EvaluationOptions& options)
+{
+    EvaluationProtocol p;
+    p.folds = options.folds;
+    p.seed = options.seed;
+    p.search = options.search;
+    p.innerFolds = options.innerFolds;
+    p.grouped = anyGroupShared(data);
+    p.samples = data.samples.size();
+    p.features = data.samples.front().features.size();
+    p.schema = data.schema.fingerprint();
+    p.createdWith = std::string("genrescope ") + GENRESCOPE_VERSION;
+    return p; // source and grouping are the caller's to fill in: the data set does not know them
+}
+
+} // namespace
+
+EvaluationReport crossValidate(const LabelledSet& data, const EvaluationOptions& options)
+{
+    const auto models = checkInputs(data, options);
+    SingleThreadedBlas blas; // we run folds in parallel instead
+    const auto foldOf = cv::outerFolds(data, options.folds, options.seed);
+    auto outcomes = runFoldTasks(data, models, foldOf, options);
 
     EvaluationReport report;
     report.classes = data.classes;
-    report.protocol.folds = K;
-    report.protocol.seed = options.seed;
-    report.protocol.search = options.search;
-    report.protocol.innerFolds = options.innerFolds;
-    report.protocol.grouped = std::any_of(groups.begin(), groups.end(), [&](int g) {
-        return g >= 0 && std::count(groups.begin(), groups.end(), g) > 1;
-    });
-    report.protocol.samples = data.samples.size();
-    report.protocol.features = data.samples.front().features.size();
-    report.protocol.schema = data.schema.fingerprint();
+    report.protocol = describeProtocol(data, options);
+    const auto K = std::size_t(options.folds);
     for (std::size_t m = 0; m < models.size(); ++m) {
-        ModelReport r;
-        r.name = models[m];
-        r.confusion = emptyConfusion(data.classes.size());
-        double lossSum = 0;
-        std::size_t n = 0;
-        std::map<std::string, std::pair<int, std::size_t>> chosen; // params -> (count, first fold)
-        for (int f = 0; f < K; ++f) {
-            const TaskOut& o = out[m * std::size_t(K) + std::size_t(f)];
-            r.folds.push_back(o.fold);
-            for (const auto& [truth, predicted] : o.truthPredicted)
-                ++r.confusion[std::size_t(truth)][std::size_t(predicted)];
-            lossSum += o.logLoss;
-            n += o.truthPredicted.size();
-            r.accuracyMean += o.fold.accuracy / K;
-            r.fitSeconds += o.fold.fitSeconds / K;
-            r.fitCpuSeconds += o.fold.fitCpuSeconds / K;
-            r.predictSeconds += o.fold.predictSeconds / K;
-            r.searchSeconds += o.fold.searchSeconds / K;
-            auto [it, inserted] = chosen.emplace(paramsKey(o.fold.params), std::make_pair(0, std::size_t(f)));
-            ++it->second.first;
-        }
-        for (const auto& fr : r.folds)
-            r.accuracyStd += (fr.accuracy - r.accuracyMean) * (fr.accuracy - r.accuracyMean) / K;
-        r.accuracyStd = std::sqrt(r.accuracyStd);
-        // The most often chosen values (first fold wins ties).
-        std::size_t bestFold = 0;
-        int bestCount = -1;
-        for (const auto& [key, value] : chosen)
-            if (value.first > bestCount || (value.first == bestCount && value.second < bestFold)) {
-                bestCount = value.first;
-                bestFold = value.second;
-            }
-        r.params = r.folds[bestFold].params;
-        const auto metrics = computeMetrics(r.confusion, data.classes);
-        r.balancedAccuracy = metrics.balancedAccuracy;
-        r.macroF1 = metrics.macroF1;
-        r.perClass = metrics.perClass;
-        r.confusionNormalized = normalizeRows(r.confusion);
-        r.logLoss = n ? lossSum / double(n) : 0;
-        report.models.push_back(std::move(r));
+        std::vector<FoldOutcome> folds(std::make_move_iterator(outcomes.begin() + std::ptrdiff_t(m * K)),
+                                       std::make_move_iterator(outcomes.begin() + std::ptrdiff_t((m + 1) * K)));
+        report.models.push_back(assembleModelReport(models[m], data, std::move(folds)));
     }
     std::stable_sort(report.models.begin(), report.models.end(),
                      [](const ModelReport& a, const ModelReport& b) { return a.accuracyMean > b.accuracyMean; });

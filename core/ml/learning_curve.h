@@ -37,7 +37,10 @@ struct LearningCurveOptions {
 };
 
 // Throws gs::Error: InvalidArgument (fractions outside (0, 1], unknown model, too few
-// songs), Cancelled. Fractions too small to hold one song of each genre train on what they hold.
+// songs), Cancelled. Every genre keeps at least one song (one whole group) at any fraction,
+// so a tiny fraction may hold a little more than asked. Fraction 1.0 trains each fold's model
+// exactly as crossValidate does (same songs in the same order, same seed): its fold
+// accuracies are crossValidate's. Repeated fractions are computed once.
 LearningCurve learningCurve(const LabelledSet& data, const LearningCurveOptions& options);
 
 } // namespace gs::ml
