@@ -165,21 +165,47 @@ LearningCurvePoint summarise(double fraction, const std::vector<TaskOutcome>& fo
 
 } // namespace
 
+namespace {
+
+// Stage 2: crossValidate's outer folds, and each training fold's draw order.
+struct FoldPlan {
+    std::vector<std::vector<std::size_t>> train, test; // per fold
+    std::vector<GroupDrawOrder> orders;                 // per fold
+};
+
+FoldPlan planFolds(const LabelledSet& data, int folds, std::uint64_t seed)
+{
+    const auto foldOf = cv::outerFolds(data, folds, seed);
+    FoldPlan plan;
+    plan.train.resize(std::size_t(folds));
+    plan.test.resize(std::size_t(folds));
+    for (int f = 0; f < folds; ++f) {
+        cv::splitByFold(foldOf, f, plan.train[std::size_t(f)], plan.test[std::size_t(f)]);
+        plan.orders.push_back(drawOrder(data, plan.train[std::size_t(f)], mixSeed(seed, "learning-curve", std::uint64_t(f))));
+    }
+    return plan;
+}
+
+} // namespace
+
+std::vector<std::vector<std::size_t>> learningCurveTrainingSets(const LabelledSet& data, double fraction, int folds,
+                                                                std::uint64_t seed)
+{
+    if (!(fraction > 0 && fraction <= 1))
+        throw Error(ErrorKind::InvalidArgument, "fractions", "training fractions must lie in (0, 1]; got " + std::to_string(fraction));
+    const auto plan = planFolds(data, folds, seed);
+    std::vector<std::vector<std::size_t>> out;
+    for (const auto& order : plan.orders)
+        out.push_back(takeFraction(order, fraction));
+    return out;
+}
+
 LearningCurve learningCurve(const LabelledSet& data, const LearningCurveOptions& options)
 {
     const auto fractions = checkInputs(data, options);
     SingleThreadedBlas blas; // we run folds in parallel instead
     const int K = options.folds;
-
-    // Stage 2: crossValidate's outer folds, and each training fold's draw order.
-    const auto foldOf = cv::outerFolds(data, K, options.seed);
-    std::vector<std::vector<std::size_t>> trainIdx(static_cast<std::size_t>(K));
-    std::vector<std::vector<std::size_t>> testIdx(static_cast<std::size_t>(K));
-    std::vector<GroupDrawOrder> orders;
-    for (int f = 0; f < K; ++f) {
-        cv::splitByFold(foldOf, f, trainIdx[std::size_t(f)], testIdx[std::size_t(f)]);
-        orders.push_back(drawOrder(data, trainIdx[std::size_t(f)], mixSeed(options.seed, "learning-curve", std::uint64_t(f))));
-    }
+    const auto plan = planFolds(data, K, options.seed);
 
     // Stage 3: every (fraction, fold) task on the shared pool; task t writes only slot t.
     const std::size_t taskCount = fractions.size() * std::size_t(K);
@@ -187,14 +213,15 @@ LearningCurve learningCurve(const LabelledSet& data, const LearningCurveOptions&
     cv::TaskProgress progress(options.progress, taskCount);
     cv::runTasks(taskCount, options.threads, options.cancel, "learning curve", [&](std::size_t t) {
         const std::size_t p = t / std::size_t(K);
-        const int fold = int(t % std::size_t(K));
+        const auto fold = t % std::size_t(K);
         const std::string stage = options.model + " · " + percent(fractions[p]) + " of the training songs · fold " +
                                   std::to_string(fold + 1) + "/" + std::to_string(K);
-        const auto train = takeFraction(orders[std::size_t(fold)], fractions[p]);
-        outcomes[t] = runTask(data, train, testIdx[std::size_t(fold)], fold, options, progress.forward(stage));
+        const auto train = takeFraction(plan.orders[fold], fractions[p]);
+        outcomes[t] = runTask(data, train, plan.test[fold], int(fold), options, progress.forward(stage));
         progress.finished(stage);
     });
 
+    // Stage 4: the curve.
     LearningCurve curve;
     curve.model = options.model;
     curve.params = resolveHyperparameters(options.model, options.overrides);

@@ -43,4 +43,10 @@ struct LearningCurveOptions {
 // accuracies are crossValidate's. Repeated fractions are computed once.
 LearningCurve learningCurve(const LabelledSet& data, const LearningCurveOptions& options);
 
+// The songs each fold's model learns from at `fraction` (indices into data, ascending, one
+// list per outer fold): exactly the sets learningCurve trains on, for tests and for showing
+// which songs a point used. Throws as learningCurve for bad folds or fractions.
+std::vector<std::vector<std::size_t>> learningCurveTrainingSets(const LabelledSet& data, double fraction, int folds,
+                                                                std::uint64_t seed);
+
 } // namespace gs::ml

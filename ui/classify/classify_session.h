@@ -10,20 +10,20 @@
 #include "core/ml/classify_song.h"
 #include "core/ml/significance.h"
 #include "ui/classify/labelled_snapshot.h"
+#include "ui/common/background_runner.h"
 #include "ui/session/song_view.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace gs::ui {
-
-class BackgroundRunner;
 
 struct TrainSettings {
     std::vector<std::string> models;                          // empty = the registry's default comparison
@@ -52,6 +52,7 @@ struct ComparisonRun {
     std::vector<ml::LearningCurve> curves;        // empty when not asked for
     bool staleData = false;                       // the dataset changed since
     bool staleSettings = false;                   // the settings in the panel differ since
+    QStringList warnings;                         // e.g. "learning curve skipped: ..." (run still valid)
 };
 
 // The model that classifies new songs and is exported: refit on all songs.
@@ -131,13 +132,19 @@ signals:
     void modelFailed(const QString& file, const QString& reason);
     void classificationProgress(const gs::ProgressInfo& info);
     void songsAppended(int first, int last);
+    void classifiedCleared();          // classified() is empty again
     void songChanged(int index);
     void classificationFinished(bool cancelled);
     void songViewReady(int index, const gs::ui::SongView& view);
 
 private:
+    struct TrainOutcome;
     void refreshStale();
     void classifyPending();
+    void startTraining(BackgroundRunner::Work work);
+    void applyTrainOutcome(const std::shared_ptr<TrainOutcome>& outcome);
+    void setModel(std::shared_ptr<const ml::TrainedModel> model, ModelOrigin origin);
+    void onClassificationFinished(bool cancelled);
 
     std::shared_ptr<const DatasetSnapshot> dataset_;
     QString datasetKey_;
@@ -152,6 +159,8 @@ private:
     BackgroundRunner* modelRunner_;
     BackgroundRunner* classifyRunner_;
     BackgroundRunner* viewRunner_;
+    int classifyGeneration_ = 0;   // bumped by clearClassified(): older results are dropped
+    bool trainDelivered_ = false;  // the current training run delivered its result
 };
 
 } // namespace gs::ui

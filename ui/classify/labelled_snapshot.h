@@ -4,6 +4,7 @@
 // songs never sit on both sides of a fold. No Qt objects, no threads: a value in, a value out.
 #include "core/features/schema.h"
 #include "core/ml/classifier.h"
+#include "ui/session/dataset_snapshot.h"
 #include "ui/session/song.h"
 
 #include <QString>
@@ -13,16 +14,6 @@
 #include <vector>
 
 namespace gs::ui {
-
-struct DuplicateGroup;
-
-// What the dataset session hands over: a copy of its state at one moment.
-struct DatasetSnapshot {
-    QString folder;
-    FeatureSchema schema;
-    std::vector<Song> songs;
-    std::vector<std::vector<int>> duplicateGroups; // indices into songs (fingerprint duplicates)
-};
 
 // How songs are grouped for cross-validation:
 //   "auto"        duplicate recordings (fingerprints) and clips of one song ("x.00012.3.wav")

@@ -46,6 +46,14 @@ void BackgroundRunner::Context::post(std::function<void()> fn) const
         owner->deliver(state_, std::move(fn));
 }
 
+void BackgroundRunner::Context::postUnlessCancelled(std::function<void()> fn) const
+{
+    post([state = state_, fn = std::move(fn)] {
+        if (!state->cancel.cancelled())
+            fn();
+    });
+}
+
 void BackgroundRunner::Context::progress(const ProgressInfo& info) const
 {
     {

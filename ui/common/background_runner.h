@@ -29,6 +29,9 @@ public:
         // Runs fn on the GUI thread, in order, unless a newer start() superseded this run
         // (a cancelled run still delivers what it finished).
         void post(std::function<void()> fn) const;
+        // Like post(), but also dropped when the run has been cancelled by the time fn would
+        // run: for all-or-nothing results (a finished comparison) that Cancel must discard.
+        void postUnlessCancelled(std::function<void()> fn) const;
         // Thread-safe; delivered at most every 50 ms (and always when done == total).
         void progress(const ProgressInfo& info) const;
         ProgressFn progressFn() const;

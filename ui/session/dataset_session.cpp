@@ -455,35 +455,13 @@ void DatasetSession::requestSongView(int index, const MelOptions& mel)
     const int generation = ++viewGeneration_;
     const QString path = QString::fromStdString(songs_[std::size_t(index)].record.path);
     viewPool_.start([this, path, mel, generation] {
-        SongView view;
-        view.path = path;
-        view.mel = mel;
-        try {
-            if (generation != viewGeneration_)
-                return;
-            DecodeOptions decode;
-            decode.sampleRate = 22050;
-            auto audio = decodeAudio(path.toStdString(), decode);
-            view.sampleRate = audio.sampleRate;
-            view.seconds = audio.seconds();
-            auto samples = std::make_shared<const std::vector<float>>(std::move(audio.samples));
-            view.samples = samples;
-            view.envelope = std::make_shared<const WaveformEnvelope>(*samples);
-            if (generation != viewGeneration_)
-                return;
-            view.melDb = melSpectrogramDb(*samples, view.sampleRate, mel);
-        } catch (const Error& e) {
-            view.error = reasonOf(e);
-        } catch (const std::exception& e) {
-            view.error = QString::fromUtf8(e.what());
-        }
+        if (generation != viewGeneration_)
+            return;
+        SongView view = computeSongView(path, mel);
         QMetaObject::invokeMethod(this, [this, view = std::move(view), generation] {
             if (generation != viewGeneration_)
                 return;
-            viewSamples_ = view.samples;
-            viewEnvelope_ = view.envelope;
-            viewPath_ = view.path;
-            viewSampleRate_ = view.sampleRate;
+            lastView_ = view;
             emit songViewReady(view);
         }, Qt::QueuedConnection);
     });
@@ -491,28 +469,27 @@ void DatasetSession::requestSongView(int index, const MelOptions& mel)
 
 void DatasetSession::requestSpectrogram(const MelOptions& mel)
 {
-    if (!viewSamples_)
+    if (!lastView_.samples)
         return;
     const int generation = ++viewGeneration_;
-    viewPool_.start([this, samples = viewSamples_, envelope = viewEnvelope_, path = viewPath_,
-                                   rate = viewSampleRate_, mel, generation] {
-        SongView view;
-        view.envelope = envelope;
-        view.path = path;
-        view.mel = mel;
-        view.sampleRate = rate;
-        view.samples = samples;
-        view.seconds = rate > 0 ? double(samples->size()) / rate : 0;
-        try {
-            view.melDb = melSpectrogramDb(*samples, rate, mel);
-        } catch (const Error& e) {
-            view.error = reasonOf(e);
-        }
+    viewPool_.start([this, last = lastView_, mel, generation] {
+        SongView view = recomputeSpectrogram(last, mel);
         QMetaObject::invokeMethod(this, [this, view = std::move(view), generation] {
             if (generation == viewGeneration_)
                 emit songViewReady(view);
         }, Qt::QueuedConnection);
     });
+}
+
+std::shared_ptr<const DatasetSnapshot> DatasetSession::snapshot() const
+{
+    auto out = std::make_shared<DatasetSnapshot>();
+    out->folder = folder_;
+    out->schema = schema_;
+    out->songs = songs_;
+    for (const auto& g : duplicates_)
+        out->duplicateGroups.push_back(g.songs);
+    return out;
 }
 
 } // namespace gs::ui

@@ -7,7 +7,9 @@
 #include "core/dsp/matrix.h"
 #include "core/features/mel.h"
 #include "core/features/schema.h"
+#include "ui/session/dataset_snapshot.h"
 #include "ui/session/song.h"
+#include "ui/session/song_view.h"
 
 #include <QFuture>
 #include <QObject>
@@ -25,18 +27,6 @@ class WaveformEnvelope;
 }
 
 namespace gs::ui {
-
-// Audio of one song prepared for the views (computed in the background).
-struct SongView {
-    QString path;
-    int sampleRate = 0;
-    double seconds = 0;
-    std::shared_ptr<const WaveformEnvelope> envelope;
-    std::shared_ptr<const std::vector<float>> samples; // for recomputing the spectrogram
-    Matrix melDb;               // rows = mels, cols = frames
-    MelOptions mel;
-    QString error;              // non-empty: the song could not be decoded
-};
 
 struct DuplicateGroup {
     std::vector<int> songs;     // indices into DatasetSession::songs()
@@ -75,6 +65,9 @@ public:
     const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
     const FeatureSchema& schema() const { return schema_; }
     double lastOpenSeconds() const { return lastOpenSeconds_; }
+    // A copy of the songs, folder, schema and duplicate groups as they are now, for the
+    // classify session (cheap to call again: shared until the songs change).
+    std::shared_ptr<const DatasetSnapshot> snapshot() const;
 
     // Decodes the song and computes its envelope and mel spectrogram in the background;
     // songViewReady() follows. A newer request supersedes an older one.
@@ -115,13 +108,9 @@ private:
     QThreadPool viewPool_;  // song views, one at a time
     double lastOpenSeconds_ = 0;
 
-    std::shared_ptr<const std::vector<float>> viewSamples_;
-    std::shared_ptr<const WaveformEnvelope> viewEnvelope_;
-    QString viewPath_;
-    int viewSampleRate_ = 0;
+    SongView lastView_;
     std::atomic<int> viewGeneration_{0};
 };
 
 } // namespace gs::ui
 
-Q_DECLARE_METATYPE(gs::ui::SongView)
