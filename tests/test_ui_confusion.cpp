@@ -353,6 +353,21 @@ private slots:
         panel_->setScale(ConfusionScale::ByTrue);
         panel_->selectCell(1, 2);
         QVERIFY(panel_->grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/confusion-rows.png")));
+        // Ten GTZAN genres (a made-up matrix) for readability at the size of the page.
+        const QStringList gtzan = {"blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"};
+        gs::ml::Confusion m(10, std::vector<long>(10, 0));
+        for (int t = 0; t < 10; ++t) {
+            m[std::size_t(t)][std::size_t(t)] = 60 + 3 * t;
+            m[std::size_t(t)][std::size_t((t + 3) % 10)] = 100 - (60 + 3 * t) - t;
+            m[std::size_t(t)][std::size_t((t + 7) % 10)] = t;
+        }
+        gs::ui::ConfusionMatrixView big;
+        big.setConfusion(m, gtzan);
+        big.setScale(ConfusionScale::ByTrue);
+        big.setSelectedCell(2, 5);
+        big.resize(760, 680);
+        QVERIFY(big.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/confusion-10-genres.png")));
+        big.exportImage(QString::fromLocal8Bit(shots) + QStringLiteral("/confusion-10-genres-export.png"));
     }
 };
 

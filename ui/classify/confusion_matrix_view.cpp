@@ -33,14 +33,19 @@ QColor mix(const QColor& a, const QColor& b, double t)
                             float(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
-// Off-diagonal shares are usually small; a square-root ramp keeps a 5 % confusion visible
-// next to a 90 % diagonal without saturating.
+// Off-diagonal shares are usually small: a square-root ramp keeps a 5 % confusion visible.
+// The diagonal is linear, so that 60 % and 90 % recall look different.
+double rampPosition(bool diagonal, double share)
+{
+    share = std::clamp(share, 0.0, 1.0);
+    return diagonal ? 0.1 + 0.9 * share : 0.12 + 0.88 * std::sqrt(share);
+}
+
 QColor cellColor(bool diagonal, double share, long count)
 {
     if (count == 0)
         return QColor(0xfa, 0xfa, 0xfa);
-    const double t = 0.12 + 0.88 * std::sqrt(std::clamp(share, 0.0, 1.0));
-    return mix(Qt::white, diagonal ? kCorrect : kConfused, t);
+    return mix(Qt::white, diagonal ? kCorrect : kConfused, rampPosition(diagonal, share));
 }
 
 bool isDark(const QColor& c) { return 0.299 * c.redF() + 0.587 * c.greenF() + 0.114 * c.blueF() < 0.55; }
@@ -220,13 +225,13 @@ ConfusionMatrixView::Geometry ConfusionMatrixView::layoutFor(const QRect& target
     }
     const int gridWidth = g.cell * cells;
     const int freeX = std::max(0, target.right() - kPad - left - gridWidth);
-    const int x0 = left + freeX / 3; // a little air on the left, the rest on the right
+    const int x0 = left + freeX / 2;
     g.grid = QRect(x0, target.top() + top, g.cell * g.n, g.cell * g.n);
     g.columnTitle = QRect(g.grid.left(), target.top() + 2, gridWidth, titleBand);
     g.columnLabels = QRect(g.grid.left(), g.columnTitle.bottom(), gridWidth, g.grid.top() - g.columnTitle.bottom());
     g.rowLabels = QRect(x0 - kPad - nameWidth, g.grid.top(), nameWidth, g.cell * cells);
     g.rowTitle = QRect(g.rowLabels.left() - titleBand, g.grid.top(), titleBand, g.cell * cells);
-    g.legend = QRect(target.left() + kPad, g.grid.bottom() + g.cell + kPad, target.width() - 2 * kPad, line + kPad);
+    g.legend = QRect(g.rowLabels.left(), g.grid.bottom() + g.cell + kPad, target.right() - g.rowLabels.left(), line + kPad);
     return g;
 }
 
@@ -339,10 +344,10 @@ void ConfusionMatrixView::render(QPainter& p, const QRect& target) const
     const QFontMetrics fs(g.small);
     int x = g.legend.left();
     const int y = g.legend.top() + (g.legend.height() - fs.height()) / 2;
-    auto ramp = [&](const QColor& to, const QString& label) {
+    auto ramp = [&](bool diagonal, const QString& label) {
         const int w = 60;
         for (int i = 0; i < w; ++i) {
-            p.setPen(mix(Qt::white, to, 0.12 + 0.88 * std::sqrt(double(i) / (w - 1))));
+            p.setPen(cellColor(diagonal, double(i) / (w - 1), 1));
             p.drawLine(x + i, y + 2, x + i, y + fs.height() - 2);
         }
         p.setPen(text);
@@ -350,8 +355,8 @@ void ConfusionMatrixView::render(QPainter& p, const QRect& target) const
         p.drawText(QRect(x, y, fs.horizontalAdvance(label) + 2, fs.height()), Qt::AlignLeft | Qt::AlignVCenter, label);
         x += fs.horizontalAdvance(label) + 14;
     };
-    ramp(kCorrect, tr("correct, 0–100 % of the true genre"));
-    ramp(kConfused, tr("confused with the column's genre, 0–100 %"));
+    ramp(true, tr("correct, 0–100 % of the true genre"));
+    ramp(false, tr("confused with the column's genre, 0–100 %"));
     p.restore();
 }
 
@@ -359,10 +364,6 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
     render(p, rect());
-    if (hasFocus() && !classes_.isEmpty()) {
-        p.setPen(QPen(palette().highlight().color(), 1, Qt::DotLine));
-        p.drawRect(rect().adjusted(0, 0, -1, -1));
-    }
 }
 
 std::pair<int, int> ConfusionMatrixView::cellAt(const QPoint& pos) const

@@ -106,9 +106,9 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     for (int c = 1; c < 5; ++c)
-        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
     table_->setToolTip(tr("Counted from the matrix: precision = diagonal / column total, recall = diagonal / row total"));
     rightLayout->addWidget(table_, 3);
     cellTitle_ = new QLabel;
@@ -125,8 +125,9 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
     songs_->setToolTip(tr("Double-click a song to open it in the Songs view"));
     rightLayout->addWidget(songs_, 4);
     split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({680, 600});
     layout->addWidget(split, 1);
 
     connect(runs_, &QComboBox::activated, this, [this](int i) { showRun(runs_->itemData(i).toInt()); });
