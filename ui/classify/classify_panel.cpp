@@ -159,6 +159,12 @@ ClassifyPanel::ClassifyPanel(ClassifySession* session, QWidget* parent) : QWidge
         emit statusMessage(modelError_->text());
     });
     connect(session_, &ClassifySession::songsAppended, this, [this](int, int) { syncList(); });
+    connect(session_, &ClassifySession::classifiedCleared, this, [this] {
+        selected_ = -1;
+        list_->clear();
+        syncList();
+        showSelected();
+    });
     connect(session_, &ClassifySession::songChanged, this, [this](int index) {
         syncList();
         updateRow(index);
@@ -463,13 +469,6 @@ void ClassifyPanel::saveModelInteractively()
         emit statusMessage(tr("Model saved to %1").arg(file));
 }
 
-void ClassifyPanel::clear()
-{
-    session_->clearClassified();
-    selected_ = -1;
-    list_->clear();
-    syncList();
-    showSelected();
-}
+void ClassifyPanel::clear() { session_->clearClassified(); } // classifiedCleared() empties the list
 
 } // namespace gs::ui
