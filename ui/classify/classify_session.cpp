@@ -201,8 +201,9 @@ ClassifySession::ClassifySession(QObject* parent)
     connect(trainRunner_, &BackgroundRunner::progress, this, &ClassifySession::trainingProgress);
     connect(trainRunner_, &BackgroundRunner::failed, this, &ClassifySession::trainingFailed);
     connect(trainRunner_, &BackgroundRunner::finished, this, [this](bool cancelled) {
-        // A Cancel that came after the result was delivered cancelled nothing.
-        emit trainingFinished(cancelled && !trainDelivered_);
+        // A Cancel that came after the result was delivered cancelled nothing; one that came
+        // after the work returned but before its result reached this thread dropped it.
+        emit trainingFinished((cancelled || trainCancelAsked_) && !trainDelivered_);
     });
     connect(classifyRunner_, &BackgroundRunner::progress, this, &ClassifySession::classificationProgress);
     connect(classifyRunner_, &BackgroundRunner::finished, this, &ClassifySession::onClassificationFinished);
@@ -252,6 +253,7 @@ void ClassifySession::refreshStale()
 void ClassifySession::startTraining(BackgroundRunner::Work work)
 {
     trainDelivered_ = false;
+    trainCancelAsked_ = false;
     emit trainingStarted();
     trainRunner_->start(std::move(work));
 }
@@ -315,7 +317,13 @@ void ClassifySession::applyTrainOutcome(const std::shared_ptr<TrainOutcome>& out
     setModel(outcome->model, origin);
 }
 
-void ClassifySession::cancelTraining() { trainRunner_->cancel(); }
+void ClassifySession::cancelTraining()
+{
+    if (!trainRunner_->isBusy())
+        return;
+    trainCancelAsked_ = true;
+    trainRunner_->cancel();
+}
 
 bool ClassifySession::isTraining() const { return trainRunner_->isBusy(); }
 

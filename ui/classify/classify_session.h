@@ -161,6 +161,7 @@ private:
     BackgroundRunner* viewRunner_;
     int classifyGeneration_ = 0;   // bumped by clearClassified(): older results are dropped
     bool trainDelivered_ = false;  // the current training run delivered its result
+    bool trainCancelAsked_ = false; // Cancel was clicked during the current training run
 };
 
 } // namespace gs::ui

@@ -1,26 +1,28 @@
 #include "ui/session/dataset_session.h"
 
 #include "core/audio/decode.h"
-#include "core/audio/envelope.h"
 #include "core/audio/fingerprint.h"
 #include "core/common/error.h"
 #include "core/dataset/cache.h"
-#include "core/features/extract.h"
 #include "core/dataset/demo.h"
 #include "core/dataset/extract_batch.h"
 #include "core/dataset/scan.h"
+#include "core/features/extract.h"
+#include "core/jobs/parallel.h"
+#include "ui/common/background_runner.h"
 
-#include <QPointer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QStandardPaths>
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QtConcurrent>
-
 #include <condition_variable>
-#include <fstream>
 #include <deque>
+#include <fstream>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace gs::ui {
@@ -36,37 +38,10 @@ QString statusText(SongStatus status)
     return {};
 }
 
-struct DatasetSession::Run {
-    QString folder;
-    std::filesystem::path root;
-    CancelToken cancel;
-    bool finishedApplied = false; // GUI thread only
-
-    std::mutex mutex;             // guards results
-    std::condition_variable ready;
-    std::deque<std::pair<int, Song>> results;
-};
-
 namespace {
 
-// One extractor per worker thread, rebuilt only when the extraction parameters change.
-GenreFeatureExtractor& threadExtractor(const ExtractionParams& params)
-{
-    thread_local std::unique_ptr<GenreFeatureExtractor> extractor;
-    thread_local std::pair<PadMode, bool> made{PadMode::Constant, false};
-    if (!extractor || made != std::pair{params.pad, params.legacyHpss}) {
-        extractor = std::make_unique<GenreFeatureExtractor>(params.pad, params.legacyHpss);
-        made = {params.pad, params.legacyHpss};
-    }
-    return *extractor;
-}
 
-QString reasonOf(const Error& e)
-{
-    return QStringLiteral("%1: %2").arg(QString::fromUtf8(toString(e.kind())), QString::fromStdString(e.reason()));
-}
-
-Song analyse(Song song, const ExtractionParams& params, const CancelToken& cancel)
+Song analyse(Song song, const ExtractionParams& params, GenreFeatureExtractor& extractor, const CancelToken& cancel)
 {
     auto& r = song.record;
     try {
@@ -76,7 +51,7 @@ Song analyse(Song song, const ExtractionParams& params, const CancelToken& cance
         entry.relativePath = song.relativePath.toStdString();
         entry.label = r.label;
         const SongOutcome outcome =
-            extractSong(entry, params, threadExtractor(params), &cancel, [&r](const Audio& audio) {
+            extractSong(entry, params, extractor, &cancel, [&r](const Audio& audio) {
                 r.durationSeconds = audio.info.durationSeconds > 0 ? audio.info.durationSeconds : audio.seconds();
                 r.sampleRate = audio.info.nativeSampleRate;
                 r.channels = audio.info.channels;
@@ -100,7 +75,7 @@ Song analyse(Song song, const ExtractionParams& params, const CancelToken& cance
             song.status = SongStatus::Failed;
             r.features.clear();
             r.fingerprint.clear();
-            r.error = reasonOf(e).toStdString();
+            r.error = errorText(e).toStdString();
         }
     } catch (const std::exception& e) {
         song.status = SongStatus::Failed;
@@ -110,6 +85,7 @@ Song analyse(Song song, const ExtractionParams& params, const CancelToken& cance
     }
     return song;
 }
+
 
 std::vector<DuplicateGroup> groupDuplicates(const std::vector<Song>& songs)
 {
@@ -131,44 +107,287 @@ std::vector<DuplicateGroup> groupDuplicates(const std::vector<Song>& songs)
     return groups;
 }
 
+// Finished songs on their way from the extraction workers to the single cache writer.
+class ResultQueue {
+public:
+    void push(int index, Song song)
+    {
+        std::lock_guard lock(mutex_);
+        items_.emplace_back(index, std::move(song));
+        ready_.notify_one();
+    }
+    void close()
+    {
+        std::lock_guard lock(mutex_);
+        closed_ = true;
+        ready_.notify_one();
+    }
+    // What arrived, waiting a little when nothing has; nullopt once closed and drained.
+    std::optional<std::vector<std::pair<int, Song>>> take()
+    {
+        std::unique_lock lock(mutex_);
+        ready_.wait_for(lock, std::chrono::milliseconds(250), [this] { return !items_.empty() || closed_; });
+        if (items_.empty() && closed_)
+            return std::nullopt;
+        std::vector<std::pair<int, Song>> out(std::make_move_iterator(items_.begin()), std::make_move_iterator(items_.end()));
+        items_.clear();
+        return out;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<std::pair<int, Song>> items_;
+    bool closed_ = false;
+};
+
+// The demo in the app data folder, generated when missing. A marker written last tells a
+// complete demo from one cut short by a crash. Throws gs::Error.
+void ensureDemoDataset(const QString& folder, const CancelToken& cancel)
+{
+    const std::filesystem::path dir(folder.toStdString());
+    const auto marker = dir / ".genrescope-demo-complete";
+    if (std::filesystem::exists(marker))
+        return;
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    DemoOptions demo;
+    demo.lengthSpread = kDemoLengthSpread;
+    makeDemoDataset(dir, demo, {}, &cancel);
+    std::ofstream(marker) << "1\n";
+}
+
 } // namespace
+
+// One open of a folder on the open runner's worker thread: check the folder, open the cache,
+// scan, match the songs against the cache, analyse the rest (workers from the core's thread
+// pool, this thread the single cache writer), find duplicates. Everything the GUI sees is
+// posted through the runner, so a superseded open delivers nothing.
+class DatasetSession::Pipeline {
+public:
+    Pipeline(DatasetSession* session, const BackgroundRunner::Context& context, QString folder)
+        : session_(session), context_(context), folder_(std::move(folder)), root_(folder_.toStdString()),
+          options_(session->options_), schemaFingerprint_(session->schema_.fingerprint())
+    {
+    }
+
+    void run()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        if (!folderExists())
+            return;
+        openCache();
+        const auto scan = scanFolder();
+        if (!scan)
+            return;
+        std::vector<Song> songs = matchAgainstCache(*scan);
+        forgetGoneSongs();
+        std::vector<int> pending;
+        for (std::size_t i = 0; i < songs.size(); ++i)
+            if (songs[i].status == SongStatus::Pending)
+                pending.push_back(int(i));
+        context_.post([session = session_, folder = folder_, songs, n = int(pending.size())]() mutable {
+            session->applyScan(folder, std::move(songs), n);
+        });
+        analysePending(songs, pending);
+        context_.post([session = session_, groups = groupDuplicates(songs), seconds = timer.elapsed() / 1000.0]() mutable {
+            session->applyFinish(std::move(groups), seconds);
+        });
+    }
+
+private:
+    void postProblem(const QString& file, const QString& reason) const
+    {
+        context_.post([session = session_, file, reason] { emit session->problem(file, reason); });
+    }
+    void postOpenFailed(const QString& reason) const
+    {
+        context_.post([session = session_, folder = folder_, reason] { emit session->openFailed(folder, reason); });
+    }
+    QString cacheFileName() const { return QString::fromStdString(options_.cacheFile.string()); }
+
+    bool folderExists() const
+    {
+        std::error_code ec;
+        if (std::filesystem::is_directory(root_, ec))
+            return true;
+        postOpenFailed(std::filesystem::exists(root_, ec) ? DatasetSession::tr("not a folder") : DatasetSession::tr("no such folder"));
+        return false;
+    }
+
+    // Without a usable cache the folder still opens; nothing is remembered.
+    void openCache()
+    {
+        try {
+            cache_ = std::make_unique<FeatureCache>(options_.cacheFile, schemaFingerprint_);
+            for (auto& c : cache_->load(root_))
+                cached_.emplace(c.path, std::move(c));
+        } catch (const Error& e) {
+            cache_.reset();
+            postProblem(cacheFileName(), DatasetSession::tr("feature cache unavailable, nothing will be remembered: %1").arg(errorText(e)));
+        }
+    }
+
+    std::optional<ScanResult> scanFolder() const
+    {
+        try {
+            ScanResult scan = scanDataset(root_, &context_.cancel());
+            for (const auto& p : scan.problems)
+                postProblem(DatasetSession::tr("(folder)"), QString::fromStdString(p));
+            return scan;
+        } catch (const Error& e) {
+            postOpenFailed(errorText(e));
+            return std::nullopt;
+        }
+    }
+
+    // A cached song is reused while its file (size, time) and genre are unchanged.
+    std::vector<Song> matchAgainstCache(const ScanResult& scan)
+    {
+        std::vector<Song> songs;
+        for (const auto& f : scan.songs) {
+            Song s;
+            s.relativePath = QString::fromStdString(f.relativePath);
+            const std::string path = f.path.generic_string();
+            const auto size = std::int64_t(f.sizeBytes);
+            const std::int64_t modifiedMs = f.modifiedTime * 1000;
+            auto hit = cached_.find(path);
+            if (hit != cached_.end() && hit->second.sameFile(size, modifiedMs) && hit->second.label == f.label) {
+                s.record = std::move(hit->second);
+                s.status = s.record.error.empty() ? SongStatus::Ready : SongStatus::Failed;
+                s.fromCache = true;
+                cached_.erase(hit);
+            } else {
+                s.record.path = path;
+                s.record.size = size;
+                s.record.modifiedMs = modifiedMs;
+                s.record.label = f.label;
+            }
+            songs.push_back(std::move(s));
+        }
+        return songs;
+    }
+
+    // What is left of the cache's rows is gone from disk (or changed): forget it.
+    void forgetGoneSongs()
+    {
+        if (!cache_)
+            return;
+        std::vector<std::string> gone;
+        for (const auto& [path, c] : cached_)
+            gone.push_back(path);
+        cached_.clear();
+        try {
+            cache_->remove(gone);
+        } catch (const Error&) {
+            // stale rows are harmless: they never match a changed file
+        }
+    }
+
+    // The extraction workers run on the core's thread pool (parallelFor, one extractor per
+    // worker) from a helper thread, while this thread, which opened the cache (a Qt SQL
+    // connection belongs to its thread), stores their results in batches: one writer.
+    void analysePending(std::vector<Song>& songs, const std::vector<int>& pending)
+    {
+        if (pending.empty())
+            return;
+        const int threads = std::min(options_.threads > 0 ? options_.threads : defaultThreadCount(), int(pending.size()));
+        std::vector<Song> todo;
+        for (int index : pending)
+            todo.push_back(songs[std::size_t(index)]);
+        ResultQueue queue;
+        std::thread workers([&] {
+            std::vector<std::unique_ptr<GenreFeatureExtractor>> extractors(std::size_t(std::max(threads, 1)));
+            ParallelOptions parallel;
+            parallel.threads = threads;
+            parallel.cancel = &context_.cancel();
+            parallelFor(
+                todo.size(),
+                [&](std::size_t k, int worker) {
+                    auto& extractor = extractors[std::size_t(worker)];
+                    if (!extractor)
+                        extractor = std::make_unique<GenreFeatureExtractor>(options_.params.pad, options_.params.legacyHpss);
+                    queue.push(pending[k], analyse(todo[k], options_.params, *extractor, context_.cancel()));
+                },
+                parallel);
+            queue.close();
+        });
+
+        QElapsedTimer extraction;
+        extraction.start();
+        std::size_t received = 0;
+        while (auto batch = queue.take()) {
+            if (batch->empty())
+                continue;
+            received += batch->size();
+            storeBatch(*batch);
+            for (const auto& [index, song] : *batch)
+                songs[std::size_t(index)] = song;
+            const double eta = context_.cancel().cancelled()
+                ? -1.0 : estimateRemainingSeconds(received, pending.size(), extraction.elapsed() / 1000.0);
+            context_.post([session = session_, results = std::move(*batch), done = int(received), total = int(pending.size()), eta] {
+                session->applyResults(results, done, total, eta);
+            });
+        }
+        workers.join();
+    }
+
+    // One transaction per batch; songs cut short by Cancel are not stored.
+    void storeBatch(const std::vector<std::pair<int, Song>>& batch)
+    {
+        if (!cache_)
+            return;
+        std::vector<CachedSong> records;
+        for (const auto& [index, song] : batch)
+            if (song.status != SongStatus::Cancelled)
+                records.push_back(song.record);
+        try {
+            cache_->store(records);
+        } catch (const Error& e) {
+            postProblem(cacheFileName(), errorText(e));
+        }
+    }
+
+    DatasetSession* session_; // touched only in posted functions (GUI thread)
+    BackgroundRunner::Context context_;
+    QString folder_;
+    std::filesystem::path root_;
+    Options options_;
+    std::string schemaFingerprint_;
+    std::unique_ptr<FeatureCache> cache_;
+    std::unordered_map<std::string, CachedSong> cached_;
+};
 
 DatasetSession::DatasetSession(QObject* parent) : DatasetSession(Options{}, parent) {}
 
 DatasetSession::DatasetSession(Options options, QObject* parent)
-    : QObject(parent), options_(std::move(options)), schema_(genreFeatureSchema(options_.params))
+    : QObject(parent), options_(std::move(options)), schema_(genreFeatureSchema(options_.params)),
+      openRunner_(new BackgroundRunner(this)), viewRunner_(new BackgroundRunner(this))
 {
     qRegisterMetaType<gs::ui::SongView>();
-    pool_.setMaxThreadCount(options_.threads > 0 ? options_.threads : QThread::idealThreadCount());
-    viewPool_.setMaxThreadCount(1);
     if (options_.cacheFile.empty())
         options_.cacheFile = FeatureCache::defaultLocation();
+    connect(openRunner_, &BackgroundRunner::failed, this, [this](const QString& reason) {
+        emit problem(folder_, tr("internal error while opening: %1").arg(reason));
+    });
+    connect(openRunner_, &BackgroundRunner::finished, this, &DatasetSession::finished);
 }
 
 DatasetSession::~DatasetSession()
 {
-    if (run_)
-        run_->cancel.cancel();
-    pipeline_.waitForFinished();
-    pool_.waitForDone();
-    viewPool_.waitForDone();
+    // Stop the workers before the members they report into go away.
+    openRunner_->cancel();
+    viewRunner_->cancel();
+    delete openRunner_;
+    delete viewRunner_;
 }
 
-bool DatasetSession::isBusy() const { return run_ && !run_->finishedApplied; }
+bool DatasetSession::isBusy() const { return openRunner_->isBusy(); }
 
-void DatasetSession::cancel()
-{
-    if (run_)
-        run_->cancel.cancel();
-}
+void DatasetSession::cancel() { openRunner_->cancel(); }
 
-void DatasetSession::waitForFinished()
-{
-    while (isBusy()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(5);
-    }
-}
+void DatasetSession::waitForFinished() { openRunner_->waitForIdle(); }
 
 int DatasetSession::indexOfPath(const QString& pathOrRelative) const
 {
@@ -183,234 +402,42 @@ int DatasetSession::indexOfPath(const QString& pathOrRelative) const
     return -1;
 }
 
-
-void DatasetSession::open(const QString& folder)
-{
-    if (run_) {
-        run_->cancel.cancel();
-        pipeline_.waitForFinished();
-        pool_.waitForDone();
-    }
-    startRun(folder);
-}
+void DatasetSession::open(const QString& folder) { startOpen(folder, false); }
 
 QString DatasetSession::demoFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-dataset");
 }
 
-void DatasetSession::openDemo()
+void DatasetSession::openDemo() { startOpen(demoFolder(), true); }
+
+void DatasetSession::startOpen(const QString& folder, bool makeDemo)
 {
-    const QString folder = demoFolder();
-    QThreadPool::globalInstance()->start([self = QPointer<DatasetSession>(this), folder] {
-        QString error;
-        try {
-            // A marker written last tells a complete demo from one cut short by a crash.
-            const std::filesystem::path dir(folder.toStdString());
-            const auto marker = dir / ".genrescope-demo-complete";
-            if (!std::filesystem::exists(marker)) {
-                std::error_code ec;
-                std::filesystem::remove_all(dir, ec);
-                DemoOptions demo;
-                demo.lengthSpread = kDemoLengthSpread;
-                makeDemoDataset(dir, demo);
-                std::ofstream(marker) << "1\n";
-            }
-        } catch (const Error& e) {
-            error = reasonOf(e);
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
-        }
-        if (!self) // the window closed while the demo was being written
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, folder, error] {
-            if (error.isEmpty()) {
-                self->open(folder);
-            } else {
-                emit self->openFailed(folder, tr("cannot create the demo dataset: %1").arg(error));
-                emit self->finished(false);
-            }
-        }, Qt::QueuedConnection);
-    });
-}
-
-void DatasetSession::startRun(const QString& folder)
-{
-    auto run = std::make_shared<Run>();
-    run->folder = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
-    run->root = std::filesystem::path(run->folder.toStdString());
-    run_ = run;
-    pipeline_ = QtConcurrent::run([this, run] { runPipeline(run); });
-}
-
-void DatasetSession::runPipeline(std::shared_ptr<Run> run)
-{
-    QElapsedTimer timer;
-    timer.start();
-    auto toGui = [this](auto fn) { QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection); };
-
-    std::error_code ec;
-    if (!std::filesystem::is_directory(run->root, ec)) {
-        const QString reason = std::filesystem::exists(run->root, ec) ? tr("not a folder") : tr("no such folder");
-        toGui([this, run, reason] {
-            if (run != run_)
-                return;
-            run->finishedApplied = true;
-            emit openFailed(run->folder, reason);
-            emit finished(false);
-        });
-        return;
-    }
-
-    std::unique_ptr<FeatureCache> cache;
-    std::unordered_map<std::string, CachedSong> cached;
-    try {
-        cache = std::make_unique<FeatureCache>(options_.cacheFile, schema_.fingerprint());
-        for (auto& c : cache->load(run->root))
-            cached.emplace(c.path, std::move(c));
-    } catch (const Error& e) {
-        const QString reason = tr("feature cache unavailable, nothing will be remembered: %1").arg(reasonOf(e));
-        const QString file = QString::fromStdString(options_.cacheFile.string());
-        toGui([this, file, reason] { emit problem(file, reason); });
-    }
-
-    ScanResult scan;
-    try {
-        scan = scanDataset(run->root, &run->cancel);
-    } catch (const Error& e) {
-        const QString reason = reasonOf(e);
-        toGui([this, run, reason] {
-            if (run != run_)
-                return;
-            run->finishedApplied = true;
-            emit openFailed(run->folder, reason);
-            emit finished(run->cancel.cancelled());
-        });
-        return;
-    }
-    for (const auto& p : scan.problems) {
-        const QString reason = QString::fromStdString(p);
-        toGui([this, reason] { emit problem(tr("(folder)"), reason); });
-    }
-    std::vector<Song> songs;
-    for (const auto& f : scan.songs) {
-        Song s;
-        s.relativePath = QString::fromStdString(f.relativePath);
-        const std::string path = f.path.generic_string();
-        const auto size = std::int64_t(f.sizeBytes);
-        const std::int64_t modifiedMs = f.modifiedTime * 1000;
-        auto hit = cached.find(path);
-        if (hit != cached.end() && hit->second.sameFile(size, modifiedMs) && hit->second.label == f.label) {
-            s.record = std::move(hit->second);
-            s.status = s.record.error.empty() ? SongStatus::Ready : SongStatus::Failed;
-            s.fromCache = true;
-            cached.erase(hit);
-        } else {
-            s.record.path = path;
-            s.record.size = size;
-            s.record.modifiedMs = modifiedMs;
-            s.record.label = f.label;
-        }
-        songs.push_back(std::move(s));
-    }
-    // What is left in `cached` is gone from disk (or changed): forget it.
-    if (cache) {
-        std::vector<std::string> gone;
-        for (const auto& [path, c] : cached)
-            gone.push_back(path);
-        try {
-            cache->remove(gone);
-        } catch (const Error&) {
-        }
-    }
-
-    std::vector<int> pending;
-    for (std::size_t i = 0; i < songs.size(); ++i)
-        if (songs[i].status == SongStatus::Pending)
-            pending.push_back(int(i));
-    toGui([this, run, songs, n = int(pending.size())]() mutable { applyScan(run, std::move(songs), n); });
-
-    for (int index : pending) {
-        Song song = songs[std::size_t(index)];
-        pool_.start([run, index, song = std::move(song), params = options_.params]() mutable {
-            Song done = analyse(std::move(song), params, run->cancel);
-            std::lock_guard lock(run->mutex);
-            run->results.emplace_back(index, std::move(done));
-            run->ready.notify_one();
-        });
-    }
-
-    // The single writer: collects results, stores them in one transaction per batch and
-    // hands them to the GUI thread.
-    QElapsedTimer extraction;
-    extraction.start();
-    std::size_t received = 0;
-    std::size_t analysed = 0;
-    while (received < pending.size()) {
-        std::vector<std::pair<int, Song>> batch;
-        {
-            std::unique_lock lock(run->mutex);
-            run->ready.wait_for(lock, std::chrono::milliseconds(250), [&] { return !run->results.empty(); });
-            while (!run->results.empty()) {
-                batch.push_back(std::move(run->results.front()));
-                run->results.pop_front();
-            }
-        }
-        if (batch.empty())
-            continue;
-        received += batch.size();
-        std::vector<CachedSong> toStore;
-        std::vector<Song> forGui;
-        std::vector<int> indices;
-        for (auto& [index, song] : batch) {
-            if (song.status != SongStatus::Cancelled) {
-                toStore.push_back(song.record);
-                ++analysed;
-            }
-            songs[std::size_t(index)] = song;
-            indices.push_back(index);
-            forGui.push_back(std::move(song));
-        }
-        if (cache) {
+    const QString absolute = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    // A newer open supersedes the running one; the runner's single worker starts it once the
+    // old one has stopped, so the cache never has two writers.
+    openRunner_->start([this, absolute, makeDemo](BackgroundRunner::Context& context) {
+        if (makeDemo) {
             try {
-                cache->store(toStore);
+                ensureDemoDataset(absolute, context.cancel());
             } catch (const Error& e) {
-                const QString reason = reasonOf(e);
-                toGui([this, reason, file = QString::fromStdString(options_.cacheFile.string())] { emit problem(file, reason); });
+                if (e.kind() == ErrorKind::Cancelled)
+                    throw;
+                context.post([this, absolute, reason = errorText(e)] {
+                    emit openFailed(absolute, tr("cannot create the demo dataset: %1").arg(reason));
+                });
+                return;
             }
         }
-        const double elapsed = extraction.elapsed() / 1000.0;
-        const double eta = analysed > 0 && !run->cancel.cancelled()
-            ? elapsed / double(analysed) * double(pending.size() - received) : -1.0;
-        toGui([this, run, indices, forGui = std::move(forGui), done = int(received), total = int(pending.size()), eta]() mutable {
-            if (run != run_)
-                return;
-            for (std::size_t k = 0; k < indices.size(); ++k)
-                songs_[std::size_t(indices[k])] = std::move(forGui[k]);
-            emit songsUpdated(QList<int>(indices.begin(), indices.end()));
-            for (int i : indices)
-                reportProblems(songs_[std::size_t(i)]);
-            emit progress(done, total, eta);
-        });
-    }
-
-    auto groups = groupDuplicates(songs);
-    const bool cancelled = run->cancel.cancelled();
-    const double seconds = timer.elapsed() / 1000.0;
-    toGui([this, run, cancelled, seconds, groups = std::move(groups)]() mutable {
-        if (run != run_)
-            return;
-        duplicates_ = std::move(groups);
-        applyFinish(run, cancelled, seconds);
+        Pipeline(this, context, absolute).run();
     });
 }
 
-void DatasetSession::applyScan(std::shared_ptr<Run> run, std::vector<Song> songs, int pending)
+void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, int pending)
 {
-    if (run != run_)
-        return;
-    folder_ = run->folder;
+    folder_ = folder;
     songs_ = std::move(songs);
+    snapshot_.reset();
     std::set<QString> genres;
     for (const auto& s : songs_)
         genres.insert(QString::fromStdString(s.record.label));
@@ -424,6 +451,20 @@ void DatasetSession::applyScan(std::shared_ptr<Run> run, std::vector<Song> songs
     emit progress(0, pending, -1);
 }
 
+void DatasetSession::applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta)
+{
+    QList<int> indices;
+    for (const auto& [index, song] : results) {
+        songs_[std::size_t(index)] = song;
+        indices.push_back(index);
+    }
+    snapshot_.reset();
+    emit songsUpdated(indices);
+    for (int i : indices)
+        reportProblems(songs_[std::size_t(i)]);
+    emit progress(done, total, eta);
+}
+
 void DatasetSession::reportProblems(const Song& song)
 {
     if (song.status == SongStatus::Failed)
@@ -432,38 +473,34 @@ void DatasetSession::reportProblems(const Song& song)
         emit problem(song.relativePath, tr("warning: %1").arg(QString::fromStdString(song.record.warning)));
 }
 
-void DatasetSession::applyFinish(std::shared_ptr<Run> run, bool cancelled, double seconds)
+void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds)
 {
+    duplicates_ = std::move(groups);
     QList<int> changed;
     for (std::size_t i = 0; i < songs_.size(); ++i)
         if (songs_[i].status == SongStatus::Pending) {
             songs_[i].status = SongStatus::Cancelled;
             changed.push_back(int(i));
         }
+    snapshot_.reset();
     if (!changed.isEmpty())
         emit songsUpdated(changed);
     lastOpenSeconds_ = seconds;
-    run->finishedApplied = true;
     emit duplicatesChanged();
-    emit finished(cancelled);
+    // finished() follows from the runner once this run's work has returned.
 }
 
 void DatasetSession::requestSongView(int index, const MelOptions& mel)
 {
     if (index < 0 || index >= int(songs_.size()))
         return;
-    const int generation = ++viewGeneration_;
     const QString path = QString::fromStdString(songs_[std::size_t(index)].record.path);
-    viewPool_.start([this, path, mel, generation] {
-        if (generation != viewGeneration_)
-            return;
-        SongView view = computeSongView(path, mel);
-        QMetaObject::invokeMethod(this, [this, view = std::move(view), generation] {
-            if (generation != viewGeneration_)
-                return;
+    viewRunner_->start([this, path, mel](BackgroundRunner::Context& context) {
+        SongView view = computeSongView(path, mel, &context.cancel());
+        context.post([this, view = std::move(view)] {
             lastView_ = view;
             emit songViewReady(view);
-        }, Qt::QueuedConnection);
+        });
     });
 }
 
@@ -471,25 +508,24 @@ void DatasetSession::requestSpectrogram(const MelOptions& mel)
 {
     if (!lastView_.samples)
         return;
-    const int generation = ++viewGeneration_;
-    viewPool_.start([this, last = lastView_, mel, generation] {
+    viewRunner_->start([this, last = lastView_, mel](BackgroundRunner::Context& context) {
         SongView view = recomputeSpectrogram(last, mel);
-        QMetaObject::invokeMethod(this, [this, view = std::move(view), generation] {
-            if (generation == viewGeneration_)
-                emit songViewReady(view);
-        }, Qt::QueuedConnection);
+        context.post([this, view = std::move(view)] { emit songViewReady(view); });
     });
 }
 
 std::shared_ptr<const DatasetSnapshot> DatasetSession::snapshot() const
 {
-    auto out = std::make_shared<DatasetSnapshot>();
-    out->folder = folder_;
-    out->schema = schema_;
-    out->songs = songs_;
-    for (const auto& g : duplicates_)
-        out->duplicateGroups.push_back(g.songs);
-    return out;
+    if (!snapshot_) {
+        auto out = std::make_shared<DatasetSnapshot>();
+        out->folder = folder_;
+        out->schema = schema_;
+        out->songs = songs_;
+        for (const auto& g : duplicates_)
+            out->duplicateGroups.push_back(g.songs);
+        snapshot_ = std::move(out);
+    }
+    return snapshot_;
 }
 
 } // namespace gs::ui

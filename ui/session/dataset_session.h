@@ -11,22 +11,17 @@
 #include "ui/session/song.h"
 #include "ui/session/song_view.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QStringList>
-#include <QThreadPool>
 
-#include <atomic>
 #include <filesystem>
 #include <memory>
-#include <mutex>
+#include <utility>
 #include <vector>
 
-namespace gs {
-class WaveformEnvelope;
-}
-
 namespace gs::ui {
+
+class BackgroundRunner;
 
 struct DuplicateGroup {
     std::vector<int> songs;     // indices into DatasetSession::songs()
@@ -87,13 +82,12 @@ signals:
     void songViewReady(const gs::ui::SongView& view);
 
 private:
-    struct Run;
-    void startRun(const QString& folder);
-    void runPipeline(std::shared_ptr<Run> run); // worker thread
+    class Pipeline; // one open, stage by stage, on the open runner's worker thread
+    void startOpen(const QString& folder, bool makeDemo);
     // Queued into the GUI thread by the pipeline.
-    void applyScan(std::shared_ptr<Run> run, std::vector<Song> songs, int pending);
-    void applyResults(std::shared_ptr<Run> run, std::vector<Song> results, int done, int total, double eta);
-    void applyFinish(std::shared_ptr<Run> run, bool cancelled, double seconds);
+    void applyScan(const QString& folder, std::vector<Song> songs, int pending);
+    void applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta);
+    void applyFinish(std::vector<DuplicateGroup> groups, double seconds);
     void reportProblems(const Song& song);
 
     Options options_;
@@ -102,14 +96,11 @@ private:
     std::vector<Song> songs_;
     QStringList genres_;
     std::vector<DuplicateGroup> duplicates_;
-    std::shared_ptr<Run> run_;
-    QFuture<void> pipeline_;
-    QThreadPool pool_;      // extraction workers
-    QThreadPool viewPool_;  // song views, one at a time
+    BackgroundRunner* openRunner_;
+    BackgroundRunner* viewRunner_;
     double lastOpenSeconds_ = 0;
-
-    SongView lastView_;
-    std::atomic<int> viewGeneration_{0};
+    SongView lastView_;                                      // for requestSpectrogram()
+    mutable std::shared_ptr<const DatasetSnapshot> snapshot_; // null = songs changed since
 };
 
 } // namespace gs::ui
