@@ -7,6 +7,8 @@
 #include <QJsonObject>
 
 #include <fstream>
+#include <regex>
+#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -21,6 +23,45 @@ QJsonDocument readJson(const fs::path& file)
         return {};
     return QJsonDocument::fromJson(f.readAll());
 }
+
+std::string readText(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A small demo folder without the compressed copies (so no song has a duplicate).
+std::vector<fs::path> demoSongs(const fs::path& folder, int perGenre = 6, double seconds = 4)
+{
+    gs::DemoOptions demo;
+    demo.perGenre = perGenre;
+    demo.seconds = seconds;
+    demo.compressedCopies = false;
+    return gs::makeDemoDataset(folder, demo).files;
+}
+
+// The comparison table without its timing columns (fit s, fit cpu s, predict ms), which
+// differ between runs; everything else must be identical.
+std::vector<std::string> tableWithoutTimes(const QByteArray& out)
+{
+    std::vector<std::string> lines;
+    std::stringstream text(out.toStdString());
+    for (std::string line; std::getline(text, line);) {
+        std::stringstream words(line);
+        std::vector<std::string> w;
+        for (std::string x; words >> x;)
+            w.push_back(x);
+        if (w.size() >= 10 && line.find("% \u00b1") != std::string::npos)
+            w.erase(w.begin() + 7, w.begin() + 10);
+        std::string joined;
+        for (const auto& x : w)
+            joined += x + ' ';
+        lines.push_back(joined);
+    }
+    return lines;
+}
+
+int occurrences(const QByteArray& text, const char* needle) { return int(text.count(needle)); }
 
 } // namespace
 
@@ -162,6 +203,111 @@ private slots:
         for (const auto g : genres)
             sum += g.toObject()["probability"].toDouble();
         QVERIFY(std::abs(sum - 1) < 1e-6);
+    }
+
+    void evaluateWritesAnHtmlReportAndReusesTheAppsCache()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        // The app's location: $XDG_DATA_HOME/Genrescope/genrescope/features.sqlite.
+        const gs::test::ScopedEnvironment cacheDir("GENRESCOPE_CACHE_DIR", "");
+        const gs::test::ScopedEnvironment dataHome("XDG_DATA_HOME", (dir / "data").string());
+        const auto songs = demoSongs(dir / "songs");
+        const QString n = QString::number(songs.size());
+        const fs::path html = dir / "report.html";
+        const QStringList common{"evaluate", str(dir / "songs"), "--models", "svm-rbf,knn,dummy", "--folds", "3", "-j", "2"};
+        auto first = gs::test::runCli(common + QStringList{"--report", str(html)});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QVERIFY2(first.err.contains(("0 songs from the feature cache, " + n + " analysed").toUtf8()), first.err.constData());
+        QVERIFY(fs::exists(dir / "data" / "Genrescope" / "genrescope" / "features.sqlite"));
+
+        // Every accuracy the table printed is in the report, and every chart is there.
+        const std::string page = readText(html);
+        const std::regex row(R"((\S+) +(\d+\.\d\d)% ± (\d+\.\d\d))");
+        int models = 0;
+        const std::string out = first.out.toStdString();
+        for (auto it = std::sregex_iterator(out.begin(), out.end(), row); it != std::sregex_iterator(); ++it, ++models)
+            QVERIFY2(page.find((*it)[2].str() + " \u00b1 " + (*it)[3].str()) != std::string::npos, (*it)[0].str().c_str());
+        QCOMPARE(models, 3);
+        // songs per genre, comparison, F1 heat map, 3 confusion matrices, the learning curve
+        QCOMPARE(occurrences(QByteArray::fromStdString(page), "<svg"), 7);
+        QVERIFY(page.find("id=\"learning-curves\"") != std::string::npos);
+        QVERIFY(page.find("<script") == std::string::npos);
+
+        // The second run decodes nothing and prints the same results.
+        const fs::path json = dir / "report.json";
+        auto second = gs::test::runCli(common + QStringList{"--report", str(json)});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QVERIFY2(second.err.contains((n + " songs from the feature cache, 0 analysed").toUtf8()), second.err.constData());
+        QCOMPARE(tableWithoutTimes(second.out), tableWithoutTimes(first.out));
+        const auto report = readJson(json).object();
+        QCOMPARE(report["protocol"].toObject()["grouping"].toString(), QStringLiteral("auto"));
+        QVERIFY(report["protocol"].toObject()["created_with"].toString().startsWith("genrescope "));
+        QCOMPARE(report["models"].toArray()[0].toObject()["predictions"].toArray().size(), int(songs.size()));
+    }
+
+    void evaluateWorksWithoutAUsableCache()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const gs::test::ScopedEnvironment cacheDir("GENRESCOPE_CACHE_DIR", (dir / "cache").string());
+        demoSongs(dir / "songs", 4);
+        std::ofstream(dir / "blocker") << "a file where the cache folder should be";
+        std::ofstream(dir / "garbage.sqlite") << std::string(8192, 'x');
+        const QStringList common{"evaluate", str(dir / "songs"), "--models", "dummy", "--folds", "2"};
+        for (const fs::path& cache : {dir / "blocker" / "features.sqlite", dir / "garbage.sqlite"}) {
+            const auto r = gs::test::runCli(common + QStringList{"--cache", str(cache)});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QCOMPARE(occurrences(r.err, "feature cache"), 2); // the one warning, and the count line
+            QCOMPARE(occurrences(r.err, "warning: feature cache"), 1);
+            QVERIFY2(r.err.contains(str(cache).toUtf8()), r.err.constData());
+            QVERIFY(r.out.contains("dummy"));
+        }
+        const auto r = gs::test::runCli(common + QStringList{"--no-cache"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.err.contains("feature cache not used"));
+        QVERIFY(!fs::exists(dir / "cache" / "features.sqlite"));
+        QCOMPARE(gs::test::runCli(common + QStringList{"--cache", "x.sqlite", "--no-cache"}).exitCode, 2);
+    }
+
+    void reportIsNeverLeftHalfWritten()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const gs::test::ScopedEnvironment cacheDir("GENRESCOPE_CACHE_DIR", (dir / "cache").string());
+        demoSongs(dir / "songs", 4);
+        const QStringList common{"evaluate", str(dir / "songs"), "--models", "dummy", "--folds", "2", "--quiet"};
+        auto r = gs::test::runCli(common + QStringList{"--report", str(dir / "missing" / "r.html")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("r.html"), r.err.constData());
+        QVERIFY(!fs::exists(dir / "missing"));
+        r = gs::test::runCli(common + QStringList{"--report", str(dir / "r.txt")});
+        QCOMPARE(r.exitCode, 2); // refused before any work
+        QVERIFY(r.err.contains(".html"));
+        QVERIFY(!fs::exists(dir / "r.txt"));
+    }
+
+    void evaluateGroupsDuplicateRecordings()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const gs::test::ScopedEnvironment cacheDir("GENRESCOPE_CACHE_DIR", (dir / "cache").string());
+        const auto songs = demoSongs(dir / "songs", 4, 8); // long enough for a useful fingerprint (~3 s)
+        fs::copy_file(songs.front(), songs.front().parent_path() / "the-same-again.wav");
+        const fs::path json = dir / "r.json";
+        auto r = gs::test::runCli({"evaluate", str(dir / "songs"), "--models", "dummy", "--folds", "2", "--group-by",
+                                   "duplicates", "--report", str(json)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("1 groups of duplicate recordings"), r.err.constData());
+        const auto protocol = readJson(json).object()["protocol"].toObject();
+        QCOMPARE(protocol["grouping"].toString(), QStringLiteral("duplicates"));
+        QVERIFY(protocol["grouped"].toBool());
+        QVERIFY(gs::test::runCli({"evaluate", "--help"}).out.contains("duplicates"));
+
+        std::ofstream(dir / "f.csv") << "filename,label\n";
+        r = gs::test::runCli({"evaluate", str(dir / "f.csv"), "--group-by", "duplicates"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("dataset folder"));
     }
 };
 

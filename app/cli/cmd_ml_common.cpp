@@ -1,9 +1,11 @@
 #include "app/cli/cmd_ml_common.h"
 
 #include "core/common/error.h"
+#include "core/dataset/cache.h"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -90,8 +92,19 @@ ProgressFn stderrProgress(bool quiet)
 gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet)
 {
     auto load = gs::ml::loadDataset(input, options);
-    if (load.fromFolder && !quiet)
+    if (load.fromFolder && !quiet && load.songsAnalysed > 0)
         std::fputc('\n', stderr);
+    if (!load.cacheProblem.empty())
+        std::fprintf(stderr, "warning: %s\n", load.cacheProblem.c_str());
+    if (load.fromFolder && !quiet) {
+        if (options.cacheFile.empty())
+            std::fprintf(stderr, "%zu songs analysed (feature cache not used)\n", load.songsAnalysed);
+        else
+            std::fprintf(stderr, "%zu songs from the feature cache, %zu analysed (%s)\n", load.songsFromCache,
+                         load.songsAnalysed, options.cacheFile.string().c_str());
+    }
+    if (options.groupBy == "duplicates" && !quiet)
+        std::fprintf(stderr, "%zu groups of duplicate recordings kept together in the folds\n", load.duplicateGroups);
     for (const auto& w : load.warnings)
         std::fprintf(stderr, "warning: %s\n", w.c_str());
     if (!load.failures.empty()) {
@@ -124,6 +137,46 @@ std::uint64_t seedOption(ArgParser& args)
     if (seed < 0 || seed != std::floor(seed) || seed > 9.0e15)
         throw UsageError("--seed expects a whole number >= 0");
     return std::uint64_t(seed);
+}
+
+const char* const kCacheArgsHelp =
+    "  --cache FILE      feature cache of dataset folders (default: the app's, i.e.\n"
+    "                    $GENRESCOPE_CACHE_DIR/features.sqlite if set, else\n"
+    "                    ${XDG_DATA_HOME:-~/.local/share}/Genrescope/genrescope/features.sqlite);\n"
+    "                    songs already analysed there are not decoded again, new ones are added\n"
+    "  --no-cache        neither read nor write the feature cache\n";
+
+std::filesystem::path cacheOption(ArgParser& args)
+{
+    const bool none = args.flag("--no-cache");
+    const std::string file = args.option("--cache");
+    if (none && !file.empty())
+        throw UsageError("--cache and --no-cache contradict each other");
+    if (none)
+        return {};
+    return file.empty() ? FeatureCache::defaultLocation() : std::filesystem::path(file);
+}
+
+const char* const kGroupByHelp =
+    "  --group-by MODE   how songs are kept together in the folds: auto (the CSV's group column,\n"
+    "                    else none) | none | group | song (file name without segment number) |\n"
+    "                    duplicates (folders only: recordings whose audio fingerprints match, e.g.\n"
+    "                    the same song twice, share a fold; on top of auto)\n";
+
+std::string groupByOption(ArgParser& args)
+{
+    const std::string groupBy = args.option("--group-by", "auto");
+    const auto& modes = gs::ml::groupingModes();
+    if (std::find(modes.begin(), modes.end(), groupBy) == modes.end())
+        throw UsageError("--group-by expects auto, none, group, song or duplicates");
+    return groupBy;
+}
+
+void checkGroupingFitsInput(const std::string& groupBy, const std::string& input)
+{
+    std::error_code ec;
+    if (groupBy == "duplicates" && !std::filesystem::is_directory(input, ec) && std::filesystem::exists(input, ec))
+        throw UsageError("--group-by duplicates needs a dataset folder (audio to fingerprint), not a CSV");
 }
 
 std::string singleDatasetInput(ArgParser& args)

@@ -5,6 +5,7 @@
 #include "core/ml/labelled_set.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -27,6 +28,17 @@ gs::ml::DatasetLoadOptions interruptibleLoad(const ExtractionParams& params, con
 
 // Loads DIR or CSV, printing extraction failures; throws UsageError for bad arguments.
 gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet);
+
+// --cache FILE / --no-cache: the feature cache a dataset folder is read from and written to
+// (default FeatureCache::defaultLocation(), the one the app fills); empty path = no cache.
+std::filesystem::path cacheOption(ArgParser& args);
+extern const char* const kCacheArgsHelp;
+
+// --group-by MODE, checked against the grouping modes (UsageError otherwise).
+std::string groupByOption(ArgParser& args);
+extern const char* const kGroupByHelp;
+// "duplicates" needs audio: a dataset folder, not a CSV (UsageError otherwise).
+void checkGroupingFitsInput(const std::string& groupBy, const std::string& input);
 
 // After every option is read: rejects unknown ones and returns the one positional
 // argument, a dataset folder or a features CSV (UsageError otherwise).

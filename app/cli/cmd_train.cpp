@@ -25,13 +25,15 @@ int runTrain(const Args& raw)
     options.innerFolds = args.wholeNumber("--inner-folds", 3, 2, 100);
     options.reportFolds = args.wholeNumber("--cv", 0, 0, 1000);
     options.seed = ml::seedOption(args);
-    const std::string groupBy = args.option("--group-by", "auto");
+    const std::string groupBy = ml::groupByOption(args);
     const std::string overrides = args.option("--set");
     const std::string epochs = args.option("--epochs"); // shorthand for --set epochs=N (cnn, mlp)
     options.threads = args.threads();
     const bool quiet = args.flag("--quiet");
+    const auto cacheFile = ml::cacheOption(args);
     const ExtractionParams params = parseExtractionArgs(args);
     const std::string input = ml::singleDatasetInput(args);
+    ml::checkGroupingFitsInput(groupBy, input);
     if (out.empty())
         throw UsageError("--out MODEL.gsm is required");
     if (options.reportFolds == 1)
@@ -50,6 +52,7 @@ int runTrain(const Args& raw)
     gs::ml::resolveHyperparameters(options.model, options.overrides);
 
     gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
+    load.cacheFile = cacheFile;
     load.extractFeatures = !gs::ml::modelInfo(options.model).needsAudio;
     const auto data = ml::loadInput(input, load, quiet);
 
@@ -80,10 +83,10 @@ const CommandRegistrar registrar({
     "  --set P=V,...     hyper-parameters, e.g. C=3,gamma=0.02\n"
     "  --epochs N        training epochs of network models (cnn, mlp): same as --set epochs=N\n"
     "  --seed N          (default 42)\n"
-    "  --group-by MODE   auto | none | group | song (for --search / --cv)\n"
     "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n" +
-        std::string(kExtractionArgsHelp) +
+        std::string(ml::kGroupByHelp) + "                    (grouping matters for --search and --cv)\n" +
+        std::string(ml::kCacheArgsHelp) + std::string(kExtractionArgsHelp) +
         "\nexit code: 0 ok, 1 failed, 2 usage error",
     runTrain,
 });

@@ -11,6 +11,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 
 namespace gs {
@@ -232,8 +233,13 @@ bool FeatureCache::integrityOk() const
 
 std::filesystem::path FeatureCache::defaultLocation()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return std::filesystem::path((dir + QStringLiteral("/features.sqlite")).toStdString());
+    // Not AppDataLocation: that depends on the QCoreApplication names, which the CLI does not
+    // set. GenericDataLocation ($XDG_DATA_HOME, else ~/.local/share on Linux) + the app's
+    // organisation and application names is the same folder the app used before.
+    if (const char* dir = std::getenv("GENRESCOPE_CACHE_DIR"); dir && *dir)
+        return std::filesystem::path(dir) / "features.sqlite";
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return std::filesystem::path(data.toStdString()) / kOrganizationName / kApplicationName / "features.sqlite";
 }
 
 } // namespace gs

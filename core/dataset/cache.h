@@ -58,8 +58,13 @@ public:
     // PRAGMA integrity_check says "ok".
     bool integrityOk() const;
 
-    // <AppDataLocation>/features.sqlite (the caller's QCoreApplication names apply).
+    // The one cache the app and the CLI share: $GENRESCOPE_CACHE_DIR/features.sqlite when set
+    // (tests, scripts), else <GenericDataLocation>/Genrescope/genrescope/features.sqlite, i.e.
+    // $XDG_DATA_HOME (or ~/.local/share)/Genrescope/genrescope on Linux: the app's
+    // AppDataLocation under the names below, computed without a QCoreApplication.
     static std::filesystem::path defaultLocation();
+    static constexpr const char* kOrganizationName = "Genrescope"; // QCoreApplication names of the app
+    static constexpr const char* kApplicationName = "genrescope";
 
 private:
     std::filesystem::path file_;

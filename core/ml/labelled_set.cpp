@@ -1,19 +1,26 @@
 #include "core/ml/labelled_set.h"
 
+#include "core/audio/decode.h"
+#include "core/audio/fingerprint.h"
 #include "core/common/error.h"
+#include "core/dataset/cache.h"
 #include "core/dataset/extract_batch.h"
 #include "core/dataset/feature_table.h"
 #include "core/dataset/scan.h"
+#include "core/features/extract.h"
+#include "core/jobs/parallel.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <regex>
+#include <unordered_map>
 
 namespace gs::ml {
 
 const std::vector<std::string>& groupingModes()
 {
-    static const std::vector<std::string> modes{"auto", "none", "group", "song"};
+    static const std::vector<std::string> modes{"auto", "none", "group", "song", "duplicates"};
     return modes;
 }
 
@@ -90,7 +97,7 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
                                  const std::filesystem::path& audioRoot)
 {
     if (std::find(groupingModes().begin(), groupingModes().end(), groupBy) == groupingModes().end())
-        throw Error(ErrorKind::InvalidArgument, "group-by", "'" + groupBy + "' is not auto, none, group or song");
+        throw Error(ErrorKind::InvalidArgument, "group-by", "'" + groupBy + "' is not auto, none, group, song or duplicates");
     LabelledSet set;
     if (table.columns == genreFeatureNames()) {
         set.schema = genreFeatureSchema(params);
@@ -110,7 +117,7 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
     set.classes = classes;
 
     const bool anyGroup = std::any_of(table.rows.begin(), table.rows.end(), [](const auto& r) { return !r.group.empty(); });
-    const std::string mode = groupBy == "auto" ? (anyGroup ? "group" : "none") : groupBy;
+    const std::string mode = groupBy == "auto" || groupBy == "duplicates" ? (anyGroup ? "group" : "none") : groupBy;
     std::map<std::string, int> groupIds;
     for (const auto& row : table.rows) {
         if (row.label.empty())
@@ -134,35 +141,273 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
 
 LabelledSet loadFeatureCsv(const std::filesystem::path& file, const ExtractionParams& params, const std::string& groupBy)
 {
+    if (groupBy == "duplicates")
+        throw Error(ErrorKind::InvalidArgument, file.string(),
+                    "grouping by duplicates needs the audio (a dataset folder), not a features CSV");
     return labelledSetFromTable(readFeatureCsv(file), params, groupBy);
 }
 
-DatasetLoad loadDataset(const std::filesystem::path& input, const DatasetLoadOptions& options)
+namespace {
+
+namespace fs = std::filesystem;
+
+// The folder as the app names it (QDir::cleanPath of the absolute path), so that both find
+// the same cache rows: absolute, no "." or "..", no trailing separator.
+fs::path cleanAbsolute(const fs::path& folder)
+{
+    std::error_code ec;
+    fs::path p = fs::absolute(folder, ec);
+    if (ec)
+        p = folder;
+    p = p.lexically_normal();
+    if (!p.has_filename() && p.has_relative_path())
+        p = p.parent_path();
+    return p;
+}
+
+std::string errorText(const Error& e) { return std::string(toString(e.kind())) + ": " + e.reason(); }
+
+// What the cache keeps for a song that was not (yet) analysed: its identity.
+CachedSong identityRecord(const SongEntry& song)
+{
+    CachedSong r;
+    r.path = song.path.generic_string();
+    r.size = std::int64_t(song.sizeBytes);
+    r.modifiedMs = song.modifiedTime * 1000;
+    r.label = song.label;
+    return r;
+}
+
+// One song, analysed as the app's dataset session does (ui/session/dataset_session.cpp
+// analyse()): the features, the format and the Chromaprint fingerprint from one decode.
+// Failures are recorded in the record (the app caches them too); only Cancelled escapes.
+CachedSong analyseForCache(const SongEntry& song, const ExtractionParams& params, GenreFeatureExtractor& extractor,
+                           const CancelToken* cancel)
+{
+    CachedSong r = identityRecord(song);
+    try {
+        const SongOutcome outcome = extractSong(song, params, extractor, cancel, [&r](const Audio& audio) {
+            r.durationSeconds = audio.info.durationSeconds > 0 ? audio.info.durationSeconds : audio.seconds();
+            r.sampleRate = audio.info.nativeSampleRate;
+            r.channels = audio.info.channels;
+            r.codec = audio.info.codec;
+            r.container = audio.info.container;
+            try {
+                r.fingerprint = computeFingerprint(audio.samples, audio.sampleRate, r.path);
+            } catch (const Error&) {
+                r.fingerprint.clear(); // too short to fingerprint: simply never a duplicate
+            }
+        });
+        r.length = outcome.row.length;
+        r.warning = outcome.warning.empty() ? std::string() : "decoded only in part: " + outcome.warning;
+        r.features = outcome.row.values;
+    } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled)
+            throw;
+        r.features.clear();
+        r.fingerprint.clear();
+        r.error = errorText(e);
+    } catch (const std::exception& e) {
+        r.features.clear();
+        r.fingerprint.clear();
+        r.error = std::string("internal error: ") + e.what();
+    }
+    return r;
+}
+
+struct CachedAnalysis {
+    std::vector<CachedSong> records; // one per scanned song, in scan order
+    std::vector<char> done;          // record holds a result (cached or analysed now)
+    std::size_t fromCache = 0, analysed = 0;
+    std::string cacheProblem;
+};
+
+std::unique_ptr<FeatureCache> openCache(const fs::path& file, const std::string& schema, std::string& problem)
+{
+    if (file.empty())
+        return nullptr;
+    try {
+        return std::make_unique<FeatureCache>(file, schema);
+    } catch (const Error& e) {
+        problem = "feature cache " + file.string() + " cannot be used (" + e.reason() + "); working without it";
+    } catch (const std::exception& e) {
+        problem = "feature cache " + file.string() + " cannot be used (" + e.what() + "); working without it";
+    }
+    return nullptr;
+}
+
+// Stage 1: every song the cache already holds for this file, label and schema.
+std::vector<std::string> takeFromCache(FeatureCache* cache, const fs::path& root, const std::vector<SongEntry>& songs,
+                                       CachedAnalysis& out)
+{
+    std::unordered_map<std::string, CachedSong> cached;
+    if (cache)
+        for (auto& c : cache->load(root))
+            cached.emplace(c.path, std::move(c));
+    for (std::size_t i = 0; i < songs.size(); ++i) {
+        out.records[i] = identityRecord(songs[i]);
+        auto hit = cached.find(out.records[i].path);
+        if (hit != cached.end() && hit->second.sameFile(out.records[i].size, out.records[i].modifiedMs) &&
+            hit->second.label == songs[i].label) {
+            out.records[i] = std::move(hit->second);
+            out.done[i] = 1;
+            ++out.fromCache;
+            cached.erase(hit);
+        }
+    }
+    // Left over: gone from disk or changed; the app forgets them the same way.
+    std::vector<std::string> stale;
+    for (const auto& [path, c] : cached)
+        stale.push_back(path);
+    return stale;
+}
+
+// Stage 2: the rest, on the shared thread pool, one extractor per worker.
+void analyseMissing(const std::vector<SongEntry>& songs, const ExtractionParams& params,
+                    const DatasetLoadOptions& options, CachedAnalysis& out)
+{
+    std::vector<std::size_t> pending;
+    for (std::size_t i = 0; i < songs.size(); ++i)
+        if (!out.done[i])
+            pending.push_back(i);
+    if (pending.empty())
+        return;
+    const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
+    std::vector<std::unique_ptr<GenreFeatureExtractor>> extractors(std::size_t(std::max(threads, 1)));
+    ParallelOptions parallel;
+    parallel.threads = threads;
+    parallel.cancel = options.cancel;
+    parallel.progress = options.progress;
+    parallel.stage = "analysing songs";
+    const ParallelOutcome run = parallelFor(
+        pending.size(),
+        [&](std::size_t k, int worker) {
+            auto& extractor = extractors[std::size_t(worker)];
+            if (!extractor)
+                extractor = std::make_unique<GenreFeatureExtractor>(params.pad, params.legacyHpss);
+            const std::size_t i = pending[k];
+            out.records[i] = analyseForCache(songs[i], params, *extractor, options.cancel);
+            out.done[i] = 1; // each index is written by exactly one worker
+        },
+        parallel);
+    for (std::size_t k : pending)
+        out.analysed += out.done[k] ? 1 : 0;
+    for (const auto& f : run.failures) // only exceptions escaping analyseForCache (none expected)
+        if (!out.done[pending[f.index]]) {
+            out.records[pending[f.index]].error = std::string(toString(f.kind)) + ": " + f.reason;
+            out.done[pending[f.index]] = 1;
+        }
+}
+
+// Stage 3: what was analysed now goes back into the cache (failures too, as the app does),
+// in one transaction; stale rows go. Called after a cancel as well: finished work is kept.
+void rememberAnalysed(FeatureCache* cache, const CachedAnalysis& analysis, const std::vector<char>& wasCached,
+                      const std::vector<std::string>& stale, std::string& problem)
+{
+    if (!cache)
+        return;
+    std::vector<CachedSong> fresh;
+    for (std::size_t i = 0; i < analysis.records.size(); ++i)
+        if (analysis.done[i] && !wasCached[i])
+            fresh.push_back(analysis.records[i]);
+    try {
+        cache->remove(stale);
+        cache->store(fresh);
+    } catch (const Error& e) {
+        if (problem.empty())
+            problem = "feature cache " + cache->file().string() + " could not be updated (" + e.reason() + ")";
+    }
+}
+
+// Stage 4: the feature table of the songs that were analysed, and their fingerprints.
+FeatureTable tableFromRecords(const std::vector<SongEntry>& songs, const CachedAnalysis& analysis,
+                              std::vector<Fingerprint>& labelledPrints, DatasetLoad& out)
+{
+    FeatureTable table;
+    table.columns = genreFeatureNames();
+    for (std::size_t i = 0; i < songs.size(); ++i) {
+        const CachedSong& r = analysis.records[i];
+        if (!r.error.empty() || r.features.size() != table.columns.size()) {
+            out.failures.push_back(songs[i].relativePath + ": " +
+                                   (r.error.empty() ? std::string("cached features do not fit the schema") : r.error));
+            continue;
+        }
+        if (!r.warning.empty())
+            out.warnings.push_back(songs[i].relativePath + ": " + r.warning);
+        FeatureRow row;
+        row.file = songs[i].relativePath;
+        row.label = songs[i].label;
+        row.length = r.length;
+        row.values = r.features;
+        if (!row.label.empty())
+            labelledPrints.push_back(r.fingerprint); // labelledSetFromTable keeps exactly these rows
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+// "duplicates": fingerprint matches join the groups the table already had.
+std::size_t groupDuplicates(LabelledSet& set, const std::vector<Fingerprint>& prints)
+{
+    const auto groups = duplicateGroups(findDuplicates(prints), prints.size());
+    std::vector<std::vector<int>> linked;
+    for (const auto& g : groups)
+        linked.emplace_back(g.begin(), g.end());
+    std::vector<int> current;
+    for (const auto& s : set.samples)
+        current.push_back(s.group);
+    const auto merged = mergeGroups(current, linked);
+    for (std::size_t i = 0; i < set.samples.size(); ++i)
+        set.samples[i].group = merged[i];
+    return groups.size();
+}
+
+std::vector<std::pair<std::string, long>> countPerGenre(const LabelledSet& set)
+{
+    std::vector<std::pair<std::string, long>> out;
+    for (const auto& c : set.classes)
+        out.emplace_back(c, 0);
+    for (const auto& s : set.samples)
+        if (s.label >= 0 && std::size_t(s.label) < out.size())
+            ++out[std::size_t(s.label)].second;
+    return out;
+}
+
+DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
 {
     DatasetLoad out;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(input, ec)) {
-        if (!std::filesystem::exists(input, ec))
-            throw Error(ErrorKind::NotFound, input.string(), "no such folder or features CSV");
-        out.set = loadFeatureCsv(input, options.params, options.groupBy);
-        return out;
-    }
     out.fromFolder = true;
-    const ScanResult scan = scanDataset(input, options.cancel);
+    const fs::path root = cleanAbsolute(input);
+    const ScanResult scan = scanDataset(root, options.cancel);
     out.warnings = scan.problems;
+    const bool duplicates = options.groupBy == "duplicates";
     FeatureTable table;
-    if (options.extractFeatures) {
-        BatchOptions batch;
-        batch.threads = options.threads;
-        batch.progress = options.progress;
-        batch.cancel = options.cancel;
-        BatchResult result = extractBatch(scan.songs, options.params, batch);
-        if (result.cancelled)
+    std::vector<Fingerprint> prints;
+    if (options.extractFeatures || duplicates) {
+        options.params.validate();
+        CachedAnalysis analysis;
+        analysis.records.resize(scan.songs.size());
+        analysis.done.assign(scan.songs.size(), 0);
+        auto cache = openCache(options.cacheFile, genreFeatureSchema(options.params).fingerprint(), analysis.cacheProblem);
+        std::vector<std::string> stale;
+        try {
+            stale = takeFromCache(cache.get(), root, scan.songs, analysis);
+        } catch (const Error& e) {
+            analysis.cacheProblem = "feature cache " + options.cacheFile.string() + " cannot be read (" + e.reason() +
+                                    "); working without it";
+            cache.reset();
+            analysis.done.assign(scan.songs.size(), 0);
+            analysis.fromCache = 0;
+        }
+        const std::vector<char> wasCached = analysis.done;
+        analyseMissing(scan.songs, options.params, options, analysis);
+        rememberAnalysed(cache.get(), analysis, wasCached, stale, analysis.cacheProblem);
+        if (options.cancel && options.cancel->cancelled())
             throw Error(ErrorKind::Cancelled, input.string(), "feature extraction cancelled");
-        for (const auto& f : result.failures)
-            out.failures.push_back(f.file + ": " + f.reason);
-        out.warnings.insert(out.warnings.end(), result.warnings.begin(), result.warnings.end());
-        table = std::move(result.table);
+        out.songsFromCache = analysis.fromCache;
+        out.songsAnalysed = analysis.analysed;
+        out.cacheProblem = analysis.cacheProblem;
+        table = tableFromRecords(scan.songs, analysis, prints, out);
     } else {
         table.columns = genreFeatureNames();
         for (const auto& song : scan.songs) {
@@ -172,7 +417,25 @@ DatasetLoad loadDataset(const std::filesystem::path& input, const DatasetLoadOpt
             table.rows.push_back(std::move(row));
         }
     }
-    out.set = labelledSetFromTable(table, options.params, options.groupBy, input);
+    out.set = labelledSetFromTable(table, options.params, options.groupBy, root);
+    if (duplicates)
+        out.duplicateGroups = groupDuplicates(out.set, prints);
+    out.songsPerGenre = countPerGenre(out.set);
+    return out;
+}
+
+} // namespace
+
+DatasetLoad loadDataset(const std::filesystem::path& input, const DatasetLoadOptions& options)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(input, ec))
+        return loadFolder(input, options);
+    if (!std::filesystem::exists(input, ec))
+        throw Error(ErrorKind::NotFound, input.string(), "no such folder or features CSV");
+    DatasetLoad out;
+    out.set = loadFeatureCsv(input, options.params, options.groupBy);
+    out.songsPerGenre = countPerGenre(out.set);
     return out;
 }
 

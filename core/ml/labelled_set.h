@@ -15,6 +15,8 @@ namespace gs::ml {
 //   "group" the table's group column (empty = own group)
 //   "song"  the file name without a trailing segment number ("blues.00000.3.wav" -> "blues.00000"),
 //           for tables of several clips per song
+//   "duplicates"  dataset folders only: songs whose audio fingerprints match (the same
+//           recording, re-encoded or shifted; findDuplicates) share a group, on top of "auto"
 const std::vector<std::string>& groupingModes();
 
 // "blues.00000.3.wav" -> "blues.00000": the song a clip was cut from ("song" grouping).
@@ -30,6 +32,7 @@ std::vector<int> mergeGroups(const std::vector<int>& groups, const std::vector<s
 // Rows without a label are skipped (they cannot be learnt from). classes = sorted distinct labels.
 // schema: genreFeatureSchema(params) when the columns are the 57 genre features, else a
 // "custom" schema naming the columns. Throws InvalidArgument for an unknown mode or no rows.
+// "duplicates" groups here as "auto": the fingerprints are not in a table (loadDataset adds them).
 // audioRoot: when set, Sample::audioPath = audioRoot / row.file (for models that read audio).
 LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionParams& params,
                                  const std::string& groupBy = "auto", const std::filesystem::path& audioRoot = {});
@@ -37,7 +40,8 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
 // The parameters the public Kaggle GTZAN CSV was made with (reflect padding, legacy HPSS).
 ExtractionParams kaggleExtractionParams();
 
-// Reads a features CSV (our layout or the Kaggle one) and converts it.
+// Reads a features CSV (our layout or the Kaggle one) and converts it. InvalidArgument for
+// "duplicates" (a CSV has no audio to fingerprint).
 LabelledSet loadFeatureCsv(const std::filesystem::path& file, const ExtractionParams& params,
                            const std::string& groupBy = "auto");
 
@@ -48,6 +52,10 @@ struct DatasetLoadOptions {
     int threads = 0;
     ProgressFn progress;
     const CancelToken* cancel = nullptr;
+    // The feature cache the app fills (FeatureCache::defaultLocation()); empty = none. Songs
+    // whose path, size, modification time, label and schema match are not analysed again;
+    // what is analysed is stored back, with its audio fingerprint, for the app and later runs.
+    std::filesystem::path cacheFile;
 };
 
 struct DatasetLoad {
@@ -55,9 +63,16 @@ struct DatasetLoad {
     std::vector<std::string> failures; // "file: reason" of songs that could not be analysed
     std::vector<std::string> warnings;
     bool fromFolder = false;
+    std::size_t songsFromCache = 0;    // analysed (or failed) before, taken from the cache
+    std::size_t songsAnalysed = 0;     // decoded and analysed now
+    std::string cacheProblem;          // why the cache could not be used / updated; empty = fine
+    std::size_t duplicateGroups = 0;   // "duplicates" grouping: groups of matching recordings
+    std::vector<std::pair<std::string, long>> songsPerGenre; // labelled songs kept, by genre
 };
 
-// A dataset folder (sub-folders = genres: scanned, features extracted) or a features CSV.
+// A dataset folder (sub-folders = genres: scanned, features extracted or read from the cache)
+// or a features CSV. A cache that cannot be opened or written is not an error: the load goes
+// on without it and says why in cacheProblem.
 // Throws gs::Error (NotFound, Format, Cancelled, InvalidArgument when nothing is labelled).
 DatasetLoad loadDataset(const std::filesystem::path& input, const DatasetLoadOptions& options);
 
