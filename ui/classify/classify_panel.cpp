@@ -118,7 +118,7 @@ ClassifyPanel::ClassifyPanel(ClassifySession* session, QWidget* parent) : QWidge
     list_->setAlternatingRowColors(true);
     list_->setHeaderLabels({tr("File"), tr("Genre"), tr("Confidence"), tr("Status")});
     list_->header()->setSectionResizeMode(FileColumn, QHeaderView::Interactive);
-    list_->header()->resizeSection(FileColumn, 180);
+    list_->header()->resizeSection(FileColumn, 150);
     list_->header()->setSectionResizeMode(GenreColumn, QHeaderView::ResizeToContents);
     list_->header()->setSectionResizeMode(ConfidenceColumn, QHeaderView::ResizeToContents);
     list_->header()->setStretchLastSection(true);
@@ -384,8 +384,14 @@ void ClassifyPanel::showProbabilities(int index)
     plot->clearPlottables();
     plot->clearItems();
     shownProbabilities_.clear();
+    plot->xAxis->setVisible(index >= 0);
+    plot->yAxis->setVisible(index >= 0);
     if (index < 0) {
-        plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+        auto* note = new QCPItemText(plot);
+        note->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note->position->setCoords(0.5, 0.5);
+        note->setText(tr("The genres of the selected song appear here"));
+        note->setColor(palette().placeholderText().color());
         plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
