@@ -156,6 +156,34 @@ private slots:
         QCOMPARE(fewer.excluded, 1);
         QCOMPARE(fewer.set.samples.size(), data.set.samples.size() - 1);
         QVERIFY(fewer.dataKey != data.dataKey);
+
+        // Grouping: duplicates (fingerprints) and clips of one song share a group by mode.
+        auto grouped = std::make_shared<gs::ui::DatasetSnapshot>(*snapshot_);
+        grouped->duplicateGroups = {{0, 5}};
+        grouped->songs[2].relativePath = QStringLiteral("Clips/x.00001.0.wav");
+        grouped->songs[3].relativePath = QStringLiteral("Clips/x.00001.1.wav");
+        auto groupsOf = [&grouped](const char* mode, int& duplicatesUsed) {
+            const auto data = gs::ui::makeLabelledSnapshot(*grouped, QString::fromLatin1(mode));
+            duplicatesUsed = data.duplicateGroupsUsed;
+            std::vector<int> groups;
+            for (const auto& sample : data.set.samples)
+                groups.push_back(sample.group);
+            return groups;
+        };
+        auto expect = [&](std::vector<std::pair<int, int>> pairs) {
+            std::vector<int> g(snapshot_->songs.size(), -1);
+            for (std::size_t k = 0; k < pairs.size(); ++k)
+                g[std::size_t(pairs[k].first)] = g[std::size_t(pairs[k].second)] = int(k);
+            return g;
+        };
+        int used = 0;
+        QCOMPARE(groupsOf("auto", used), expect({{0, 5}, {2, 3}}));
+        QCOMPARE(used, 1);
+        QCOMPARE(groupsOf("duplicates", used), expect({{0, 5}}));
+        QCOMPARE(groupsOf("song", used), expect({{2, 3}}));
+        QCOMPARE(used, 0);
+        QCOMPARE(groupsOf("none", used), expect({}));
+
         bool refused = false;
         try {
             gs::ui::makeLabelledSnapshot(*snapshot_, QStringLiteral("bogus"));
@@ -269,6 +297,16 @@ private slots:
         const auto& bad = session.classified()[3];
         QVERIFY(bad.done);
         QVERIFY2(bad.error.contains(QStringLiteral("corrupt.mp3")), qPrintable(bad.error));
+
+        // After a refit (a new model object) every song is classified again by it.
+        session.useModelFromRun(session.latestRun()->id, QStringLiteral("svm-rbf"));
+        QVERIFY(session.waitForIdle(60000));
+        QSignalSpy changedSongs(&session, &ClassifySession::songChanged);
+        session.reclassifyAll();
+        QVERIFY(session.waitForIdle(60000));
+        QCOMPARE(changedSongs.count(), 8); // reset, then result, for each of the 4
+        QCOMPARE(session.classified()[0].result.genres.front().probability,
+                 gs::ml::classifySong(*session.model(), files[0].toStdString()).genres.front().probability);
 
         // A view of a classified song: decoded at 22050 Hz, 128 mels.
         QSignalSpy view(&session, &ClassifySession::songViewReady);

@@ -271,6 +271,41 @@ private slots:
         QCOMPARE(cache.count(), session->songs().size());
     }
 
+    void snapshotCopiesTheSessionUntilSongsChange()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = gs::test::tempDir(tmp);
+        const fs::path data = root / "data";
+        copyTree(demoDataset(), data);
+        // One duplicate recording (long enough to fingerprint), so that the snapshot has a group to carry.
+        gs::DemoOptions longer;
+        longer.seconds = 10;
+        const auto clip = gs::synthesizeDemoClip("Piano", 7, longer);
+        gs::writeWav(data / "Piano" / "long_a.wav", clip, longer.sampleRate);
+        gs::writeWav(data / "Piano" / "long_b.wav", clip, longer.sampleRate);
+        gs::ui::DatasetSession session(optionsWithCache(root / "cache.sqlite"));
+        session.open(qs(data));
+        session.waitForFinished();
+        const auto snapshot = session.snapshot();
+        QCOMPARE(snapshot->folder, session.folder());
+        QCOMPARE(snapshot->schema, session.schema());
+        QCOMPARE(snapshot->songs.size(), session.songs().size());
+        for (std::size_t i = 0; i < snapshot->songs.size(); ++i) {
+            QCOMPARE(snapshot->songs[i].record.path, session.songs()[i].record.path);
+            QCOMPARE(snapshot->songs[i].record.features, session.songs()[i].record.features);
+            QCOMPARE(int(snapshot->songs[i].status), int(session.songs()[i].status));
+        }
+        QVERIFY(!session.duplicates().empty());
+        QCOMPARE(snapshot->duplicateGroups.size(), session.duplicates().size());
+        for (std::size_t g = 0; g < snapshot->duplicateGroups.size(); ++g)
+            QCOMPARE(snapshot->duplicateGroups[g], session.duplicates()[g].songs);
+        QCOMPARE(session.snapshot().get(), snapshot.get()); // shared while nothing changed
+
+        session.open(qs(data));
+        session.waitForFinished();
+        QVERIFY(session.snapshot().get() != snapshot.get());
+    }
+
     void missingFolderFailsCleanly()
     {
         QTemporaryDir tmp;

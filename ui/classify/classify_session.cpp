@@ -272,7 +272,8 @@ void ClassifySession::train(const TrainSettings& settings)
         const std::string finalModel =
             settings.finalModel.isEmpty() ? outcome->run->report.models.front().name : settings.finalModel.toStdString();
         if (!findModel(outcome->run->report, finalModel))
-            throw Error(ErrorKind::InvalidArgument, finalModel, "the final model must be one of the compared models");
+            throw Error(ErrorKind::InvalidArgument, finalModel,
+                        tr("the final model must be one of the compared models").toStdString());
         outcome->model = refit(*outcome->run->data, settings, outcome->run->report, finalModel, context);
         outcome->origin = originOfRun(*outcome->run, finalModel, 0); // id set on delivery
         outcome->run->seconds = timer.elapsed() / 1000.0;
@@ -356,7 +357,9 @@ void ClassifySession::setModel(std::shared_ptr<const ml::TrainedModel> model, Mo
     model_ = std::move(model);
     origin_ = std::move(origin);
     emit modelChanged();
-    classifyPending(); // songs waiting for a model
+    // Songs waiting for a model start now; a batch running with the old model restarts
+    // with the new one for the songs it has not finished.
+    classifyPending(classifyRunner_->isBusy());
 }
 
 void ClassifySession::openModel(const QString& file)
@@ -365,7 +368,7 @@ void ClassifySession::openModel(const QString& file)
         try {
             auto model = ml::loadModelFile(file.toStdString());
             if (!model.classifier)
-                throw Error(ErrorKind::Format, file.toStdString(), "the file holds no model");
+                throw Error(ErrorKind::Format, file.toStdString(), tr("the file holds no model").toStdString());
             // Feature models only work when this program computes exactly their features.
             if (!model.classifier->needsAudio()) {
                 model.schema.params.validate();
@@ -413,9 +416,19 @@ void ClassifySession::classify(const QStringList& files)
     classifyPending();
 }
 
-void ClassifySession::classifyPending()
+void ClassifySession::reclassifyAll()
 {
-    if (classifyRunner_->isBusy())
+    for (std::size_t i = 0; i < classified_.size(); ++i) {
+        classified_[i].done = false;
+        classified_[i].error.clear();
+        emit songChanged(int(i));
+    }
+    classifyPending(true);
+}
+
+void ClassifySession::classifyPending(bool restart)
+{
+    if (classifyRunner_->isBusy() && !restart)
         return; // the running batch picks the rest up when it finishes
     std::vector<std::pair<int, QString>> todo;
     for (std::size_t i = 0; i < classified_.size(); ++i)

@@ -113,6 +113,8 @@ public:
     void classify(const QStringList& files);
     const std::vector<ClassifiedSong>& classified() const { return classified_; }
     void clearClassified();
+    // Classifies every song of classified() again with the current model (after a new one).
+    void reclassifyAll();
     void cancelClassification();
     bool isClassifying() const;
     // Decodes song i of classified() for the waveform / spectrogram; songViewReady follows.
@@ -140,7 +142,8 @@ signals:
 private:
     struct TrainOutcome;
     void refreshStale();
-    void classifyPending();
+    // Starts a batch for the songs not done yet; restart: replaces a running batch.
+    void classifyPending(bool restart = false);
     void startTraining(BackgroundRunner::Work work);
     void applyTrainOutcome(const std::shared_ptr<TrainOutcome>& outcome);
     void setModel(std::shared_ptr<const ml::TrainedModel> model, ModelOrigin origin);
