@@ -400,8 +400,6 @@ QString ConfusionPanel::perClassCsvPath(const QString& matrixCsv)
 bool ConfusionPanel::reportError(const QString& file, const QString& reason)
 {
     lastError_ = tr("Cannot write %1: %2").arg(file, reason);
-    if (!qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS") && isVisible())
-        QMessageBox::warning(this, tr("Export failed"), lastError_);
     return false;
 }
 
@@ -470,12 +468,11 @@ void ConfusionPanel::exportInteractively(const QString& kind)
                                                   : selected.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
                                                                                             : QStringLiteral(".png"))
                                                : QStringLiteral(".") + kind;
-    if (kind == QLatin1String("csv"))
-        exportCsv(file);
-    else if (kind == QLatin1String("json"))
-        exportJson(file);
-    else
-        exportImage(file);
+    const bool ok = kind == QLatin1String("csv")    ? exportCsv(file)
+                    : kind == QLatin1String("json") ? exportJson(file)
+                                                    : exportImage(file);
+    if (!ok && !qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS"))
+        QMessageBox::warning(this, tr("Export failed"), lastError_);
 }
 
 } // namespace gs::ui

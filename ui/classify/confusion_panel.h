@@ -56,7 +56,8 @@ public:
     QTableWidget* scoresTable() const { return table_; }
     QLabel* scoresLabel() const { return summary_; }
     // Written atomically. CSV: the matrix to `file`, the per-class scores beside it
-    // ("<name>-per-class.csv"). false (and lastError()) on failure.
+    // ("<name>-per-class.csv"). false (and lastError()) on failure; no dialog (the Export…
+    // menu shows one).
     bool exportCsv(const QString& file);
     bool exportJson(const QString& file);
     bool exportImage(const QString& file); // PNG, SVG or PDF by suffix
