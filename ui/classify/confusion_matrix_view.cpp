@@ -235,7 +235,7 @@ ConfusionMatrixView::Geometry ConfusionMatrixView::layoutFor(const QRect& target
     return g;
 }
 
-void ConfusionMatrixView::render(QPainter& p, const QRect& target) const
+void ConfusionMatrixView::render(QPainter& p, const QRect& target, bool withCursor) const
 {
     p.save();
     p.fillRect(target, Qt::white);
@@ -330,11 +330,11 @@ void ConfusionMatrixView::render(QPainter& p, const QRect& target) const
     }
     p.setPen(QPen(QColor(0x90, 0x90, 0x90), 1));
     p.drawRect(QRect(g.grid.topLeft(), QSize((g.n + 1) * g.cell, (g.n + 1) * g.cell)).adjusted(0, 0, -1, -1));
-    if (hoverTrue_ >= 0) {
+    if (withCursor && hoverTrue_ >= 0) {
         p.setPen(QPen(QColor(0, 0, 0, 120), 1));
         p.drawRect(g.cellRect(hoverTrue_, hoverPred_).adjusted(1, 1, -2, -2));
     }
-    if (selTrue_ >= 0) {
+    if (withCursor && selTrue_ >= 0) {
         p.setPen(QPen(QColor(0xff, 0xb0, 0x00), 3));
         p.drawRect(g.cellRect(selTrue_, selPred_).adjusted(1, 1, -2, -2));
     }
@@ -463,7 +463,7 @@ void ConfusionMatrixView::exportImage(const QString& file, QSize size) const
         image.setDevicePixelRatio(2.0);
         image.fill(Qt::white);
         QPainter p(&image);
-        render(p, QRect(QPoint(0, 0), size));
+        render(p, QRect(QPoint(0, 0), size), false);
         p.end();
         image.save(&buffer, "PNG");
     } else if (suffix == QLatin1String("svg")) {
@@ -473,7 +473,7 @@ void ConfusionMatrixView::exportImage(const QString& file, QSize size) const
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(tr("Confusion matrix"));
         QPainter p(&svg);
-        render(p, QRect(QPoint(0, 0), size));
+        render(p, QRect(QPoint(0, 0), size), false);
     } else if (suffix == QLatin1String("pdf")) {
         QPdfWriter pdf(&buffer);
         pdf.setTitle(tr("Confusion matrix"));
@@ -484,7 +484,7 @@ void ConfusionMatrixView::exportImage(const QString& file, QSize size) const
         QPainter p(&pdf);
         const QRect page = p.viewport();
         p.scale(double(page.width()) / size.width(), double(page.height()) / size.height());
-        render(p, QRect(QPoint(0, 0), size));
+        render(p, QRect(QPoint(0, 0), size), false);
     } else {
         throw Error(ErrorKind::InvalidArgument, file.toStdString(), "choose a .png, .svg or .pdf file");
     }

@@ -45,8 +45,9 @@ public:
     // Widget coordinates of a cell's centre (for tests and automation); invalid if none.
     QPoint cellCenter(int trueIdx, int predIdx) const;
 
-    // Draws the whole matrix (labels, totals, legend) into `target` of any paint device.
-    void render(QPainter& painter, const QRect& target) const;
+    // Draws the whole matrix (labels, totals, legend) into `target` of any paint device;
+    // withCursor = also the hovered and the selected cell (not in exported images).
+    void render(QPainter& painter, const QRect& target, bool withCursor = true) const;
     // PNG, SVG or PDF by suffix, written atomically; throws gs::Error naming the file.
     void exportImage(const QString& file, QSize size = {}) const;
 
