@@ -50,6 +50,44 @@ void WaveformView::clear(const QString& message)
     update();
 }
 
+void WaveformView::setMarkedRegions(const QVector<MarkedRegion>& regions)
+{
+    regions_ = regions;
+    update();
+}
+
+void WaveformView::paintRegions(QPainter& p, const QRect& r) const
+{
+    const double span = end_ - start_;
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    p.setFont(small);
+    const int labelHeight = QFontMetrics(small).height();
+    for (const auto& region : regions_) {
+        const double a = std::max(region.startSeconds, start_), b = std::min(region.endSeconds, end_);
+        if (b <= a)
+            continue;
+        const int x0 = r.left() + int(std::lround((a - start_) / span * r.width()));
+        const int x1 = r.left() + int(std::lround((b - start_) / span * r.width()));
+        QColor c = region.color.isValid() ? region.color : palette().highlight().color();
+        QColor fill = c;
+        fill.setAlpha(40);
+        const QRect band(x0, r.top() + 1, std::max(1, x1 - x0), r.height() - 2);
+        p.fillRect(band, fill);
+        c.setAlpha(150);
+        p.setPen(QPen(c, 1));
+        p.drawLine(band.topLeft(), band.bottomLeft());
+        p.drawLine(band.topRight(), band.bottomRight());
+        if (!region.label.isEmpty()) {
+            const QRect text = band.adjusted(3, 1, -2, 0);
+            p.setPen(palette().text().color());
+            p.drawText(QRect(text.left(), text.top(), text.width(), labelHeight), Qt::AlignLeft | Qt::AlignTop,
+                       QFontMetrics(small).elidedText(region.label, Qt::ElideRight, text.width()));
+        }
+    }
+    p.setFont(font());
+}
+
 double WaveformView::duration() const
 {
     return envelope_ && sampleRate_ > 0 ? double(envelope_->size()) / sampleRate_ : 0.0;
@@ -116,6 +154,7 @@ void WaveformView::paintEvent(QPaintEvent*)
         return;
     }
 
+    paintRegions(p, r);
     const double mid = r.center().y() + 0.5;
     const double half = r.height() / 2.0 - 2;
     const auto first = std::size_t(std::max(0.0, start_ * sampleRate_));

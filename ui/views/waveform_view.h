@@ -1,15 +1,29 @@
 #pragma once
 // The waveform of one song: a min/max envelope per pixel column, a time axis in m:ss,
 // zoom (wheel, +/-, Ctrl+wheel) and scroll (Shift+wheel, arrows, Home/End, drag).
+#include <QColor>
+#include <QString>
+#include <QVector>
 #include <QWidget>
 
 #include <memory>
+
+class QPainter;
 
 namespace gs {
 class WaveformEnvelope;
 }
 
 namespace gs::ui {
+
+// A stretch of the song drawn as a translucent band with a label at its top (e.g. the
+// windows a classifier analysed).
+struct MarkedRegion {
+    double startSeconds = 0;
+    double endSeconds = 0;
+    QString label;
+    QColor color;      // invalid = the highlight colour of the palette
+};
 
 class WaveformView : public QWidget {
     Q_OBJECT
@@ -22,6 +36,9 @@ public:
     double visibleStart() const { return start_; }
     double visibleEnd() const { return end_; }
     QSize sizeHint() const override { return {600, 160}; }
+    // Bands drawn under the waveform; kept across setEnvelope() and clear() until replaced.
+    void setMarkedRegions(const QVector<MarkedRegion>& regions);
+    const QVector<MarkedRegion>& markedRegions() const { return regions_; }
 
 public slots:
     void setVisibleRange(double startSeconds, double endSeconds);
@@ -43,12 +60,14 @@ protected:
 private:
     QRect plotRect() const;
     double secondsAt(int x) const;
+    void paintRegions(QPainter& p, const QRect& r) const;
 
     std::shared_ptr<const WaveformEnvelope> envelope_;
     int sampleRate_ = 0;
     double start_ = 0, end_ = 0;
     QString message_;
     int leftMargin_ = 8, rightMargin_ = 8;
+    QVector<MarkedRegion> regions_;
     int dragX_ = -1;
     double dragStart_ = 0;
 };
