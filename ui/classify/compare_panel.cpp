@@ -91,11 +91,11 @@ QWidget* ComparePanel::buildHeader()
     runs_ = new QComboBox;
     runs_->setToolTip(tr("Finished comparisons of this session, newest first"));
     runs_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    runs_->setMinimumContentsLength(30);
+    runs_->setMinimumContentsLength(18);
     beside_ = new QComboBox;
     beside_->setToolTip(tr("Show a second run's numbers beside the first one's (bars side by side, rows in the table)"));
     beside_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    beside_->setMinimumContentsLength(16);
+    beside_->setMinimumContentsLength(8);
     removeRun_ = new QPushButton(tr("Remove"));
     removeRun_->setToolTip(tr("Forget the shown run"));
     row->addWidget(new QLabel(tr("Run")));

@@ -293,6 +293,9 @@ QWidget* TrainPanel::buildProtocol()
         grouping_->setItemData(grouping_->count() - 1, text.tooltip, Qt::ToolTipRole);
     }
     grouping_->setToolTip(tr("Which songs must stay together in one fold"));
+    // Long labels must not widen the whole window: the combo shrinks and elides.
+    grouping_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    grouping_->setMinimumContentsLength(14);
     form->addRow(tr("Keep together"), grouping_);
 
     search_ = new QCheckBox(tr("Tune parameters (nested search)"));
