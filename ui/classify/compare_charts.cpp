@@ -224,7 +224,7 @@ void AccuracyChart::setRuns(std::shared_ptr<const ComparisonRun> primary, std::s
     p->xAxis->setRange(-0.6, double(names.size()) - 0.4);
     p->xAxis->grid()->setVisible(false);
     p->xAxis->setLabel(twoRuns ? tr("Model (solid: run %1, hatched: run %2)").arg(primary_->id).arg(beside_->id) : tr("Model"));
-    p->yAxis->setLabel(tr("Accuracy (%), mean ± std over folds"));
+    p->yAxis->setLabel(tr("Accuracy %, mean ± std"));
     p->yAxis->setRange(0, std::min(112.0, std::max(top * 1.12, 10.0)));
     p->yAxis2->setRange(p->yAxis->range());
     setTitle(tr("Accuracy per model — run %1, %2-fold cross-validation")

@@ -157,6 +157,7 @@ QWidget* ComparePanel::buildModelsTab()
     split->addWidget(lower);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({440, 240}); // the chart first: the table scrolls
 
     connect(metricsView_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ComparePanel::selectedRowChanged);
     connect(useModel_, &QPushButton::clicked, this, &ComparePanel::useSelectedModel);

@@ -110,7 +110,7 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
     for (int c = 1; c < 5; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
     table_->setToolTip(tr("Counted from the matrix: precision = diagonal / column total, recall = diagonal / row total"));
-    rightLayout->addWidget(table_, 3);
+    rightLayout->addWidget(table_, 4);
     cellTitle_ = new QLabel;
     cellTitle_->setWordWrap(true);
     rightLayout->addWidget(cellTitle_);
@@ -123,7 +123,8 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
     for (int c = TrueColumn; c <= FoldColumn; ++c)
         songs_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     songs_->setToolTip(tr("Double-click a song to open it in the Songs view"));
-    rightLayout->addWidget(songs_, 4);
+    songs_->setTextElideMode(Qt::ElideLeft); // the file name matters more than its folder
+    rightLayout->addWidget(songs_, 3);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -245,8 +246,8 @@ void ConfusionPanel::showModel(const QString& model)
     // The cell the user looked at, by genre name: it survives a retrain and a model switch.
     if (listing_ == Listing::Cell && classes.contains(cellTrue_) && classes.contains(cellPredicted_))
         view_->setSelectedCell(int(classes.indexOf(cellTrue_)), int(classes.indexOf(cellPredicted_)));
-    else if (listing_ == Listing::Cell)
-        listing_ = Listing::None;
+    else // nothing chosen yet (or the cell's genres are gone): start with every mistake listed
+        listing_ = Listing::Misclassified;
     updateScores();
     listSongs();
 }
@@ -358,6 +359,7 @@ void ConfusionPanel::listSongs()
         const auto& s = cellSongs_[i];
         auto* item = new QTreeWidgetItem;
         item->setText(FileColumn, s.file);
+        item->setToolTip(FileColumn, s.file);
         item->setData(FileColumn, Qt::UserRole, int(i));
         item->setText(TrueColumn, s.truth);
         item->setText(PredictedColumn, s.predicted);
