@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -93,17 +94,22 @@ void printProbe(const char* phase, const StallProbe& probe, double seconds)
                 probe.maxMs(), probe.percentileMs(0.99), probe.ticks());
 }
 
-// Runs the event loop until pred() or the timeout.
+// Runs the event loop (sleeping when idle, as the app's does: no busy polling that would
+// steal a core from the workers) until pred() or the timeout.
 template <class Pred> bool spinUntil(Pred pred, int timeoutMs = 1800000)
 {
+    QEventLoop loop;
+    QTimer poll;
     QElapsedTimer t;
     t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (pred() || t.elapsed() > timeoutMs)
+            loop.quit();
+    });
+    poll.start(5);
+    if (!pred())
+        loop.exec();
+    return pred();
 }
 
 // The real MP3 samples decoded at 44.1 kHz and joined until five minutes, as one MP3.
