@@ -4,6 +4,7 @@
 #include "core/audio/fingerprint.h"
 #include "core/common/error.h"
 #include "core/dataset/cache.h"
+#include "core/dataset/analyse_song.h"
 #include "core/dataset/extract_batch.h"
 #include "core/dataset/feature_table.h"
 #include "core/dataset/scan.h"
@@ -165,56 +166,6 @@ fs::path cleanAbsolute(const fs::path& folder)
     return p;
 }
 
-std::string errorText(const Error& e) { return std::string(toString(e.kind())) + ": " + e.reason(); }
-
-// What the cache keeps for a song that was not (yet) analysed: its identity.
-CachedSong identityRecord(const SongEntry& song)
-{
-    CachedSong r;
-    r.path = song.path.generic_string();
-    r.size = std::int64_t(song.sizeBytes);
-    r.modifiedMs = song.modifiedTime * 1000;
-    r.label = song.label;
-    return r;
-}
-
-// One song, analysed as the app's dataset session does (ui/session/dataset_session.cpp
-// analyse()): the features, the format and the Chromaprint fingerprint from one decode.
-// Failures are recorded in the record (the app caches them too); only Cancelled escapes.
-CachedSong analyseForCache(const SongEntry& song, const ExtractionParams& params, GenreFeatureExtractor& extractor,
-                           const CancelToken* cancel)
-{
-    CachedSong r = identityRecord(song);
-    try {
-        const SongOutcome outcome = extractSong(song, params, extractor, cancel, [&r](const Audio& audio) {
-            r.durationSeconds = audio.info.durationSeconds > 0 ? audio.info.durationSeconds : audio.seconds();
-            r.sampleRate = audio.info.nativeSampleRate;
-            r.channels = audio.info.channels;
-            r.codec = audio.info.codec;
-            r.container = audio.info.container;
-            try {
-                r.fingerprint = computeFingerprint(audio.samples, audio.sampleRate, r.path);
-            } catch (const Error&) {
-                r.fingerprint.clear(); // too short to fingerprint: simply never a duplicate
-            }
-        });
-        r.length = outcome.row.length;
-        r.warning = outcome.warning.empty() ? std::string() : "decoded only in part: " + outcome.warning;
-        r.features = outcome.row.values;
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Cancelled)
-            throw;
-        r.features.clear();
-        r.fingerprint.clear();
-        r.error = errorText(e);
-    } catch (const std::exception& e) {
-        r.features.clear();
-        r.fingerprint.clear();
-        r.error = std::string("internal error: ") + e.what();
-    }
-    return r;
-}
-
 struct CachedAnalysis {
     std::vector<CachedSong> records; // one per scanned song, in scan order
     std::vector<char> done;          // record holds a result (cached or analysed now)
@@ -286,7 +237,7 @@ void analyseMissing(const std::vector<SongEntry>& songs, const ExtractionParams&
             if (!extractor)
                 extractor = std::make_unique<GenreFeatureExtractor>(params.pad, params.legacyHpss);
             const std::size_t i = pending[k];
-            out.records[i] = analyseForCache(songs[i], params, *extractor, options.cancel);
+            out.records[i] = analyseSongForCache(songs[i], params, *extractor, options.cancel);
             out.done[i] = 1; // each index is written by exactly one worker
         },
         parallel);

@@ -3,6 +3,7 @@
 #include "core/audio/decode.h"
 #include "core/audio/fingerprint.h"
 #include "core/common/error.h"
+#include "core/dataset/analyse_song.h"
 #include "core/dataset/cache.h"
 #include "core/dataset/demo.h"
 #include "core/dataset/extract_batch.h"
@@ -41,51 +42,24 @@ QString statusText(SongStatus status)
 namespace {
 
 
+// The same analysis as the CLI's (core/dataset/analyse_song.h), as a song of the table.
 Song analyse(Song song, const ExtractionParams& params, GenreFeatureExtractor& extractor, const CancelToken& cancel)
 {
-    auto& r = song.record;
+    SongEntry entry;
+    entry.path = song.record.path;
+    entry.relativePath = song.relativePath.toStdString();
+    entry.label = song.record.label;
+    entry.sizeBytes = std::uintmax_t(song.record.size);
+    entry.modifiedTime = song.record.modifiedMs / 1000;
     try {
-        cancel.throwIfCancelled(r.path);
-        SongEntry entry;
-        entry.path = r.path;
-        entry.relativePath = song.relativePath.toStdString();
-        entry.label = r.label;
-        const SongOutcome outcome =
-            extractSong(entry, params, extractor, &cancel, [&r](const Audio& audio) {
-                r.durationSeconds = audio.info.durationSeconds > 0 ? audio.info.durationSeconds : audio.seconds();
-                r.sampleRate = audio.info.nativeSampleRate;
-                r.channels = audio.info.channels;
-                r.codec = audio.info.codec;
-                r.container = audio.info.container;
-                try {
-                    r.fingerprint = computeFingerprint(audio.samples, audio.sampleRate, r.path);
-                } catch (const Error&) {
-                    r.fingerprint.clear(); // too short to fingerprint: simply never a duplicate
-                }
-            });
-        r.length = outcome.row.length;
-        r.warning = outcome.warning.empty() ? std::string() : "decoded only in part: " + outcome.warning;
-        r.features = outcome.row.values;
-        r.error.clear();
-        song.status = SongStatus::Ready;
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::Cancelled) {
-            song.status = SongStatus::Cancelled;
-        } else {
-            song.status = SongStatus::Failed;
-            r.features.clear();
-            r.fingerprint.clear();
-            r.error = errorText(e).toStdString();
-        }
-    } catch (const std::exception& e) {
-        song.status = SongStatus::Failed;
-        r.features.clear();
-        r.fingerprint.clear();
-        r.error = std::string("internal error: ") + e.what();
+        cancel.throwIfCancelled(song.record.path);
+        song.record = analyseSongForCache(entry, params, extractor, &cancel);
+        song.status = song.record.error.empty() ? SongStatus::Ready : SongStatus::Failed;
+    } catch (const Error&) { // Cancelled: the record stays as it was
+        song.status = SongStatus::Cancelled;
     }
     return song;
 }
-
 
 std::vector<DuplicateGroup> groupDuplicates(const std::vector<Song>& songs)
 {
