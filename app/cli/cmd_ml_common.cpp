@@ -103,7 +103,7 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
             std::fprintf(stderr, "%zu songs from the feature cache, %zu analysed (%s)\n", load.songsFromCache,
                          load.songsAnalysed, options.cacheFile.string().c_str());
     }
-    if (options.groupBy == "duplicates" && !quiet)
+    if ((options.groupBy == "duplicates" || (options.groupBy == "auto" && load.fromFolder)) && !quiet)
         std::fprintf(stderr, "%zu groups of duplicate recordings kept together in the folds\n", load.duplicateGroups);
     for (const auto& w : load.warnings)
         std::fprintf(stderr, "warning: %s\n", w.c_str());
@@ -158,10 +158,11 @@ std::filesystem::path cacheOption(ArgParser& args)
 }
 
 const char* const kGroupByHelp =
-    "  --group-by MODE   how songs are kept together in the folds: auto (the CSV's group column,\n"
-    "                    else none) | none | group | song (file name without segment number) |\n"
+    "  --group-by MODE   how songs are kept together in the folds: auto (a CSV: its group column,\n"
+    "                    else none; a folder: as the app, clips of one song and duplicate\n"
+    "                    recordings) | none | group | song (file name without segment number) |\n"
     "                    duplicates (folders only: recordings whose audio fingerprints match, e.g.\n"
-    "                    the same song twice, share a fold; on top of auto)\n";
+    "                    the same song twice, share a fold)\n";
 
 std::string groupByOption(ArgParser& args)
 {

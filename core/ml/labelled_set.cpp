@@ -49,6 +49,20 @@ std::string songGroupKey(const std::string& file)
     return file;
 }
 
+std::vector<int> songClipGroups(const std::vector<std::string>& files)
+{
+    std::vector<std::string> keys;
+    std::map<std::string, int> count;
+    for (const auto& f : files)
+        ++count[keys.emplace_back(songGroupKey(f))];
+    std::map<std::string, int> ids;
+    std::vector<int> groups(files.size(), -1);
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (count[keys[i]] > 1)
+            groups[i] = ids.emplace(keys[i], int(ids.size())).first->second;
+    return groups;
+}
+
 std::vector<int> mergeGroups(const std::vector<int>& groups, const std::vector<std::vector<int>>& linked)
 {
     // Union-find over items; items of one existing group are linked through its first member.
@@ -331,7 +345,10 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
     const fs::path root = cleanAbsolute(input);
     const ScanResult scan = scanDataset(root, options.cancel);
     out.warnings = scan.problems;
-    const bool duplicates = options.groupBy == "duplicates";
+    // On a folder, "auto" is the app's default: duplicate recordings (when the songs are
+    // analysed, so their fingerprints are known) and clips of one song stay together.
+    const bool autoGrouping = options.groupBy == "auto";
+    const bool duplicates = options.groupBy == "duplicates" || (autoGrouping && options.extractFeatures);
     FeatureTable table;
     std::vector<Fingerprint> prints;
     if (options.extractFeatures || duplicates) {
@@ -369,6 +386,15 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
         }
     }
     out.set = labelledSetFromTable(table, options.params, options.groupBy, root);
+    if (autoGrouping) {
+        std::vector<std::string> files;
+        for (const auto& row : table.rows)
+            if (!row.label.empty())
+                files.push_back(row.file);
+        const auto clips = songClipGroups(files);
+        for (std::size_t i = 0; i < out.set.samples.size() && i < clips.size(); ++i)
+            out.set.samples[i].group = clips[i];
+    }
     if (duplicates)
         out.duplicateGroups = groupDuplicates(out.set, prints);
     out.songsPerGenre = countPerGenre(out.set);

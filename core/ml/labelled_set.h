@@ -10,7 +10,9 @@
 namespace gs::ml {
 
 // How songs are grouped so that related rows never straddle a CV split:
-//   "auto"  the table's group column when any row has one, else none
+//   "auto"  a table (CSV): its group column when any row has one, else none; a dataset folder
+//           (loadDataset): as the app, clips of one song (see "song", only where a song has
+//           several clips) and, when the songs are analysed, duplicate recordings
 //   "none"  every row on its own
 //   "group" the table's group column (empty = own group)
 //   "song"  the file name without a trailing segment number ("blues.00000.3.wav" -> "blues.00000"),
@@ -22,6 +24,10 @@ const std::vector<std::string>& groupingModes();
 // "blues.00000.3.wav" -> "blues.00000": the song a clip was cut from ("song" grouping).
 // Names without a trailing segment number are their own song.
 std::string songGroupKey(const std::string& file);
+
+// Groups of clips cut from one song: files sharing a songGroupKey get one group id (0, 1, ...
+// in order of first appearance); a file whose song has no other clip stays -1 (its own group).
+std::vector<int> songClipGroups(const std::vector<std::string>& files);
 
 // Joins groups: items listed together in one of `linked` (e.g. fingerprint duplicates) end up
 // in one group, together with everything already sharing a group with them. groups[i] < 0 =

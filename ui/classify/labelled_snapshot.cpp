@@ -39,22 +39,14 @@ std::vector<std::string> sortedGenres(const DatasetSnapshot& dataset, const std:
     return classes;
 }
 
-// Clips cut from one song ("blues.00012.3.wav") share a group; a song with no sibling clip
-// stays on its own (-1), so a plain folder gives the same folds as the CLI's "none".
+// Clips cut from one song ("blues.00012.3.wav") share a group (ml::songClipGroups); a song
+// with no sibling clip stays on its own, so a plain folder gives plain stratified folds.
 std::vector<int> songClipGroups(const DatasetSnapshot& dataset, const std::vector<int>& songs)
 {
-    std::vector<std::string> keys;
-    std::map<std::string, int> count;
-    for (int i : songs) {
-        keys.push_back(ml::songGroupKey(dataset.songs[std::size_t(i)].relativePath.toStdString()));
-        ++count[keys.back()];
-    }
-    std::map<std::string, int> ids;
-    std::vector<int> groups(songs.size(), -1);
-    for (std::size_t s = 0; s < songs.size(); ++s)
-        if (count[keys[s]] > 1)
-            groups[s] = ids.emplace(keys[s], int(ids.size())).first->second;
-    return groups;
+    std::vector<std::string> files;
+    for (int i : songs)
+        files.push_back(dataset.songs[std::size_t(i)].relativePath.toStdString());
+    return ml::songClipGroups(files);
 }
 
 // The fingerprint duplicate groups in sample indices, keeping those with two or more
