@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui</name>
+    <message>
+        <source>Songs per genre in the open folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Song length per genre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution of the feature chosen on the Explore page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scatter (or PCA) as shown on the Explore page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pearson correlation between the features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validation scores come from the models of each fold, trained without the songs they were scored on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model was refit on all songs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model that classifies new songs (%1) was opened from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model that classifies new songs and is exported (%1) was refit on all %2 songs of this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model that classifies new songs (%1) was refit on all %2 songs of run %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder %1: %2 songs learnt from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 left out (not analysed, failed or without a genre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 groups of duplicate recordings kept on one side of every fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Comparison finished %1 in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::AccuracyChart</name>
+    <message>
+        <source>Accuracy per model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (run %2)
+accuracy %3 % ± %4 over %5 folds
+balanced accuracy %6 %
+macro-F1 %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train to compare models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dummy baseline
+%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model (solid: run %1, hatched: run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy %, mean ± std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy per model — run %1, %2-fold cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::ChartWidget</name>
     <message>
         <source>Export…</source>
@@ -45,6 +161,713 @@
     <message>
         <source>Songs</source>
         <translation>Titel</translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ClassifyPanel</name>
+    <message>
+        <source>Audio files (%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify Songs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose audio files to classify with the current model (or drop them here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every classified song from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished">Genre</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Genre probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m · %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waveform — analysed clips marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre over time — probabilities of each analysed clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>analysing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) analysed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Classify songs to see their genres: &lt;b&gt;Classify Songs…&lt;/b&gt; above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a song in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> — %1 (%2) · %n clip(s) of %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — analysing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The genres of the selected song appear here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability (%) — mean over the analysed clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot decode: %1</source>
+        <translation type="unfinished">Dekodieren nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Classify songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genrescope model (*.gsm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genrescope model (*.gsm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ClassifySession</name>
+    <message>
+        <source>%1 % ± %2 (%3-fold CV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no song is analysed and labelled yet: wait for the analysis to finish, or open a folder whose sub-folders are genres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning curve skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a model: train one on a folder of songs (Train &amp; Compare) or open one with File → Open Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open a folder of songs first: the models learn from its analysed songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the final model must be one of the compared models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no comparison run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 did not compare %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds no model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no model to save yet: train one or open a model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not classified, cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ComparePanel</name>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished comparisons of this session, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a second run&apos;s numbers beside the first one&apos;s (bars side by side, rows in the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the shown run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores come from the fold models of cross-validation; the model used to classify new songs and exported is refit on all songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refit the selected model on all songs of its run; it then classifies new songs and is what File → Save Model writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected model&apos;s per-genre scores as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per-genre scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Is one model really better?&lt;/b&gt; The &lt;b&gt;corrected resampled t-test&lt;/b&gt; (Nadeau &amp;amp; Bengio, 2003) compares the two models&apos; accuracies fold by fold over the same folds, corrected for the folds sharing training songs: it asks whether the recipe would do better on new songs, and is the one to trust. &lt;b&gt;McNemar&apos;s test&lt;/b&gt; only compares these pooled predictions (songs only A got right against songs only B got right), ignoring how much the result depends on the training songs. Green cells: p &amp;lt; %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pairwise tests as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>significance tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · best %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stale: data changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stale: settings changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(keine)</translation>
+    </message>
+    <message>
+        <source>%1-fold cross-validation, %2 · %3 songs · %4 features · seed %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>related songs kept together (grouping %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grouping %1 found no related songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · parameters tuned by a nested %1-fold search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · took %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comparison yet: choose models on the left and press Train and compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the songs changed since it was trained (added, removed, relabelled or re-analysed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the training settings on the left differ from the ones it used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 is stale: %2. Train again for up-to-date numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model in use yet: train, or open a model file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model in use: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, refit on all %1 songs of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-genre scores of %1 (run %2, pooled over the test folds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a model in the Models table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1 (refit on all songs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ConfusionMatrixView</name>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By true genre (row %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By predicted genre (column %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of all songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cross-validation results yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;True %1 · predicted %2&lt;/b&gt;&lt;br&gt;%n song(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % of the %2 %3 songs (row share, recall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of the %2 songs predicted %3 (column share, precision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of all %2 songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list the songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct, 0–100 % of the true genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confused with the column&apos;s genre, 0–100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ConfusionPanel</name>
+    <message>
+        <source>The comparison run whose cross-validation is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models of the run, best first (mean accuracy over the folds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the numbers in the cells show; colours always show the share of the true genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Misclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every song predicted as another genre than its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportieren…</translation>
+    </message>
+    <message>
+        <source>Matrix and Scores as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix and Scores as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix as Image (PNG, SVG, PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished">Anzeigen</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished">Genre</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from the matrix: precision = diagonal / column total, recall = diagonal / row total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">Datei</translation>
+    </message>
+    <message>
+        <source>True genre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(predicted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a song to open it in the Songs view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 · %2 · %3-fold · %n song(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · data changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train and compare models on the &lt;b&gt;Compare&lt;/b&gt; page: their cross-validated confusion matrices appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cross-validation results yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#555&apos;&gt;These are &lt;b&gt;cross-validation predictions&lt;/b&gt;: every song was predicted by the model of the fold that held it out (%1 fold models, none of which saw the song while learning) — not by the final model refit on all %n song(s).&lt;/span&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> &lt;span style=&apos;color:#a33&apos;&gt;The dataset changed since this run: train again to see the current songs.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy %1 %&lt;/b&gt; (%2 of %3 songs on the diagonal) · &lt;b&gt;balanced accuracy %4 %&lt;/b&gt; · &lt;b&gt;macro-F1 %5&lt;/b&gt;&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;Pooled over all test folds. Mean accuracy over the folds: %6 % ± %7; log loss %8.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macro avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a cell to list its songs, or show all misclassified songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This report has no per-song predictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; recognised as %1: %n song(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; predicted as &lt;b&gt;%2&lt;/b&gt;: %n song(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;All misclassified songs&lt;/b&gt;: %n song(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no confusion matrix is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confusion-%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation type="unfinished">PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -114,6 +937,10 @@ r = %3</translation>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>internal error while opening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::DuplicatesPanel</name>
@@ -135,11 +962,17 @@ r = %3</translation>
     </message>
     <message numerus="yes">
         <source>%n song(s), across genres</source>
-        <translation><numerusform>%n Titel, genreübergreifend</numerusform><numerusform>%n Titel, genreübergreifend</numerusform></translation>
+        <translation>
+            <numerusform>%n Titel, genreübergreifend</numerusform>
+            <numerusform>%n Titel, genreübergreifend</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n song(s), same genre</source>
-        <translation><numerusform>%n Titel, gleiches Genre</numerusform><numerusform>%n Titel, gleiches Genre</numerusform></translation>
+        <translation>
+            <numerusform>%n Titel, gleiches Genre</numerusform>
+            <numerusform>%n Titel, gleiches Genre</numerusform>
+        </translation>
     </message>
     <message>
         <source>Duplicates are searched once every song is analysed.</source>
@@ -151,11 +984,17 @@ r = %3</translation>
     </message>
     <message numerus="yes">
         <source>%n group(s) of songs with (near-)identical audio, by Chromaprint fingerprint (bit error rate at the best alignment; unrelated music is near 0.5). </source>
-        <translation><numerusform>%n Gruppe von Titeln mit (nahezu) identischem Audio laut Chromaprint-Fingerabdruck (Bitfehlerrate bei bester Ausrichtung; fremde Musik liegt nahe 0,5). </numerusform><numerusform>%n Gruppen von Titeln mit (nahezu) identischem Audio laut Chromaprint-Fingerabdruck (Bitfehlerrate bei bester Ausrichtung; fremde Musik liegt nahe 0,5). </numerusform></translation>
+        <translation>
+            <numerusform>%n Gruppe von Titeln mit (nahezu) identischem Audio laut Chromaprint-Fingerabdruck (Bitfehlerrate bei bester Ausrichtung; fremde Musik liegt nahe 0,5). </numerusform>
+            <numerusform>%n Gruppen von Titeln mit (nahezu) identischem Audio laut Chromaprint-Fingerabdruck (Bitfehlerrate bei bester Ausrichtung; fremde Musik liegt nahe 0,5). </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n group(s) span more than one genre folder.</source>
-        <translation><numerusform>%n Gruppe umfasst mehr als einen Genre-Ordner.</numerusform><numerusform>%n Gruppen umfassen mehr als einen Genre-Ordner.</numerusform></translation>
+        <translation>
+            <numerusform>%n Gruppe umfasst mehr als einen Genre-Ordner.</numerusform>
+            <numerusform>%n Gruppen umfassen mehr als einen Genre-Ordner.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -174,15 +1013,18 @@ median %2
 quartiles %3 – %4
 whiskers %5 – %6
 %n outlier(s)</source>
-        <translation><numerusform>%1
+        <translation>
+            <numerusform>%1
 Median %2
 Quartile %3 – %4
 Whisker %5 – %6
-%n Ausreißer</numerusform><numerusform>%1
+%n Ausreißer</numerusform>
+            <numerusform>%1
 Median %2
 Quartile %3 – %4
 Whisker %5 – %6
-%n Ausreißer</numerusform></translation>
+%n Ausreißer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -301,38 +1143,77 @@ Whisker %5 – %6
     </message>
 </context>
 <context>
+    <name>gs::ui::GenreTimelineView</name>
+    <message>
+        <source>Classify a song to see its genre over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clip %1&lt;/b&gt;: %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::LearningCurveChart</name>
+    <message>
+        <source>Learning curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 % of the training songs: %3 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train with “Learning curve” on to see whether more songs would help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No learning curve in this run: turn on “Learning curve” and train again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (run %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ± std over folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: accuracy on held-out songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: accuracy on training songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of each training fold used (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean training songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::MainWindow</name>
     <message>
         <source>Genrescope</source>
         <translation>Genrescope</translation>
     </message>
     <message>
-        <source>Songs</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Explore</source>
-        <translation>Erkunden</translation>
-    </message>
-    <message>
-        <source>Duplicates</source>
-        <translation>Duplikate</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Probleme</translation>
-    </message>
-    <message>
         <source>%1 — Genrescope</source>
         <translation>%1 — Genrescope</translation>
-    </message>
-    <message>
-        <source>All genres</source>
-        <translation>Alle Genres</translation>
-    </message>
-    <message>
-        <source>(no genre)</source>
-        <translation>(kein Genre)</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
@@ -347,22 +1228,6 @@ Whisker %5 – %6
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
-    </message>
-    <message>
-        <source>Problems (%1)</source>
-        <translation>Probleme (%1)</translation>
-    </message>
-    <message>
-        <source>Duplicates (%1)</source>
-        <translation>Duplikate (%1)</translation>
-    </message>
-    <message>
-        <source>Cannot decode: %1</source>
-        <translation>Dekodieren nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>&lt;h1&gt;Genrescope&lt;/h1&gt;&lt;p&gt;Explore a music collection by genre. Open a folder whose sub-folders are genres (&lt;i&gt;Rock/…&lt;/i&gt;, &lt;i&gt;Jazz/…&lt;/i&gt;): every song is decoded, analysed and shown with its waveform, mel spectrogram and per-genre statistics.&lt;/p&gt;</source>
-        <translation>&lt;h1&gt;Genrescope&lt;/h1&gt;&lt;p&gt;Eine Musiksammlung nach Genres erkunden. Öffnen Sie einen Ordner, dessen Unterordner Genres sind (&lt;i&gt;Rock/…&lt;/i&gt;, &lt;i&gt;Jazz/…&lt;/i&gt;): Jeder Titel wird dekodiert, analysiert und mit Wellenform, Mel-Spektrogramm und Statistiken je Genre gezeigt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Open a music folder…</source>
@@ -381,18 +1246,6 @@ Whisker %5 – %6
         <translation>Kurze synthetische Titel in einigen Genres, beim ersten Mal erzeugt.</translation>
     </message>
     <message>
-        <source>Show one genre only</source>
-        <translation>Nur ein Genre anzeigen</translation>
-    </message>
-    <message>
-        <source>Filter songs…</source>
-        <translation>Titel filtern…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Waveform&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Wellenform&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -407,10 +1260,6 @@ Whisker %5 – %6
     <message>
         <source>&amp;Recent Folders</source>
         <translation>&amp;Zuletzt geöffnete Ordner</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel Analysis</source>
-        <translation>Analyse a&amp;bbrechen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -477,14 +1326,6 @@ Whisker %5 – %6
         <translation>Musikordner öffnen</translation>
     </message>
     <message>
-        <source>Decoding %1…</source>
-        <translation>%1 wird dekodiert…</translation>
-    </message>
-    <message>
-        <source>computing…</source>
-        <translation>wird berechnet…</translation>
-    </message>
-    <message>
         <source>%1 / %2 songs · %3 left</source>
         <translation>%1 / %2 Titel · noch %3</translation>
     </message>
@@ -502,7 +1343,10 @@ Whisker %5 – %6
     </message>
     <message numerus="yes">
         <source>%n song(s) in %1 genre(s)</source>
-        <translation><numerusform>%n Titel in %1 Genre(s)</numerusform><numerusform>%n Titel in %1 Genre(s)</numerusform></translation>
+        <translation>
+            <numerusform>%n Titel in %1 Genre(s)</numerusform>
+            <numerusform>%n Titel in %1 Genre(s)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 analysed</source>
@@ -524,6 +1368,364 @@ Whisker %5 – %6
         <source>&lt;b&gt;Recent folders&lt;/b&gt;</source>
         <translation>&lt;b&gt;Zuletzt geöffnete Ordner&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Compare Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;fusion Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lassify Songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the model %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Genrescope&lt;/h1&gt;&lt;p&gt;Explore a music collection by genre. Open a folder whose sub-folders are genres (&lt;i&gt;Rock/…&lt;/i&gt;, &lt;i&gt;Jazz/…&lt;/i&gt;): every song is decoded, analysed and shown with its waveform, mel spectrogram and per-genre statistics. Then compare classifiers on it by cross-validation, see where they go wrong, and drop new songs on the window to classify them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify songs with a saved model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model file (.gsm), then drop songs onto this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify &amp;Songs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report (HTML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Features (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features (&amp;Kaggle GTZAN CSV layout)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the analysis, training or classification running now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no comparison to report yet. Train and compare models on the Compare Models page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;JSON report (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the report:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n song(s) written to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write the table:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::MetricsTableModel</name>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 0.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean and standard deviation of the accuracy over the %n test fold(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean −ln p(true genre) over all songs: lower means better probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean wall-clock seconds to fit one fold&apos;s model (CPU time %1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean milliseconds to predict one whole test fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>± std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balanced acc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log-loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ModelInfo</name>
+    <message>
+        <source>%1 % ± %2 (%3-fold CV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not cross-validated (no report in the model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No model yet.&lt;/b&gt; To classify songs you need one:&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;train and compare models on the &lt;a href=&apos;compare&apos;&gt;Compare&lt;/a&gt; page — the best one is refit on all songs and used here;&lt;/li&gt;&lt;li&gt;or open a saved model (.gsm) with &lt;a href=&apos;open&apos;&gt;File → Open Model…&lt;/a&gt;.&lt;/li&gt;&lt;/ul&gt;Songs added before then wait and are classified as soon as a model is there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PairwiseTableModel</name>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected resampled t-test (t = %1) over the same folds: does %2&apos;s recipe do better on new songs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>McNemar&apos;s exact test on the pooled predictions: %1 songs only %2 got right, %3 only %4 got right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better model (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A − B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t-test p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only A right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only B right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>McNemar p</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PerClassF1Map</name>
+    <message>
+        <source>F1 per genre and model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2
+F1 %3 · precision %4 · recall %5 · %6 songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train to compare models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished">Genre</translation>
+    </message>
+    <message>
+        <source>F1 per genre and model — run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PerClassTableModel</name>
+    <message>
+        <source>Unweighted mean over the genres that occur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean over the genres weighted by their number of songs (support)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macro avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weighted avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished">Genre</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::ProblemsPanel</name>
@@ -541,7 +1743,10 @@ Whisker %5 – %6
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be analysed. The other songs are not affected.</source>
-        <translation><numerusform>%n Datei konnte nicht analysiert werden. Die übrigen Titel sind nicht betroffen.</numerusform><numerusform>%n Dateien konnten nicht analysiert werden. Die übrigen Titel sind nicht betroffen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei konnte nicht analysiert werden. Die übrigen Titel sind nicht betroffen.</numerusform>
+            <numerusform>%n Dateien konnten nicht analysiert werden. Die übrigen Titel sind nicht betroffen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -591,7 +1796,10 @@ Whisker %5 – %6
     </message>
     <message numerus="yes">
         <source>%n channel(s)</source>
-        <translation><numerusform>%n Kanal</numerusform><numerusform>%n Kanäle</numerusform></translation>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 · %2 kHz %3</source>
@@ -599,7 +1807,10 @@ Whisker %5 – %6
     </message>
     <message numerus="yes">
         <source>%1 in a %2 container, %3 Hz, %n channel(s)</source>
-        <translation><numerusform>%1 in einem %2-Container, %3 Hz, %n Kanal</numerusform><numerusform>%1 in einem %2-Container, %3 Hz, %n Kanäle</numerusform></translation>
+        <translation>
+            <numerusform>%1 in einem %2-Container, %3 Hz, %n Kanal</numerusform>
+            <numerusform>%1 in einem %2-Container, %3 Hz, %n Kanäle</numerusform>
+        </translation>
     </message>
     <message>
         <source>File</source>
@@ -620,6 +1831,48 @@ Whisker %5 – %6
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::SongView</name>
+    <message>
+        <source>the song has not been decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::SongsPage</name>
+    <message>
+        <source>Show one genre only</source>
+        <translation type="unfinished">Nur ein Genre anzeigen</translation>
+    </message>
+    <message>
+        <source>Filter songs…</source>
+        <translation type="unfinished">Titel filtern…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Waveform&lt;/b&gt;</source>
+        <translation type="unfinished">&lt;b&gt;Wellenform&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>All genres</source>
+        <translation type="unfinished">Alle Genres</translation>
+    </message>
+    <message>
+        <source>(no genre)</source>
+        <translation type="unfinished">(kein Genre)</translation>
+    </message>
+    <message>
+        <source>Cannot decode: %1</source>
+        <translation type="unfinished">Dekodieren nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Decoding %1…</source>
+        <translation type="unfinished">%1 wird dekodiert…</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation type="unfinished">wird berechnet…</translation>
     </message>
 </context>
 <context>
@@ -682,6 +1935,198 @@ Whisker %5 – %6
     </message>
 </context>
 <context>
+    <name>gs::ui::TrainPanel</name>
+    <message>
+        <source>Duplicates and clips of one song (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs whose audio is the same recording (found by their fingerprints, see Duplicates) and clips cut from one song (&quot;name.00012.3.wav&quot;) always stay on the same side of a fold, so no model is tested on a recording it has already heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every song on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file is independent. Scores come out too optimistic when the collection holds duplicate recordings or several clips of one song.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clips of one song</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files whose names differ only by a trailing segment number (&quot;name.00012.3.wav&quot;) are kept together; duplicate recordings are not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate recordings only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs found to be the same recording by their audio fingerprints are kept together; clips are not grouped by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 finished in %2: best %3 with %4 % accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose models and press Train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked models are cross-validated on the same folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — needs the songs, takes long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learns from the audio itself, so it decodes every song again and trains a network per fold: expect minutes to hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Default %2, range %3 – %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset this model&apos;s parameters to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs are split into this many folds; each model is trained on all but one and tested on the one left out, in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which songs must stay together in one fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tune parameters (nested search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside each training fold, try the model&apos;s parameter grid by an inner cross-validation and keep the best; the outer test fold stays unseen. Slower, honest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folds of the inner cross-validation that picks the parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inner folds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same seed, same data: the same folds and the same numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curve of the best model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trains the best model again on growing shares of each training fold: a curve still rising at 100 % says more songs would help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNN epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train and compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validate the checked models, then refit the best on all songs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop training; the current run is discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a music folder first: the models learn from its analysed songs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No song is analysed yet: training starts once songs in genre folders have their features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the songs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1 left · %2 elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::WaveformView</name>
     <message>
         <source>Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End</source>
@@ -690,49 +2135,6 @@ Whisker %5 – %6
     <message>
         <source>Select a song to see its waveform</source>
         <translation>Titel auswählen, um seine Wellenform zu sehen</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Explore a music collection by genre.</source>
-        <translation>Eine Musiksammlung nach Genres erkunden.</translation>
-    </message>
-    <message>
-        <source>Open the music folder DIR.</source>
-        <translation>Den Musikordner DIR öffnen.</translation>
-    </message>
-    <message>
-        <source>Open the demo dataset.</source>
-        <translation>Den Demo-Datensatz öffnen.</translation>
-    </message>
-    <message>
-        <source>Show a tab: songs, eda, duplicates or problems.</source>
-        <translation>Einen Reiter zeigen: songs, eda, duplicates oder problems.</translation>
-    </message>
-    <message>
-        <source>Select the song FILE (path or relative to the folder).</source>
-        <translation>Den Titel FILE auswählen (Pfad oder relativ zum Ordner).</translation>
-    </message>
-    <message>
-        <source>Save the window to PNG once everything has loaded, then quit.</source>
-        <translation>Das Fenster als PNG speichern, sobald alles geladen ist, dann beenden.</translation>
-    </message>
-    <message>
-        <source>Window size, e.g. 1280x800.</source>
-        <translation>Fenstergröße, z. B. 1280x800.</translation>
-    </message>
-    <message>
-        <source>Show an exploration chart: balance, length, distribution, scatter or correlation.</source>
-        <translation>Ein Erkundungsdiagramm zeigen: balance, length, distribution, scatter oder correlation.</translation>
-    </message>
-    <message>
-        <source>Use this feature cache file.</source>
-        <translation>Diese Merkmals-Cache-Datei verwenden.</translation>
-    </message>
-    <message>
-        <source>Music folder to open.</source>
-        <translation>Zu öffnender Musikordner.</translation>
     </message>
 </context>
 </TS>
