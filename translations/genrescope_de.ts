@@ -20,65 +20,6 @@
     </message>
 </context>
 <context>
-    <name>gs::ui</name>
-    <message>
-        <source>Songs per genre in the open folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Song length per genre.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Distribution of the feature chosen on the Explore page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scatter (or PCA) as shown on the Explore page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pearson correlation between the features.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cross-validation scores come from the models of each fold, trained without the songs they were scored on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model was refit on all songs yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model that classifies new songs (%1) was opened from %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model that classifies new songs and is exported (%1) was refit on all %2 songs of this run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model that classifies new songs (%1) was refit on all %2 songs of run %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Folder %1: %2 songs learnt from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, %1 left out (not analysed, failed or without a genre)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, %1 groups of duplicate recordings kept on one side of every fold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>. Comparison finished %1 in %2 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>gs::ui::AccuracyChart</name>
     <message>
         <source>Accuracy per model</source>
@@ -1747,6 +1688,84 @@ F1 %3 · precision %4 · recall %5 · %6 songs</source>
             <numerusform>%n Datei konnte nicht analysiert werden. Die übrigen Titel sind nicht betroffen.</numerusform>
             <numerusform>%n Dateien konnten nicht analysiert werden. Die übrigen Titel sind nicht betroffen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::ReportExport</name>
+    <message>
+        <source>Songs per genre in the open folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Song length per genre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution of the feature chosen on the Explore page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scatter (or PCA) as shown on the Explore page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pearson correlation between the features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validation scores come from the models of each fold, trained without the songs they were scored on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model was refit on all songs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model that classifies new songs (%1) was opened from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The model that classifies new songs and is exported (%1) was refit on all %n songs of this run.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The model that classifies new songs (%1) was refit on all %n songs of run %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Genrescope report — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Folder %1: %n songs learnt from.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n songs left out (not analysed, failed or without a genre).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups of duplicate recordings kept on one side of every fold.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comparison finished %1 in %2 s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
