@@ -26,13 +26,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (run %2)
-accuracy %3 % ± %4 over %5 folds
-balanced accuracy %6 %
-macro-F1 %7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Train to compare models</source>
         <translation type="unfinished"></translation>
     </message>
@@ -56,6 +49,16 @@ macro-F1 %7</source>
     <message>
         <source>Accuracy per model — run %1, %2-fold cross-validation</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (run %2)
+accuracy %3 % ± %4 over %n folds
+balanced accuracy %5 %
+macro-F1 %6</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -423,10 +426,6 @@ macro-F1 %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 models</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> · best %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,10 +440,6 @@ macro-F1 %7</source>
     <message>
         <source>(none)</source>
         <translation type="unfinished">(keine)</translation>
-    </message>
-    <message>
-        <source>%1-fold cross-validation, %2 · %3 songs · %4 features · seed %5</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>related songs kept together (grouping %1)</source>
@@ -491,10 +486,6 @@ macro-F1 %7</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>, refit on all %1 songs of run %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>, from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,6 +521,27 @@ macro-F1 %7</source>
         <source>Export failed</source>
         <translation type="unfinished">Export fehlgeschlagen</translation>
     </message>
+    <message numerus="yes">
+        <source>Run %1 · %2 · %n models</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1-fold cross-validation, %2 · %n songs · %3 features · seed %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, refit on all %n songs of run %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::ConfusionMatrixView</name>
@@ -561,18 +573,6 @@ macro-F1 %7</source>
         </translation>
     </message>
     <message>
-        <source>%1 % of the %2 %3 songs (row share, recall)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % of the %2 songs predicted %3 (column share, precision)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 % of all %2 songs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Click to list the songs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,6 +599,27 @@ macro-F1 %7</source>
     <message>
         <source>Confusion matrix</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of the %n %2 songs (row share, recall)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of the %n songs predicted %2 (column share, precision)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of all %n songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1534,10 +1555,6 @@ Whisker %5 – %6
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 songs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Features</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1557,6 +1574,13 @@ Whisker %5 – %6
         <source>&lt;b&gt;No model yet.&lt;/b&gt; To classify songs you need one:&lt;ul style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;train and compare models on the &lt;a href=&apos;compare&apos;&gt;Compare&lt;/a&gt; page — the best one is refit on all songs and used here;&lt;/li&gt;&lt;li&gt;or open a saved model (.gsm) with &lt;a href=&apos;open&apos;&gt;File → Open Model…&lt;/a&gt;.&lt;/li&gt;&lt;/ul&gt;Songs added before then wait and are classified as soon as a model is there.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::PairwiseTableModel</name>
@@ -1566,10 +1590,6 @@ Whisker %5 – %6
     </message>
     <message>
         <source>Corrected resampled t-test (t = %1) over the same folds: does %2&apos;s recipe do better on new songs?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>McNemar&apos;s exact test on the pooled predictions: %1 songs only %2 got right, %3 only %4 got right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1600,16 +1620,15 @@ Whisker %5 – %6
         <source>McNemar p</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>McNemar&apos;s exact test on the pooled predictions: songs only %2 got right: %1; songs only %4 got right: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::PerClassF1Map</name>
     <message>
         <source>F1 per genre and model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 on %2
-F1 %3 · precision %4 · recall %5 · %6 songs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1627,6 +1646,14 @@ F1 %3 · precision %4 · recall %5 · %6 songs</source>
     <message>
         <source>F1 per genre and model — run %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2
+F1 %3 · precision %4 · recall %5 · %n songs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
