@@ -115,11 +115,11 @@ AccuracyChart::AccuracyChart(QWidget* parent) : ChartWidget(tr("Accuracy per mod
             return;
         }
         QToolTip::showText(plot()->mapToGlobal(e->pos()),
-                           tr("%1 (run %2)\naccuracy %3 % ± %4 over %5 folds\nbalanced accuracy %6 %\nmacro-F1 %7")
+                           tr("%1 (run %2)\naccuracy %3 % ± %4 over %n folds\nbalanced accuracy %5 %\nmacro-F1 %6", nullptr,
+                              int(m->folds.size()))
                                .arg(bars->name())
                                .arg(run->id)
                                .arg(num(m->accuracyMean * kPercent, 1), num(m->accuracyStd * kPercent, 1))
-                               .arg(m->folds.size())
                                .arg(num(m->balancedAccuracy * kPercent, 1), num(m->macroF1, 3)),
                            plot());
     });
@@ -249,10 +249,9 @@ PerClassF1Map::PerClassF1Map(QWidget* parent) : ChartWidget(tr("F1 per genre and
             return QToolTip::hideText();
         const auto& c = models[std::size_t(model)].perClass[std::size_t(genre)];
         QToolTip::showText(plot()->mapToGlobal(e->pos()),
-                           tr("%1 on %2\nF1 %3 · precision %4 · recall %5 · %6 songs")
+                           tr("%1 on %2\nF1 %3 · precision %4 · recall %5 · %n songs", nullptr, int(c.support))
                                .arg(QString::fromStdString(models[std::size_t(model)].name), QString::fromStdString(c.name),
-                                    num(c.f1, 3), num(c.precision, 3), num(c.recall, 3))
-                               .arg(c.support),
+                                    num(c.f1, 3), num(c.precision, 3), num(c.recall, 3)),
                            plot());
     });
     addEmptyMessage(this, tr("Train to compare models"));

@@ -233,10 +233,9 @@ QWidget* ComparePanel::buildSignificanceTab()
 
 QString ComparePanel::runLabel(const ComparisonRun& run) const
 {
-    QString text = tr("Run %1 · %2 · %3 models")
+    QString text = tr("Run %1 · %2 · %n models", nullptr, int(run.report.models.size()))
                        .arg(run.id)
-                       .arg(QLocale().toString(run.finishedAt.time(), QLocale::ShortFormat))
-                       .arg(run.report.models.size());
+                       .arg(QLocale().toString(run.finishedAt.time(), QLocale::ShortFormat));
     if (!run.report.models.empty())
         text += tr(" · best %1 %2").arg(QString::fromStdString(run.report.models.front().name),
                                         percentText(run.report.models.front().accuracyMean));
@@ -311,11 +310,10 @@ void ComparePanel::rebuild()
     refreshStaleBanner();
     if (shown_) {
         const auto& p = shown_->report.protocol;
-        QString text = tr("%1-fold cross-validation, %2 · %3 songs · %4 features · seed %5")
+        QString text = tr("%1-fold cross-validation, %2 · %n songs · %3 features · seed %4", nullptr, int(p.samples))
                            .arg(p.folds)
                            .arg(p.grouped ? tr("related songs kept together (grouping %1)").arg(QString::fromStdString(p.grouping))
                                           : tr("grouping %1 found no related songs").arg(QString::fromStdString(p.grouping)))
-                           .arg(p.samples)
                            .arg(p.features)
                            .arg(p.seed);
         if (p.search)
@@ -360,7 +358,7 @@ void ComparePanel::refreshModelInUse()
     const auto& origin = session_->modelOrigin();
     QString text = tr("Model in use: <b>%1</b>").arg(QString::fromStdString(model->kind).toHtmlEscaped());
     if (origin.fromRun > 0)
-        text += tr(", refit on all %1 songs of run %2").arg(model->trainingSamples).arg(origin.fromRun);
+        text += tr(", refit on all %n songs of run %1", nullptr, int(model->trainingSamples)).arg(origin.fromRun);
     else if (!origin.source.isEmpty())
         text += tr(", from %1").arg(origin.source.toHtmlEscaped());
     if (!origin.accuracyText.isEmpty())

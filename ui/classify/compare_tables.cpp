@@ -282,7 +282,7 @@ QVariant PairwiseTableModel::data(const QModelIndex& index, int role) const
             return tr("Corrected resampled t-test (t = %1) over the same folds: does %2's recipe do better on new songs?")
                 .arg(number(p.tStatistic, 2), QString::fromStdString(p.modelA));
         if (c == McNemarPValue || c == OnlyA || c == OnlyB)
-            return tr("McNemar's exact test on the pooled predictions: %1 songs only %2 got right, %3 only %4 got right")
+            return tr("McNemar's exact test on the pooled predictions: songs only %2 got right: %1; songs only %4 got right: %3")
                 .arg(p.onlyACorrect)
                 .arg(QString::fromStdString(p.modelA))
                 .arg(p.onlyBCorrect)

@@ -169,12 +169,14 @@ QString ConfusionMatrixView::cellToolTip(int t, int p) const
 {
     const QString truth = classes_.value(t), pred = classes_.value(p);
     QString text = tr("<b>True %1 · predicted %2</b><br>%n song(s)", nullptr, int(count(t, p))).arg(truth, pred);
-    text += QStringLiteral("<br>") + tr("%1 % of the %2 %3 songs (row share, recall)")
-                                         .arg(rowShare(t, p) * 100, 0, 'f', 1).arg(rowTotal(t)).arg(truth);
-    text += QStringLiteral("<br>") + tr("%1 % of the %2 songs predicted %3 (column share, precision)")
+    text += QStringLiteral("<br>") + tr("%1 % of the %n %2 songs (row share, recall)", nullptr, int(rowTotal(t)))
+                                         .arg(rowShare(t, p) * 100, 0, 'f', 1).arg(truth);
+    text += QStringLiteral("<br>") + tr("%1 % of the %n songs predicted %2 (column share, precision)", nullptr,
+                                            int(columnTotal(p)))
                                          .arg(safeShare(count(t, p), columnTotal(p)) * 100, 0, 'f', 1)
-                                         .arg(columnTotal(p)).arg(pred);
-    text += QStringLiteral("<br>") + tr("%1 % of all %2 songs").arg(safeShare(count(t, p), total()) * 100, 0, 'f', 1).arg(total());
+                                         .arg(pred);
+    text += QStringLiteral("<br>") + tr("%1 % of all %n songs", nullptr, int(total()))
+                                         .arg(safeShare(count(t, p), total()) * 100, 0, 'f', 1);
     if (count(t, p) > 0)
         text += QStringLiteral("<br><i>") + tr("Click to list the songs") + QStringLiteral("</i>");
     return text;

@@ -60,7 +60,7 @@ QString modelInfoHtml(const ModelInfo& info)
     };
     QString html = QStringLiteral("<b>%1</b> · %2<table cellspacing='0'>").arg(info.kind.toHtmlEscaped(), info.params.toHtmlEscaped());
     html += row(ModelInfo::tr("Genres"), QStringLiteral("%1 (%2)").arg(info.genreCount).arg(info.genres));
-    html += row(ModelInfo::tr("Trained on"), ModelInfo::tr("%1 songs").arg(info.songs));
+    html += row(ModelInfo::tr("Trained on"), ModelInfo::tr("%n songs", nullptr, int(info.songs)));
     html += row(ModelInfo::tr("Features"), info.schemaFingerprint); // starts with the schema name and version
     html += row(ModelInfo::tr("Accuracy"), info.accuracy);
     html += row(ModelInfo::tr("Created"), info.created);

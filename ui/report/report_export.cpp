@@ -10,13 +10,22 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QLocale>
+#include <QStringList>
 
 #include <map>
 
 namespace gs::ui {
-namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ReportExport", text); }
+// The translation context of the report's texts. A free tr() helper is invisible to lupdate
+// (it filed these strings under "gs::ui" while the helper looked them up under "ReportExport",
+// so the report was never translated); Q_DECLARE_TR_FUNCTIONS gives lupdate and the run time
+// the same context.
+struct ReportExport {
+    Q_DECLARE_TR_FUNCTIONS(gs::ui::ReportExport)
+};
+
+namespace {
 
 ml::ReportFigure figureOf(ChartWidget* chart, const QString& caption)
 {
@@ -35,11 +44,11 @@ std::vector<ml::ReportFigure> edaFigures(EdaPanel* eda)
         return {};
     eda->refreshNow();
     std::vector<ml::ReportFigure> out;
-    out.push_back(figureOf(eda->classBalance(), tr("Songs per genre in the open folder.")));
-    out.push_back(figureOf(eda->songLength(), tr("Song length per genre.")));
-    out.push_back(figureOf(eda->distribution(), tr("Distribution of the feature chosen on the Explore page.")));
-    out.push_back(figureOf(eda->scatter(), tr("Scatter (or PCA) as shown on the Explore page.")));
-    out.push_back(figureOf(eda->correlation(), tr("Pearson correlation between the features.")));
+    out.push_back(figureOf(eda->classBalance(), ReportExport::tr("Songs per genre in the open folder.")));
+    out.push_back(figureOf(eda->songLength(), ReportExport::tr("Song length per genre.")));
+    out.push_back(figureOf(eda->distribution(), ReportExport::tr("Distribution of the feature chosen on the Explore page.")));
+    out.push_back(figureOf(eda->scatter(), ReportExport::tr("Scatter (or PCA) as shown on the Explore page.")));
+    out.push_back(figureOf(eda->correlation(), ReportExport::tr("Pearson correlation between the features.")));
     std::erase_if(out, [](const ml::ReportFigure& f) { return f.dataUri.empty(); });
     return out;
 }
@@ -48,22 +57,23 @@ std::vector<ml::ReportFigure> edaFigures(EdaPanel* eda)
 
 QString finalModelNote(const ComparisonRun* run, const ModelOrigin& origin, const QString& modelKind, int songs)
 {
-    const QString cv = tr("Cross-validation scores come from the models of each fold, trained without the songs "
+    const QString cv = ReportExport::tr("Cross-validation scores come from the models of each fold, trained without the songs "
                           "they were scored on.");
     if (modelKind.isEmpty())
-        return cv + QLatin1Char(' ') + tr("No model was refit on all songs yet.");
+        return cv + QLatin1Char(' ') + ReportExport::tr("No model was refit on all songs yet.");
     if (!origin.source.isEmpty())
         return cv + QLatin1Char(' ') +
-               tr("The model that classifies new songs (%1) was opened from %2.").arg(modelKind, origin.source);
+               ReportExport::tr("The model that classifies new songs (%1) was opened from %2.").arg(modelKind, origin.source);
     if (run && origin.fromRun == run->id)
         return cv + QLatin1Char(' ') +
-               tr("The model that classifies new songs and is exported (%1) was refit on all %2 songs of this run.")
-                   .arg(modelKind)
-                   .arg(songs);
-    return cv + QLatin1Char(' ') + tr("The model that classifies new songs (%1) was refit on all %2 songs of run %3.")
-                                       .arg(modelKind)
-                                       .arg(songs)
-                                       .arg(origin.fromRun);
+               ReportExport::tr("The model that classifies new songs and is exported (%1) was refit on all %n songs "
+                                "of this run.", nullptr, songs)
+                   .arg(modelKind);
+    return cv + QLatin1Char(' ') +
+           ReportExport::tr("The model that classifies new songs (%1) was refit on all %n songs of run %2.", nullptr,
+                            songs)
+               .arg(modelKind)
+               .arg(origin.fromRun);
 }
 
 void writeHtmlReport(const QString& file, const ReportSources& sources)
@@ -72,7 +82,7 @@ void writeHtmlReport(const QString& file, const ReportSources& sources)
         throw Error(ErrorKind::InvalidArgument, file.toStdString(), "no comparison to report: train models first");
     const ComparisonRun& run = *sources.run;
     ml::HtmlReportInput input;
-    input.title = QStringLiteral("Genrescope report — %1")
+    input.title = ReportExport::tr("Genrescope report — %1")
                       .arg(QDir(run.data ? run.data->folder : QString()).dirName())
                       .toStdString();
     input.report = &run.report;
@@ -84,16 +94,20 @@ void writeHtmlReport(const QString& file, const ReportSources& sources)
             ++perGenre[run.data->set.classes[std::size_t(s.label)]];
         for (const auto& [genre, count] : perGenre)
             input.songsPerGenre.emplace_back(genre, count);
-        QString description = tr("Folder %1: %2 songs learnt from").arg(run.data->folder).arg(run.data->set.samples.size());
+        // Whole sentences, so that each language can order its words and plurals.
+        QStringList description{ReportExport::tr("Folder %1: %n songs learnt from.", nullptr,
+                                                 int(run.data->set.samples.size()))
+                                    .arg(run.data->folder)};
         if (run.data->excluded > 0)
-            description += tr(", %1 left out (not analysed, failed or without a genre)").arg(run.data->excluded);
+            description << ReportExport::tr("%n songs left out (not analysed, failed or without a genre).", nullptr,
+                                            int(run.data->excluded));
         if (run.data->duplicateGroupsUsed > 0)
-            description += tr(", %1 groups of duplicate recordings kept on one side of every fold")
-                               .arg(run.data->duplicateGroupsUsed);
-        description += tr(". Comparison finished %1 in %2 s.")
+            description << ReportExport::tr("%n groups of duplicate recordings kept on one side of every fold.",
+                                            nullptr, int(run.data->duplicateGroupsUsed));
+        description << ReportExport::tr("Comparison finished %1 in %2 s.")
                            .arg(QLocale().toString(run.finishedAt, QLocale::ShortFormat))
                            .arg(run.seconds, 0, 'f', 1);
-        input.datasetDescription = description.toStdString();
+        input.datasetDescription = description.join(QLatin1Char(' ')).toStdString();
     }
     input.edaFigures = edaFigures(sources.eda);
     input.finalModelNote = sources.finalModelNote.toStdString();
