@@ -6,6 +6,8 @@
 #include "ui/classify/genre_timeline_view.h"
 #include "ui/classify/model_info.h"
 #include "ui/models/song_table_model.h"
+#include "ui/playback/playback_controller.h"
+#include "ui/playback/player_bar.h"
 #include "ui/style/genre_colors.h"
 #include "ui/views/spectrogram_view.h"
 #include "ui/views/waveform_view.h"
@@ -21,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -206,7 +209,15 @@ QWidget* ClassifyPanel::buildViews()
     auto* waveBox = new QWidget;
     auto* waveLayout = new QVBoxLayout(waveBox);
     waveLayout->setContentsMargins(0, 0, 0, 0);
-    waveLayout->addWidget(titleLabel(tr("Waveform — analysed clips marked")));
+    auto* waveBar = new QHBoxLayout;
+    waveBar->addWidget(titleLabel(tr("Waveform — analysed clips marked")));
+    player_ = new PlayerBar;
+    waveBar->addWidget(player_, 1);
+    auto* waveExport = new QToolButton;
+    waveExport->setText(tr("Export…"));
+    waveExport->setToolTip(tr("Save the waveform envelope shown (min/max per pixel column) as CSV"));
+    waveBar->addWidget(waveExport);
+    waveLayout->addLayout(waveBar);
     waveform_ = new WaveformView;
     waveLayout->addWidget(waveform_, 1);
     auto* timelineBox = new QWidget;
@@ -224,6 +235,13 @@ QWidget* ClassifyPanel::buildViews()
     views->setStretchFactor(2, 4);
     layout->addWidget(views, 1);
 
+    player_->attachViews(waveform_, spectrogram_);
+    player_->installSpaceShortcut(this);
+    connect(waveExport, &QToolButton::clicked, waveform_, &WaveformView::exportInteractively);
+    connect(waveform_, &WaveformView::readout, this, &ClassifyPanel::readout);
+    connect(spectrogram_, &SpectrogramView::readout, this, &ClassifyPanel::readout);
+    setPlayback(nullptr);
+
     // Waveform, genre strip and spectrogram share one time axis (as on the Songs page).
     connect(waveform_, &WaveformView::visibleRangeChanged, spectrogram_, &SpectrogramView::setVisibleRange);
     connect(waveform_, &WaveformView::visibleRangeChanged, timeline_, &GenreTimelineView::setVisibleRange);
@@ -236,6 +254,15 @@ QWidget* ClassifyPanel::buildViews()
         }
     });
     return right;
+}
+
+void ClassifyPanel::setPlayback(PlaybackController* playback)
+{
+    disconnect(playbackMessages_);
+    player_->setController(playback);
+    // A shared controller's messages are shown once by whoever made it.
+    if (!playback)
+        playbackMessages_ = connect(player_->controller(), &PlaybackController::statusMessage, this, &ClassifyPanel::statusMessage);
 }
 
 void ClassifyPanel::refreshModel()
@@ -328,6 +355,7 @@ void ClassifyPanel::selectSong(int index)
 void ClassifyPanel::showSelected()
 {
     const auto& songs = session_->classified();
+    player_->setSong(selected_ >= 0 && selected_ < int(songs.size()) ? songs[std::size_t(selected_)].file : QString());
     if (selected_ < 0 || selected_ >= int(songs.size())) {
         songTitle_->setText(songs.empty() ? tr("Classify songs to see their genres: <b>Classify Songs…</b> above.")
                                           : tr("Select a song in the list."));

@@ -18,6 +18,8 @@ namespace gs::ui {
 class ChartWidget;
 class ClassifySession;
 class GenreTimelineView;
+class PlaybackController;
+class PlayerBar;
 class SpectrogramView;
 class WaveformView;
 struct SongView;
@@ -39,6 +41,9 @@ public:
     SpectrogramView* spectrogramView() const { return spectrogram_; }
     QLabel* modelBox() const { return modelText_; }
     bool isLoadingSongView() const { return pendingView_; }
+    PlayerBar* playerBar() const { return player_; }
+    // Plays through `playback` (shared with other pages); null = the page's own player.
+    void setPlayback(PlaybackController* playback);
     static QString formatConfidence(double probability); // "87.5 %"
     // The file-dialog filter for songs the decoder reads.
     static QString audioFileFilter();
@@ -55,6 +60,7 @@ public slots:
 signals:
     void compareRequested();        // the "Compare page" link of the no-model text
     void statusMessage(const QString& text);
+    void readout(const QString& text);  // time/amplitude or time/frequency/level under the mouse
 
 private:
     QWidget* buildViews();
@@ -84,6 +90,8 @@ private:
     WaveformView* waveform_;
     GenreTimelineView* timeline_;
     SpectrogramView* spectrogram_;
+    PlayerBar* player_;
+    QMetaObject::Connection playbackMessages_;
 };
 
 } // namespace gs::ui

@@ -4,6 +4,8 @@
 #include "core/common/error.h"
 #include "ui/classify/classify_session.h"
 #include "ui/classify/confusion_matrix_view.h"
+#include "ui/playback/playback_controller.h"
+#include "ui/playback/player_bar.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -122,9 +124,13 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
     songs_->header()->setSectionResizeMode(FileColumn, QHeaderView::Stretch);
     for (int c = TrueColumn; c <= FoldColumn; ++c)
         songs_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    songs_->setToolTip(tr("Double-click a song to open it in the Songs view"));
+    songs_->setToolTip(tr("Double-click a song to open it in the Songs view · Space: play / pause the selected song"));
     songs_->setTextElideMode(Qt::ElideLeft); // the file name matters more than its folder
     rightLayout->addWidget(songs_, 3);
+    player_ = new PlayerBar;
+    rightLayout->addWidget(player_);
+    player_->installSpaceShortcut(this);
+    setPlayback(nullptr);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -142,9 +148,21 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
         if (song.songIndex >= 0)
             emit songActivated(song.songIndex);
     });
+    connect(songs_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        player_->setSong(item ? cellSongs_.at(std::size_t(item->data(FileColumn, Qt::UserRole).toInt())).path : QString());
+    });
     connect(session_, &ClassifySession::runFinished, this, [this](int id) { rebuildRunChoices(id); });
     connect(session_, &ClassifySession::runsChanged, this, &ConfusionPanel::refresh);
     refresh();
+}
+
+void ConfusionPanel::setPlayback(PlaybackController* playback)
+{
+    disconnect(playbackMessages_);
+    player_->setController(playback);
+    // A shared controller's messages are shown once by whoever made it.
+    if (!playback)
+        playbackMessages_ = connect(player_->controller(), &PlaybackController::statusMessage, this, &ConfusionPanel::statusMessage);
 }
 
 void ConfusionPanel::refresh() { rebuildRunChoices(runId_); }
@@ -347,6 +365,7 @@ void ConfusionPanel::listSongs()
             const auto& s = run_->data->songs[std::size_t(pred.sample)];
             song.songIndex = s.songIndex;
             song.file = s.relativePath;
+            song.path = s.path;
         }
         song.truth = classes.value(pred.truth);
         song.predicted = classes.value(pred.predicted);

@@ -22,6 +22,8 @@ namespace gs::ui {
 
 class ClassifySession;
 class ConfusionMatrixView;
+class PlaybackController;
+class PlayerBar;
 struct ComparisonRun;
 
 // One song of the selected cell (or of every misclassified cell).
@@ -29,6 +31,7 @@ struct CellSong {
     int sample = -1;       // into the run's labelled set
     int songIndex = -1;    // into the dataset's songs (songActivated); -1 if unknown
     QString file;          // relative to the dataset folder
+    QString path;          // absolute, for playback
     QString truth, predicted;
     double predictedProbability = 0;
     double trueProbability = 0;
@@ -63,12 +66,18 @@ public:
     bool exportImage(const QString& file); // PNG, SVG or PDF by suffix
     QString lastError() const { return lastError_; }
     static QString perClassCsvPath(const QString& matrixCsv);
+    // Play / pause / seek the song selected in the cell list (Space).
+    PlayerBar* playerBar() const { return player_; }
+    QTreeWidget* songList() const { return songs_; }
+    // Plays through `playback` (shared with other pages); null = the page's own player.
+    void setPlayback(PlaybackController* playback);
 
 public slots:
     void refresh();
 
 signals:
     void songActivated(int songIndex); // the window shows it in the Songs view
+    void statusMessage(const QString& text); // playback notes ("no audio device")
 
 private:
     enum class Listing { None, Cell, Misclassified };
@@ -103,6 +112,8 @@ private:
     QTableWidget* table_;
     QLabel* cellTitle_;
     QTreeWidget* songs_;
+    PlayerBar* player_;
+    QMetaObject::Connection playbackMessages_;
 };
 
 } // namespace gs::ui

@@ -1,6 +1,8 @@
 #include "ui/songs/songs_page.h"
 
 #include "ui/models/song_table_model.h"
+#include "ui/playback/playback_controller.h"
+#include "ui/playback/player_bar.h"
 #include "ui/session/dataset_session.h"
 #include "ui/views/spectrogram_view.h"
 #include "ui/views/waveform_view.h"
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gs::ui {
@@ -64,9 +67,17 @@ SongsPage::SongsPage(DatasetSession* session, QWidget* parent) : QWidget(parent)
     auto* waveBox = new QWidget;
     auto* waveLayout = new QVBoxLayout(waveBox);
     waveLayout->setContentsMargins(0, 0, 0, 0);
+    auto* waveBar = new QHBoxLayout;
     auto* waveTitle = new QLabel(tr("<b>Waveform</b>"));
     waveTitle->setContentsMargins(4, 2, 4, 0);
-    waveLayout->addWidget(waveTitle);
+    waveBar->addWidget(waveTitle);
+    player_ = new PlayerBar;
+    waveBar->addWidget(player_, 1);
+    auto* waveExport = new QToolButton;
+    waveExport->setText(tr("Export…"));
+    waveExport->setToolTip(tr("Save the waveform envelope shown (min/max per pixel column) as CSV"));
+    waveBar->addWidget(waveExport);
+    waveLayout->addLayout(waveBar);
     waveform_ = new WaveformView;
     waveLayout->addWidget(waveform_, 1);
     spectrogram_ = new SpectrogramView;
@@ -78,6 +89,13 @@ SongsPage::SongsPage(DatasetSession* session, QWidget* parent) : QWidget(parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setSizes({560, 720});
+
+    player_->attachViews(waveform_, spectrogram_);
+    player_->installSpaceShortcut(this);
+    connect(waveExport, &QToolButton::clicked, waveform_, &WaveformView::exportInteractively);
+    connect(waveform_, &WaveformView::readout, this, &SongsPage::readout);
+    connect(spectrogram_, &SpectrogramView::readout, this, &SongsPage::readout);
+    setPlayback(nullptr);
 
     connect(genreFilter_, &QComboBox::currentIndexChanged, this, [this] {
         proxy_->setGenre(genreFilter_->currentData().toString());
@@ -100,9 +118,20 @@ SongsPage::SongsPage(DatasetSession* session, QWidget* parent) : QWidget(parent)
     connect(session_, &DatasetSession::songViewReady, this, &SongsPage::showSongView);
 }
 
+void SongsPage::setPlayback(PlaybackController* playback)
+{
+    disconnect(playbackMessages_);
+    player_->setController(playback);
+    // A shared controller's messages are shown once by whoever made it; the page's own
+    // player speaks through the page.
+    if (!playback)
+        playbackMessages_ = connect(player_->controller(), &PlaybackController::statusMessage, this, &SongsPage::statusMessage);
+}
+
 void SongsPage::onDatasetOpened()
 {
     shownSong_ = -1;
+    player_->setSong({});
     waveform_->clear();
     spectrogram_->clear();
     genreFilter_->blockSignals(true);
@@ -172,6 +201,7 @@ void SongsPage::onSelectionChanged()
     shownSong_ = index;
     pendingView_ = true;
     const auto& song = session_->songs()[std::size_t(index)];
+    player_->setSong(QString::fromStdString(song.record.path));
     waveform_->clear(tr("Decoding %1…").arg(song.relativePath));
     spectrogram_->clear(tr("computing…"));
     session_->requestSongView(index, spectrogram_->options());

@@ -10,6 +10,8 @@ class QTableView;
 namespace gs::ui {
 
 class DatasetSession;
+class PlaybackController;
+class PlayerBar;
 class SongFilterProxy;
 class SongTableModel;
 class SpectrogramView;
@@ -29,6 +31,9 @@ public:
     // True while a song view (waveform + spectrogram) is being computed.
     bool isLoadingSongView() const { return pendingView_; }
     int shownSong() const { return shownSong_; }
+    PlayerBar* playerBar() const { return player_; }
+    // Plays through `playback` (shared with other pages); null = the page's own player.
+    void setPlayback(PlaybackController* playback);
 
 public slots:
     bool selectSong(const QString& fileOrRelativePath); // false if not in the table
@@ -40,6 +45,8 @@ signals:
     void songSelected(int songIndex);
     void songViewShown(const QString& path);
     void filterChanged(); // the number of shown rows may have changed
+    void readout(const QString& text);        // time/amplitude or time/frequency/level under the mouse
+    void statusMessage(const QString& text);  // playback notes ("no audio device")
 
 private:
     void onDatasetOpened();
@@ -54,6 +61,8 @@ private:
     QLineEdit* textFilter_;
     WaveformView* waveform_;
     SpectrogramView* spectrogram_;
+    PlayerBar* player_;
+    QMetaObject::Connection playbackMessages_;
     int shownSong_ = -1;
     bool pendingView_ = false;
 };

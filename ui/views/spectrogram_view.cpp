@@ -1,5 +1,8 @@
 #include "ui/views/spectrogram_view.h"
 
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
+#include "core/common/npy.h"
 #include "core/common/parameter.h"
 #include "core/dsp/filterbank.h"
 #include "ui/models/song_table_model.h"
@@ -7,6 +10,11 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -126,6 +134,26 @@ SpectrogramView::SpectrogramView(QWidget* parent) : ChartWidget(tr("Mel spectrog
     setColorMapName(colors_->currentText());
     p->setInteraction(QCP::iRangeDrag, false);
     connect(p, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { showValueAt(e->pos()); });
+    // The cursor on its own buffered layer: moving it repaints only that layer, not the map.
+    p->addLayer(QStringLiteral("playhead"), p->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    p->layer(QStringLiteral("playhead"))->setMode(QCPLayer::lmBuffered);
+    cursor_ = new QCPItemStraightLine(p);
+    cursor_->setLayer(QStringLiteral("playhead"));
+    cursor_->setPen(QPen(QColor(0xff, 0xff, 0xff, 220), 2));
+    cursor_->setVisible(false);
+    cursor_->setSelectable(false);
+    connect(p, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
+        pressPos_ = e->button() == Qt::LeftButton ? e->pos() : QPoint(-1, -1);
+    });
+    connect(p, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* e) {
+        const bool click = pressPos_.x() >= 0 && (e->pos() - pressPos_).manhattanLength() <= 3;
+        pressPos_ = {-1, -1};
+        if (click && map_->visible() && plot()->axisRect()->rect().contains(e->pos())) {
+            const auto& range = map_->data()->keyRange();
+            emit seekRequested(std::clamp(plot()->xAxis->pixelToCoord(e->pos().x()), 0.0, range.upper));
+        }
+    });
+    setUpExportMenu();
     connect(p, &QCustomPlot::afterReplot, this, [this] {
         const QRect r = plot()->axisRect()->rect();
         if (r.left() != margins_.first || plot()->width() - r.right() != margins_.second) {
@@ -146,6 +174,98 @@ MelOptions SpectrogramView::options() const
     return o;
 }
 
+void SpectrogramView::setUpExportMenu()
+{
+    // ChartWidget's Export… button (the only tool button at this point) becomes a menu: the
+    // image as before, plus the data.
+    auto* button = findChild<QToolButton*>();
+    if (!button)
+        return;
+    button->disconnect(this);
+    auto* menu = new QMenu(button);
+    menu->addAction(tr("Image (PNG, SVG, PDF)…"), this, &ChartWidget::exportInteractively);
+    menu->addAction(tr("Mel Spectrogram as CSV…"), this, [this] { exportDataInteractively(QStringLiteral("csv")); });
+    menu->addAction(tr("Mel Spectrogram as NumPy NPY…"), this, [this] { exportDataInteractively(QStringLiteral("npy")); });
+    button->setMenu(menu);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolTip(tr("Save this chart as an image, or its data as CSV or NPY"));
+}
+
+double SpectrogramView::bandHz(int band) const { return dsp::melToHzSlaney(melMin_ + (band + 1) * melStep_); }
+
+bool SpectrogramView::exportCsv(const QString& file)
+{
+    if (melDb_.empty()) {
+        lastError_ = tr("Cannot write %1: no spectrogram is shown").arg(file);
+        return false;
+    }
+    try {
+        writeFileAtomically(file.toStdString(), [this](std::ostream& out) {
+            out.precision(9);
+            out << "time_s";
+            for (std::size_t m = 0; m < melDb_.rows; ++m)
+                out << ",mel_" << m << '_' << std::lround(bandHz(int(m))) << "Hz";
+            out << '\n';
+            for (std::size_t f = 0; f < melDb_.cols; ++f) {
+                out << double(f) * shown_.hop / sampleRate_;
+                for (std::size_t m = 0; m < melDb_.rows; ++m)
+                    out << ',' << melDb_(m, f);
+                out << '\n';
+            }
+        });
+    } catch (const Error& e) {
+        lastError_ = tr("Cannot write %1: %2").arg(QString::fromStdString(e.subject()), QString::fromStdString(e.reason()));
+        return false;
+    }
+    lastError_.clear();
+    return true;
+}
+
+bool SpectrogramView::exportNpy(const QString& file)
+{
+    if (melDb_.empty()) {
+        lastError_ = tr("Cannot write %1: no spectrogram is shown").arg(file);
+        return false;
+    }
+    try {
+        writeNpy2D(file.toStdString(), melDb_.data, melDb_.rows, melDb_.cols);
+    } catch (const Error& e) {
+        lastError_ = tr("Cannot write %1: %2").arg(QString::fromStdString(e.subject()), QString::fromStdString(e.reason()));
+        return false;
+    }
+    lastError_.clear();
+    return true;
+}
+
+void SpectrogramView::exportDataInteractively(const QString& kind)
+{
+    const bool npy = kind == QLatin1String("npy");
+    QString file = QFileDialog::getSaveFileName(this, tr("Export mel spectrogram"),
+                                                npy ? tr("mel-spectrogram.npy") : tr("mel-spectrogram.csv"),
+                                                npy ? tr("NumPy array (*.npy)") : tr("CSV table (*.csv)"));
+    if (file.isEmpty())
+        return;
+    if (QFileInfo(file).suffix().isEmpty())
+        file += npy ? QStringLiteral(".npy") : QStringLiteral(".csv");
+    const bool ok = npy ? exportNpy(file) : exportCsv(file);
+    if (!ok && !qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS"))
+        QMessageBox::warning(this, tr("Export failed"), lastError_);
+}
+
+void SpectrogramView::setPlayhead(double seconds)
+{
+    if (seconds == playhead_)
+        return;
+    playhead_ = seconds;
+    const bool visible = seconds >= 0 && map_->visible();
+    cursor_->setVisible(visible);
+    if (visible) {
+        cursor_->point1->setCoords(seconds, 0);
+        cursor_->point2->setCoords(seconds, 1);
+    }
+    plot()->layer(QStringLiteral("playhead"))->replot();
+}
+
 void SpectrogramView::emitOptions() { emit optionsChanged(options()); }
 
 void SpectrogramView::setColorMapName(const QString& name)
@@ -160,6 +280,9 @@ void SpectrogramView::clear(const QString& message)
 {
     map_->data()->clear();
     map_->setVisible(false);
+    melDb_ = {};
+    playhead_ = -1;
+    cursor_->setVisible(false);
     plot()->xAxis->setRange(0, 30);
     plot()->yAxis->setRange(0, 1);
     plot()->yAxis->setTickLabels(false);
@@ -178,6 +301,7 @@ void SpectrogramView::setSpectrogram(const Matrix& melDb, int sampleRate, const 
     }
     sampleRate_ = sampleRate;
     shown_ = options;
+    melDb_ = melDb;
     const int frames = int(melDb.cols), mels = int(melDb.rows);
     const double lastTime = double(frames - 1) * options.hop / sampleRate;
     map_->data()->setSize(frames, mels);
@@ -220,20 +344,26 @@ void SpectrogramView::setVisibleRange(double a, double b)
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void SpectrogramView::showValueAt(const QPoint& pos)
+QString SpectrogramView::readoutAt(const QPoint& pos) const
 {
     if (!map_->visible())
-        return;
+        return {};
     const double t = plot()->xAxis->pixelToCoord(pos.x());
     const double band = plot()->yAxis->pixelToCoord(pos.y());
     int key = 0, value = 0;
     map_->data()->coordToCell(t, band, &key, &value);
     if (key < 0 || value < 0 || key >= map_->data()->keySize() || value >= map_->data()->valueSize())
+        return {};
+    return tr("%1 · %2 Hz · %3 dB").arg(formatDuration(t)).arg(std::lround(bandHz(value))).arg(map_->data()->cell(key, value), 0, 'f', 1);
+}
+
+void SpectrogramView::showValueAt(const QPoint& pos)
+{
+    const QString text = readoutAt(pos);
+    if (text.isEmpty())
         return;
-    const double hz = dsp::melToHzSlaney(melMin_ + (value + 1) * melStep_);
-    QToolTip::showText(plot()->mapToGlobal(pos),
-                       tr("%1 · %2 Hz · %3 dB").arg(formatDuration(t)).arg(std::lround(hz)).arg(map_->data()->cell(key, value), 0, 'f', 1),
-                       plot());
+    QToolTip::showText(plot()->mapToGlobal(pos), text, plot());
+    emit readout(text);
 }
 
 } // namespace gs::ui

@@ -1,20 +1,36 @@
 #include "ui/views/waveform_view.h"
 
 #include "core/audio/envelope.h"
+#include "core/common/atomic_file.h"
+#include "core/common/error.h"
 #include "ui/models/song_table_model.h"
 
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QKeyEvent>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace gs::ui {
 
 namespace {
 constexpr int kAxisHeight = 20;
 constexpr double kMinSpanSeconds = 0.01;
+constexpr int kClickSlopPixels = 3; // a press and release closer than this is a click, not a drag
+
+QString preciseTime(double t)
+{
+    const double s = std::max(0.0, t);
+    const int minutes = int(s / 60);
+    return QStringLiteral("%1:%2").arg(minutes).arg(s - minutes * 60, 5, 'f', 2, QLatin1Char('0'));
+}
 } // namespace
 
 double niceTimeStep(double span, int targetTicks)
@@ -31,7 +47,9 @@ WaveformView::WaveformView(QWidget* parent) : QWidget(parent)
     setFocusPolicy(Qt::StrongFocus);
     setMinimumHeight(90);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setToolTip(tr("Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End"));
+    setMouseTracking(true); // the readout follows the mouse
+    setToolTip(tr("Click: play from there · Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End · "
+                  "right-click: export"));
 }
 
 void WaveformView::setEnvelope(std::shared_ptr<const WaveformEnvelope> envelope, int sampleRate)
@@ -141,6 +159,102 @@ double WaveformView::secondsAt(int x) const
     return start_ + (end_ - start_) * double(x - r.left()) / std::max(1, r.width());
 }
 
+int WaveformView::xAt(double seconds) const
+{
+    const QRect r = plotRect();
+    if (end_ <= start_)
+        return r.left();
+    return r.left() + int(std::lround((seconds - start_) / (end_ - start_) * r.width()));
+}
+
+void WaveformView::setPlayhead(double seconds)
+{
+    if (seconds == playhead_)
+        return;
+    playhead_ = seconds;
+    update();
+}
+
+void WaveformView::keepInView(double seconds)
+{
+    const double span = end_ - start_;
+    if (span <= 0 || span >= duration() || (seconds >= start_ && seconds <= end_))
+        return;
+    setVisibleRange(seconds - 0.05 * span, seconds + 0.95 * span); // turn the page, a little context kept
+}
+
+QString WaveformView::readoutAt(int x) const
+{
+    if (!envelope_ || end_ <= start_ || envelope_->size() == 0)
+        return {};
+    const QRect r = plotRect();
+    if (x < r.left() || x > r.right())
+        return {};
+    // The samples drawn in this pixel column.
+    const double perPixel = (end_ - start_) / std::max(1, r.width());
+    const double t = secondsAt(x);
+    auto first = std::size_t(std::clamp(t * sampleRate_, 0.0, double(envelope_->size() - 1)));
+    auto last = std::max(first + 1, std::size_t(std::clamp((t + perPixel) * sampleRate_, 0.0, double(envelope_->size()))));
+    const auto column = envelope_->columns(first, last, 1).front();
+    const double peak = std::max(std::abs(column.min), std::abs(column.max));
+    const QString level = peak > 0 ? tr("%1 dBFS").arg(20 * std::log10(peak), 0, 'f', 1) : tr("silence");
+    if (last - first <= 1)
+        return tr("%1 · amplitude %2 · %3").arg(preciseTime(t)).arg(double(column.max), 0, 'f', 3).arg(level);
+    return tr("%1 · amplitude %2 … %3 · peak %4")
+        .arg(preciseTime(t))
+        .arg(double(column.min), 0, 'f', 3)
+        .arg(double(column.max), 0, 'f', 3)
+        .arg(level);
+}
+
+bool WaveformView::exportEnvelopeCsv(const QString& file, int columns)
+{
+    if (!envelope_ || end_ <= start_) {
+        lastError_ = tr("Cannot write %1: no waveform is shown").arg(file);
+        return false;
+    }
+    const auto count = std::size_t(columns > 0 ? columns : std::max(1, plotRect().width()));
+    const auto first = std::size_t(std::max(0.0, start_ * sampleRate_));
+    const auto last = std::min(envelope_->size(), std::size_t(std::ceil(end_ * sampleRate_)));
+    const auto values = envelope_->columns(first, last, count);
+    const double perColumn = double(last - first) / double(count) / sampleRate_;
+    const double origin = double(first) / sampleRate_;
+    try {
+        writeFileAtomically(file.toStdString(), [&](std::ostream& out) {
+            out.precision(9);
+            out << "start_s,end_s,min,max\n";
+            for (std::size_t c = 0; c < values.size(); ++c)
+                out << origin + double(c) * perColumn << ',' << origin + double(c + 1) * perColumn << ','
+                    << values[c].min << ',' << values[c].max << '\n';
+        });
+    } catch (const Error& e) {
+        lastError_ = tr("Cannot write %1: %2").arg(QString::fromStdString(e.subject()), QString::fromStdString(e.reason()));
+        return false;
+    }
+    lastError_.clear();
+    return true;
+}
+
+void WaveformView::exportInteractively()
+{
+    QString file = QFileDialog::getSaveFileName(this, tr("Export waveform envelope"), tr("waveform-envelope.csv"),
+                                                tr("CSV table (*.csv)"));
+    if (file.isEmpty())
+        return;
+    if (QFileInfo(file).suffix().isEmpty())
+        file += QStringLiteral(".csv");
+    if (!exportEnvelopeCsv(file) && !qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS"))
+        QMessageBox::warning(this, tr("Export failed"), lastError_);
+}
+
+void WaveformView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu menu(this);
+    auto* action = menu.addAction(tr("Export Envelope as CSV…"), this, &WaveformView::exportInteractively);
+    action->setEnabled(envelope_ != nullptr);
+    menu.exec(event->globalPos());
+}
+
 void WaveformView::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
@@ -182,6 +296,12 @@ void WaveformView::paintEvent(QPaintEvent*)
             const int y1 = int(mid - std::clamp(columns[std::size_t(c)].min, -1.0f, 1.0f) * half);
             p.drawLine(x, y0, x, std::max(y0, y1));
         }
+    }
+
+    if (playhead_ >= start_ && playhead_ <= end_) {
+        const int x = xAt(playhead_);
+        p.setPen(QPen(QColor(0xd0, 0x30, 0x20), 2));
+        p.drawLine(x, r.top(), x, r.bottom());
     }
 
     // Time axis.
@@ -228,13 +348,36 @@ void WaveformView::keyPressEvent(QKeyEvent* event)
 void WaveformView::mousePressEvent(QMouseEvent* event)
 {
     setFocus();
+    if (event->button() != Qt::LeftButton)
+        return;
     dragX_ = int(event->position().x());
+    dragged_ = false;
     dragStart_ = start_;
+}
+
+void WaveformView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && dragX_ >= 0 && !dragged_ && envelope_ && end_ > start_) {
+        const QRect r = plotRect();
+        const int x = std::clamp(int(event->position().x()), r.left(), r.left() + r.width());
+        emit seekRequested(std::clamp(secondsAt(x), 0.0, duration()));
+    }
+    dragX_ = -1;
 }
 
 void WaveformView::mouseMoveEvent(QMouseEvent* event)
 {
-    if (dragX_ < 0 || !(event->buttons() & Qt::LeftButton))
+    if (!(event->buttons() & Qt::LeftButton)) {
+        const QString text = readoutAt(int(event->position().x()));
+        if (!text.isEmpty())
+            emit readout(text);
+        return;
+    }
+    if (dragX_ < 0)
+        return;
+    if (std::abs(event->position().x() - dragX_) > kClickSlopPixels)
+        dragged_ = true;
+    if (!dragged_)
         return;
     const double perPixel = (end_ - start_) / std::max(1, plotRect().width());
     const double a = dragStart_ - (event->position().x() - dragX_) * perPixel;

@@ -1,6 +1,7 @@
 #pragma once
 // The waveform of one song: a min/max envelope per pixel column, a time axis in m:ss,
-// zoom (wheel, +/-, Ctrl+wheel) and scroll (Shift+wheel, arrows, Home/End, drag).
+// zoom (wheel, +/-, Ctrl+wheel) and scroll (Shift+wheel, arrows, Home/End, drag), a playback
+// cursor, click to seek, a (time, amplitude) readout under the mouse and the envelope as CSV.
 #include <QColor>
 #include <QString>
 #include <QVector>
@@ -39,6 +40,17 @@ public:
     // Bands drawn under the waveform; kept across setEnvelope() and clear() until replaced.
     void setMarkedRegions(const QVector<MarkedRegion>& regions);
     const QVector<MarkedRegion>& markedRegions() const { return regions_; }
+    double playhead() const { return playhead_; }   // seconds; < 0 = no cursor
+    // Where time t is drawn, and the time under pixel x (inverse of each other).
+    double secondsAt(int x) const;
+    int xAt(double seconds) const;
+    QRect plotArea() const { return plotRect(); }
+    // The envelope of the visible range as CSV, one row per column (default: one per pixel):
+    // start_s,end_s,min,max. Written atomically; false (and lastError()) on failure.
+    bool exportEnvelopeCsv(const QString& file, int columns = 0);
+    QString lastError() const { return lastError_; }
+    // The readout text for pixel x ("0:12.34 · min −0.52 · max 0.61 · peak −4.3 dBFS").
+    QString readoutAt(int x) const;
 
 public slots:
     void setVisibleRange(double startSeconds, double endSeconds);
@@ -46,9 +58,15 @@ public slots:
     void scrollBy(double fractionOfView);
     // Pixels kept free left and right of the waveform (to align with a plot below).
     void setHorizontalMargins(int left, int right);
+    void setPlayhead(double seconds);
+    // Turns the page when `seconds` leaves the visible range (while playing).
+    void keepInView(double seconds);
+    void exportInteractively();
 
 signals:
     void visibleRangeChanged(double startSeconds, double endSeconds);
+    void seekRequested(double seconds);    // a click (not a drag) at that time
+    void readout(const QString& text);     // time and amplitude under the mouse
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -56,10 +74,11 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     QRect plotRect() const;
-    double secondsAt(int x) const;
     void paintRegions(QPainter& p, const QRect& r) const;
 
     std::shared_ptr<const WaveformEnvelope> envelope_;
@@ -69,6 +88,9 @@ private:
     int leftMargin_ = 8, rightMargin_ = 8;
     QVector<MarkedRegion> regions_;
     int dragX_ = -1;
+    bool dragged_ = false;
+    double playhead_ = -1;
+    QString lastError_;
     double dragStart_ = 0;
 };
 
