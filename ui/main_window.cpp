@@ -240,7 +240,10 @@ void MainWindow::buildMenus()
     cancel->setShortcut(Qt::Key_Escape);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Some platforms (and desktops without a theme) bind nothing to Quit: Ctrl+Q then.
+    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                           ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                           : QKeySequence::keyBindings(QKeySequence::Quit));
 
     open->setObjectName(QStringLiteral("open"));
     quit->setObjectName(QStringLiteral("quit"));
