@@ -11,10 +11,12 @@ class TestUiApp : public QObject {
 
     QTemporaryDir home_;
 
-    QProcess* start(const QStringList& args)
+    QProcess* start(const QStringList& args, const QStringList& extraEnvironment = {})
     {
         auto* p = new QProcess(this);
         auto env = QProcessEnvironment::systemEnvironment();
+        for (const auto& assignment : extraEnvironment)
+            env.insert(assignment.section(QLatin1Char('='), 0, 0), assignment.section(QLatin1Char('='), 1));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         // The demo dataset and the cache go to the app data folder: keep them in the test's.
         env.insert(QStringLiteral("XDG_DATA_HOME"), home_.path() + QStringLiteral("/data"));
@@ -91,6 +93,25 @@ private slots:
         QCOMPARE(p->exitCode(), 2);
         QVERIFY2(p->readAllStandardError().contains("garbage.gsm"), "stderr does not name the model file");
         QVERIFY(!QFile::exists(shot));
+    }
+
+    void darkAppearanceAtDoubleScale()
+    {
+        // --dark: Fusion with a dark palette; at QT_SCALE_FACTOR=2 the picture has twice the pixels.
+        const QString shot = home_.filePath(QStringLiteral("dark.png"));
+        QProcess* p = start({QStringLiteral("--dark"), QStringLiteral("--size"), QStringLiteral("1024x640"),
+                             QStringLiteral("--screenshot"), shot},
+                            {QStringLiteral("QT_SCALE_FACTOR=2")});
+        QVERIFY(p->waitForFinished(60000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        const QImage image(shot);
+        QCOMPARE(image.size(), QSize(2048, 1280));
+        // The welcome page's background is the dark palette's window colour (53, 53, 53).
+        QCOMPARE(QColor(image.pixel(image.width() / 2, image.height() - 20)), QColor(53, 53, 53));
+        const QString light = home_.filePath(QStringLiteral("light.png"));
+        QProcess* q = start({QStringLiteral("--size"), QStringLiteral("1024x640"), QStringLiteral("--screenshot"), light});
+        QVERIFY(q->waitForFinished(60000));
+        QVERIFY(QColor(QImage(light).pixel(512, 620)).lightness() > 150);
     }
 
     void missingFolderFailsWithAMessage()

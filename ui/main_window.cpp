@@ -2,18 +2,25 @@
 
 #include "core/common/error.h"
 #include "core/dataset/feature_table.h"
+#include "core/ml/model_file.h"
 #include "ui/charts/eda_charts.h"
 #include "ui/classify/classify_panel.h"
 #include "ui/classify/classify_session.h"
 #include "ui/classify/compare_page.h"
+#include "ui/about/about_dialog.h"
 #include "ui/classify/confusion_panel.h"
+#include "ui/classify/train_panel.h"
 #include "ui/common/background_runner.h"
 #include "ui/models/song_table_model.h"
 #include "ui/panels/duplicates_panel.h"
 #include "ui/panels/eda_panel.h"
 #include "ui/panels/problems_panel.h"
+#include "ui/preferences/app_settings.h"
+#include "ui/preferences/preferences_dialog.h"
 #include "ui/report/report_export.h"
 #include "ui/songs/songs_page.h"
+#include "ui/views/spectrogram_view.h"
+#include "ui/views/waveform_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,14 +32,17 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -42,7 +52,9 @@ namespace gs::ui {
 
 namespace {
 constexpr int kMaxRecent = 8;
-const auto kRecentKey = QStringLiteral("recentFolders");
+const auto kGeometryKey = QStringLiteral("window/geometry");
+const auto kStateKey = QStringLiteral("window/state");
+const auto kSplitterGroup = QStringLiteral("splitters");
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(DatasetSession::Options{}, parent) {}
@@ -134,7 +146,17 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
         if (!qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS") && isVisible())
             QMessageBox::warning(this, tr("Cannot use this model"), tr("%1\n\n%2").arg(file, reason));
     });
+    connect(classify_, &ClassifySession::modelChanged, this, &MainWindow::rememberModel);
+    modelCheck_ = new BackgroundRunner(this);
+    connect(modelCheck_, &BackgroundRunner::failed, this, [this] {
+        // Moved, damaged or from an older format: forget it quietly.
+        const QString file = lastModelFile();
+        setLastModelFile({});
+        emit lastModelForgotten(file);
+    });
     rebuildRecentMenu();
+    nameSplitters();
+    setTabOrders();
 }
 
 void MainWindow::scheduleDatasetSnapshot()
@@ -218,7 +240,14 @@ void MainWindow::buildMenus()
     cancel->setShortcut(Qt::Key_Escape);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Some platforms (and desktops without a theme) bind nothing to Quit: Ctrl+Q then.
+    quit->setShortcuts(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                           ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Q)}
+                           : QKeySequence::keyBindings(QKeySequence::Quit));
+
+    open->setObjectName(QStringLiteral("open"));
+    quit->setObjectName(QStringLiteral("quit"));
+    buildEditMenu();
 
     auto* view = menuBar()->addMenu(tr("&View"));
     int key = Qt::Key_1;
@@ -227,15 +256,187 @@ void MainWindow::buildMenus()
         if (key <= Qt::Key_9)
             a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(key++)));
     }
+    view->addSeparator();
+    // Zoom acts on the Songs page's waveform; the spectrogram follows its visible range.
+    auto* zoomIn = view->addAction(tr("Zoom &In"), this, [this] { waveform()->zoom(0.5); });
+    zoomIn->setObjectName(QStringLiteral("zoomIn"));
+    zoomIn->setShortcuts(QKeySequence::ZoomIn);
+    auto* zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { waveform()->zoom(2.0); });
+    zoomOut->setObjectName(QStringLiteral("zoomOut"));
+    zoomOut->setShortcuts(QKeySequence::ZoomOut);
+    view->addSeparator();
+    auto* fullScreen = view->addAction(tr("&Full Screen"), this, &MainWindow::toggleFullScreen);
+    fullScreen->setObjectName(QStringLiteral("fullScreen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcuts(QKeySequence::keyBindings(QKeySequence::FullScreen).isEmpty()
+                                 ? QList<QKeySequence>{QKeySequence(Qt::Key_F11)}
+                                 : QKeySequence::keyBindings(QKeySequence::FullScreen));
 
     auto* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Genrescope"), this, [this] {
-        QMessageBox::about(this, tr("About Genrescope"),
-                           tr("<h3>Genrescope %1</h3><p>Explore a music collection by genre: waveforms, mel "
-                              "spectrograms, per-genre statistics and duplicate detection.</p>")
-                               .arg(QStringLiteral(GENRESCOPE_VERSION)));
-    });
+    help->addAction(tr("&About Genrescope"), this, [this] { showAboutDialog(this); })
+        ->setObjectName(QStringLiteral("about"));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::buildEditMenu()
+{
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    auto* find = edit->addAction(tr("&Find Songs…"), this, &MainWindow::focusSongFilter);
+    find->setObjectName(QStringLiteral("find"));
+    find->setShortcuts(QKeySequence::Find);
+    edit->addSeparator();
+    auto* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    // Linux desktops bind no key to Preferences; Ctrl+, is what GNOME and KDE apps use.
+    preferences->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                  ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                  : QKeySequence::keyBindings(QKeySequence::Preferences));
+}
+
+QAction* MainWindow::action(const QString& name) const
+{
+    for (auto* a : findChildren<QAction*>())
+        if (a->objectName() == name)
+            return a;
+    return nullptr;
+}
+
+QLineEdit* MainWindow::songFilterEdit() const
+{
+    // The Songs page's filter is its only line edit with a clear button (spin boxes have none).
+    for (auto* edit : songs_->findChildren<QLineEdit*>())
+        if (edit->isClearButtonEnabled())
+            return edit;
+    return nullptr;
+}
+
+void MainWindow::focusSongFilter()
+{
+    if (session_->folder().isEmpty())
+        return; // no songs to find: the welcome page stays
+    showPage(QStringLiteral("songs"));
+    if (auto* edit = songFilterEdit()) {
+        edit->setFocus(Qt::ShortcutFocusReason);
+        edit->selectAll();
+    }
+}
+
+void MainWindow::toggleFullScreen()
+{
+    setWindowState(windowState() ^ Qt::WindowFullScreen);
+    if (auto* a = action(QStringLiteral("fullScreen")))
+        a->setChecked(isFullScreen());
+}
+
+void MainWindow::showPreferences()
+{
+    AppPreferences current = AppPreferences::load();
+    current.mel = spectrogram()->options();
+    current.colorMap = colorMapOf(spectrogram());
+    current.folds = compare_->trainPanel()->settings().folds;
+    PreferencesDialog dialog(current, this);
+    connect(&dialog, &PreferencesDialog::clearRecentFoldersRequested, this, [this] {
+        setRecentFolders({});
+        rebuildRecentMenu();
+    });
+    if (dialog.exec() == QDialog::Accepted)
+        applyPreferences(dialog.preferences());
+}
+
+void MainWindow::applyPreferences(const AppPreferences& preferences)
+{
+    preferences.save();
+    for (auto* view : {spectrogram(), classifyPanel_->spectrogramView()})
+        applyMelOptions(view, preferences.mel, preferences.colorMap);
+    auto settings = compare_->trainPanel()->settings();
+    settings.folds = preferences.folds;
+    compare_->trainPanel()->setSettings(settings);
+}
+
+void MainWindow::nameSplitters()
+{
+    // Splitters are saved by name: "<page>Splitter<n>" in creation order within each page,
+    // unless the page named them itself.
+    for (const auto& page : pages_) {
+        int n = 0;
+        for (auto* splitter : page.widget->findChildren<QSplitter*>())
+            if (splitter->objectName().isEmpty())
+                splitter->setObjectName(QStringLiteral("%1Splitter%2").arg(page.key).arg(n++));
+    }
+}
+
+void MainWindow::setTabOrders()
+{
+    // Songs page: filters, then the table, then the waveform (arrow keys scroll, +/- zoom),
+    // then the spectrogram's settings.
+    auto* filter = songFilterEdit();
+    if (!filter)
+        return;
+    QWidget* chain[] = {filter, songTable(), waveform()};
+    for (std::size_t i = 0; i + 1 < std::size(chain); ++i)
+        QWidget::setTabOrder(chain[i], chain[i + 1]);
+}
+
+void MainWindow::restoreSettings()
+{
+    remember_ = true;
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    settings.beginGroup(kSplitterGroup);
+    for (auto* splitter : findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty() && settings.contains(splitter->objectName()))
+            splitter->restoreState(settings.value(splitter->objectName()).toByteArray());
+    settings.endGroup();
+    const AppPreferences preferences = AppPreferences::load();
+    for (auto* view : {spectrogram(), classifyPanel_->spectrogramView()})
+        applyMelOptions(view, preferences.mel, preferences.colorMap);
+    auto train = compare_->trainPanel()->settings();
+    train.folds = preferences.folds;
+    compare_->trainPanel()->setSettings(train);
+    if (auto* a = action(QStringLiteral("fullScreen")))
+        a->setChecked(isFullScreen());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.beginGroup(kSplitterGroup);
+    for (auto* splitter : findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty())
+            settings.setValue(splitter->objectName(), splitter->saveState());
+    settings.endGroup();
+    // The spectrogram settings last used on the Songs page become the defaults.
+    AppPreferences preferences = AppPreferences::load();
+    preferences.mel = spectrogram()->options();
+    preferences.colorMap = colorMapOf(spectrogram());
+    preferences.save();
+}
+
+bool MainWindow::reopenLastModel()
+{
+    const QString file = lastModelFile();
+    if (file.isEmpty() || !AppPreferences::load().reopenLastModel)
+        return false;
+    if (!QFileInfo::exists(file)) {
+        setLastModelFile({});
+        return false;
+    }
+    modelCheck_->start([this, file](BackgroundRunner::Context& context) {
+        ml::loadModelFile(file.toStdString()); // throws for a file that no longer loads
+        context.post([this, file] { classify_->openModel(file); });
+    });
+    return true;
+}
+
+void MainWindow::rememberModel()
+{
+    const QString source = classify_->modelOrigin().source;
+    if (remember_ && !source.isEmpty())
+        setLastModelFile(source);
 }
 
 void MainWindow::buildStatusBar()
@@ -393,19 +594,18 @@ void MainWindow::updateCounts()
 
 void MainWindow::addRecent(const QString& folder)
 {
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
+    QStringList recent = recentFolders();
     recent.removeAll(folder);
     recent.prepend(folder);
     while (recent.size() > kMaxRecent)
         recent.removeLast();
-    settings.setValue(kRecentKey, recent);
+    setRecentFolders(recent);
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu()
 {
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    const QStringList recent = recentFolders();
     recentMenu_->clear();
     for (const auto& folder : recent)
         recentMenu_->addAction(folder, this, [this, folder] { openFolder(folder); });
@@ -558,6 +758,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
     session_->cancel();
     classify_->cancelTraining();
     classify_->cancelClassification();
+    if (remember_)
+        saveSettings();
     event->accept();
 }
 

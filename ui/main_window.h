@@ -6,7 +6,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
@@ -24,11 +26,13 @@ class ConfusionPanel;
 class DuplicatesPanel;
 class EdaPanel;
 class ProblemsPanel;
+class BackgroundRunner;
 class SongFilterProxy;
 class SongTableModel;
 class SongsPage;
 class SpectrogramView;
 class WaveformView;
+struct AppPreferences;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -59,6 +63,22 @@ public:
     // True while a song view (waveform + spectrogram) is being computed.
     bool isLoadingSongView() const;
 
+    // Settings (QSettings): restoreSettings() reads the window geometry and state, splitter
+    // positions, spectrogram settings and default folds, and from then on the window
+    // remembers them (saved on close, or by saveSettings()). Windows that never restore
+    // (tests, embedding) never write the user's settings either.
+    void restoreSettings();
+    void saveSettings() const;
+    // Opens the remembered model file if "re-open on start" is on: it is first read on a
+    // worker thread, and a file that no longer loads is forgotten without a word (no
+    // dialog, no error on the Classify page). False if there is nothing to try.
+    bool reopenLastModel();
+    // Applies preferences to the open window (spectrogram views, folds) and saves them.
+    void applyPreferences(const AppPreferences& preferences);
+    // Actions by object name: "find", "zoomIn", "zoomOut", "fullScreen", "preferences", ...
+    QAction* action(const QString& name) const;
+    QLineEdit* songFilterEdit() const;
+
 public slots:
     void openFolder(const QString& folder);
     void openDemo();
@@ -72,6 +92,9 @@ public slots:
     void classifyFiles(const QStringList& files);
     void exportReport();                     // asks for a file
     void exportFeatures(bool kaggleLayout);  // asks for a file
+    void showPreferences();
+    void focusSongFilter();                  // Find: the Songs page's text filter
+    void toggleFullScreen();
 
 public:
     // The same without dialogs (automation, tests). Throw gs::Error naming the file.
@@ -80,6 +103,7 @@ public:
 
 signals:
     void songViewShown(const QString& path);
+    void lastModelForgotten(const QString& file); // reopenLastModel() found it unusable
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -95,6 +119,10 @@ private:
     void registerPages(const std::vector<Page>& pages);
     void setPageBadge(const QString& key, int count); // "Problems (3)"
     void buildMenus();
+    void buildEditMenu();
+    void nameSplitters();
+    void setTabOrders();
+    void rememberModel();
     void buildStatusBar();
     QWidget* buildWelcomePage();
     void addRecent(const QString& folder);
@@ -123,6 +151,8 @@ private:
     QToolButton* cancel_;
     QLabel* counts_;
     QWidget* welcomeRecent_ = nullptr;
+    bool remember_ = false;          // restoreSettings() was called: write settings back
+    BackgroundRunner* modelCheck_;   // tries the remembered model before opening it
 };
 
 } // namespace gs::ui

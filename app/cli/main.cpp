@@ -1,6 +1,7 @@
 #include "app/cli/command.h"
 
 #include "core/common/error.h"
+#include "core/version.h"
 
 #include <algorithm>
 #include <cmath>
@@ -111,6 +112,14 @@ void printOverview(std::ostream& out)
         out << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.synopsis << '\n';
 }
 
+// One line per library: name, version, licence (the versions the loaded libraries report).
+void printLibraries(std::ostream& out)
+{
+    for (const auto& lib : gs::libraryVersions())
+        out << "  " << lib.name << std::string(lib.name.size() < 12 ? 12 - lib.name.size() : 1, ' ') << lib.version
+            << "  (" << lib.licence << ")\n";
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -123,6 +132,8 @@ int main(int argc, char** argv)
     }
     if (args[0] == "--version") {
         std::cout << "genrescope-cli " << GENRESCOPE_VERSION << '\n';
+        if (std::find(args.begin(), args.end(), "--verbose") != args.end())
+            printLibraries(std::cout);
         return kExitOk;
     }
     const bool help = args[0] == "help";

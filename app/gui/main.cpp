@@ -5,6 +5,7 @@
 #include "ui/classify/train_panel.h"
 #include "ui/main_window.h"
 #include "ui/panels/eda_panel.h"
+#include "ui/preferences/app_settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -72,6 +73,35 @@ template <class Sender, class Signal, class Fn> void once(Sender* sender, Signal
     });
 }
 
+// The value after `name` (or in `name=value`) on the raw command line: the language and
+// appearance are needed before the parser exists (its --help is translated).
+QString rawOption(const QStringList& args, const QString& name)
+{
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == name)
+            return i + 1 < args.size() ? args[i + 1] : QString();
+        if (args[i].startsWith(name + QLatin1Char('=')))
+            return args[i].mid(name.size() + 1);
+    }
+    return {};
+}
+
+// The chosen language ("" = the system's): Qt's own strings and ours, from :/i18n.
+void installTranslators(QApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    static QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    // English is the source language: nothing to load (and no stray .qm for the system locale).
+    if (language != QLatin1String("en") &&
+        appTranslator.load(locale, QStringLiteral("genrescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -84,12 +114,17 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(GENRESCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.genrescope.Genrescope"));
 
-    QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), QStringLiteral("genrescope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    // Automation (--screenshot) ignores the user's preferences so that its pictures are
+    // reproducible; --language and --dark choose explicitly.
+    const QStringList rawArgs = QCoreApplication::arguments();
+    const bool automated = !rawOption(rawArgs, QStringLiteral("--screenshot")).isEmpty();
+    const auto stored = automated ? gs::ui::AppPreferences{} : gs::ui::AppPreferences::load();
+    const QString language = rawArgs.contains(QStringLiteral("--language")) ||
+                                     rawArgs.filter(QStringLiteral("--language=")).size()
+                                 ? rawOption(rawArgs, QStringLiteral("--language"))
+                                 : stored.language;
+    installTranslators(app, language);
+    gs::ui::applyAppearance(app, rawArgs.contains(QStringLiteral("--dark")) ? gs::ui::Appearance::Dark : stored.appearance);
 
     auto text = [](const char* s) { return QApplication::translate("main", s); };
     QCommandLineParser parser;
@@ -122,7 +157,12 @@ int main(int argc, char** argv)
     QCommandLineOption classify(QStringLiteral("classify"),
                                 text("Classify this audio file with the model (repeat the option for several)."),
                                 QStringLiteral("FILE"));
-    parser.addOptions({open, demo, tab, select, screenshot, size, eda, cache, train, folds, model, classify});
+    QCommandLineOption dark(QStringLiteral("dark"), text("Use the dark appearance (Fusion with a dark palette)."));
+    QCommandLineOption languageOption(QStringLiteral("language"),
+                                      text("User interface language: en, de or es (default: Preferences, else the system's)."),
+                                      QStringLiteral("CODE"));
+    parser.addOptions({open, demo, tab, select, screenshot, size, eda, cache, train, folds, model, classify, dark,
+                       languageOption});
     parser.addPositionalArgument(QStringLiteral("folder"), text("Music folder to open."), QStringLiteral("[folder]"));
     parser.process(app);
 
@@ -149,7 +189,10 @@ int main(int argc, char** argv)
     if (parser.isSet(cache))
         options.cacheFile = parser.value(cache).toStdString();
     gs::ui::MainWindow window(options);
-    window.resize(windowSize);
+    if (!automated)
+        window.restoreSettings(); // geometry, splitters, spectrogram, folds; saved again on close
+    if (parser.isSet(size) || automated)
+        window.resize(windowSize);
     QString tabKey;
     if (parser.isSet(tab)) {
         tabKey = parser.value(tab).toLower();
@@ -205,6 +248,8 @@ int main(int argc, char** argv)
                 window.openDemo();
         });
     }
+    if (!automated && !parser.isSet(model))
+        window.reopenLastModel(); // in the background; forgotten quietly if it no longer loads
     if (parser.isSet(model)) {
         automation.add([&, file = parser.value(model)](Automation::Next next) {
             once(classifier, &gs::ui::ClassifySession::modelChanged, &window, [next] { next(); });
