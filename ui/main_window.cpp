@@ -15,6 +15,7 @@
 #include "ui/panels/duplicates_panel.h"
 #include "ui/panels/eda_panel.h"
 #include "ui/panels/problems_panel.h"
+#include "ui/playback/playback_controller.h"
 #include "ui/preferences/app_settings.h"
 #include "ui/preferences/preferences_dialog.h"
 #include "ui/report/report_export.h"
@@ -79,6 +80,10 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
     compare_ = new ComparePage(classify_);
     confusion_ = new ConfusionPanel(classify_);
     classifyPanel_ = new ClassifyPanel(classify_);
+    playback_ = new PlaybackController(this);
+    songs_->setPlayback(playback_);
+    confusion_->setPlayback(playback_);
+    classifyPanel_->setPlayback(playback_);
     registerPages({
         {QStringLiteral("songs"), tr("&Songs"), songs_},
         {QStringLiteral("eda"), tr("&Explore"), eda_},
@@ -95,6 +100,11 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
     buildStatusBar();
 
     connect(session_, &DatasetSession::opened, this, &MainWindow::onOpened);
+    connect(session_, &DatasetSession::opened, playback_, &PlaybackController::unload);
+    connect(playback_, &PlaybackController::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(songs_, &SongsPage::readout, readout_, &QLabel::setText);
+    connect(classifyPanel_, &ClassifyPanel::readout, readout_, &QLabel::setText);
     connect(session_, &DatasetSession::openFailed, this, [this](const QString& folder, const QString& reason) {
         statusBar()->showMessage(tr("Cannot open %1: %2").arg(folder, reason), 10000);
         if (!qEnvironmentVariableIsSet("GENRESCOPE_NO_DIALOGS") && isVisible())
@@ -443,6 +453,9 @@ void MainWindow::buildStatusBar()
 {
     counts_ = new QLabel;
     statusBar()->addWidget(counts_, 1);
+    readout_ = new QLabel;
+    readout_->setToolTip(tr("Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)"));
+    statusBar()->addPermanentWidget(readout_);
     progress_ = new QProgressBar;
     progress_->setMaximumWidth(320);
     progress_->setTextVisible(true);
@@ -758,6 +771,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     session_->cancel();
     classify_->cancelTraining();
     classify_->cancelClassification();
+    playback_->unload();
     if (remember_)
         saveSettings();
     event->accept();

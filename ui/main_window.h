@@ -25,6 +25,7 @@ class ComparePage;
 class ConfusionPanel;
 class DuplicatesPanel;
 class EdaPanel;
+class PlaybackController;
 class ProblemsPanel;
 class BackgroundRunner;
 class SongFilterProxy;
@@ -52,6 +53,7 @@ public:
     DuplicatesPanel* duplicates() const { return duplicates_; }
     ProblemsPanel* problems() const { return problems_; }
     ClassifySession* classifySession() const { return classify_; }
+    PlaybackController* playback() const { return playback_; }
     ComparePage* comparePage() const { return compare_; }
     ConfusionPanel* confusion() const { return confusion_; }
     ClassifyPanel* classifyPanel() const { return classifyPanel_; }
@@ -145,6 +147,8 @@ private:
     ComparePage* compare_;
     ConfusionPanel* confusion_;
     ClassifyPanel* classifyPanel_;
+    PlaybackController* playback_;  // one player for every page: one song plays at a time
+    QLabel* readout_;               // what is under the mouse in a waveform or spectrogram
     QTimer* snapshotTimer_;
     QMenu* recentMenu_;
     QProgressBar* progress_;

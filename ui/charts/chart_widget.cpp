@@ -95,13 +95,28 @@ void styleChart(QCustomPlot* plot)
 {
     plot->setAntialiasedElements(QCP::aeAll);
     plot->setNoAntialiasingOnDrag(true);
-    plot->setBackground(plot->palette().base());
-    for (auto* axis : {plot->xAxis, plot->yAxis}) {
-        axis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 0, Qt::SolidLine));
+    // Axes, text and grid from the palette, so charts stay readable in a dark appearance.
+    const QPalette palette = plot->palette();
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = text;
+    grid.setAlpha(28);
+    plot->setBackground(palette.base());
+    for (auto* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setBasePen(QPen(text, 0));
+        axis->setTickPen(QPen(text, 0));
+        axis->setSubTickPen(QPen(text, 0));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::SolidLine));
         axis->grid()->setSubGridVisible(false);
     }
-    plot->legend->setBrush(QColor(255, 255, 255, 220));
-    plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
+    QColor legendBack = palette.color(QPalette::Base);
+    legendBack.setAlpha(220);
+    QColor legendBorder = text;
+    legendBorder.setAlpha(60);
+    plot->legend->setBrush(legendBack);
+    plot->legend->setBorderPen(QPen(legendBorder));
+    plot->legend->setTextColor(text);
     QFont small = plot->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     plot->legend->setFont(small);

@@ -170,7 +170,7 @@ void AccuracyChart::setRuns(std::shared_ptr<const ComparisonRun> primary, std::s
         errors->removeFromLegend();
         errors->setDataPlottable(bars);
         errors->setErrorType(QCPErrorBars::etValueError);
-        errors->setPen(QPen(QColor(40, 40, 40), 1.4));
+        errors->setPen(QPen(p->palette().color(QPalette::Text), 1.4));
         errors->setWhiskerWidth(10);
         errors->addData(m.accuracyStd * kPercent);
         // The mean above the whisker, so nobody has to read it off the axis.
@@ -180,6 +180,7 @@ void AccuracyChart::setRuns(std::shared_ptr<const ComparisonRun> primary, std::s
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->setPadding(QMargins(0, 0, 0, 3));
         label->setText(num(m.accuracyMean * kPercent, 1));
+        label->setColor(p->palette().color(QPalette::Text));
         QFont small = font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         label->setFont(small);
@@ -203,14 +204,14 @@ void AccuracyChart::setRuns(std::shared_ptr<const ComparisonRun> primary, std::s
         baseline_ = new QCPItemStraightLine(p);
         baseline_->point1->setCoords(-1, level);
         baseline_->point2->setCoords(double(names.size()), level);
-        baseline_->setPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
+        baseline_->setPen(QPen(p->palette().color(QPalette::Mid), 1.5, Qt::DashLine));
         // Labelled on the right-hand axis, where no bar or value label can cover it.
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         ticker->addTick(level, tr("dummy baseline\n%1 %").arg(num(level, 1)));
         p->yAxis2->setVisible(true);
         p->yAxis2->setTicker(ticker);
-        p->yAxis2->setTickLabelColor(QColor(70, 70, 70));
-        p->yAxis2->setTickPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
+        p->yAxis2->setTickLabelColor(p->palette().color(QPalette::Text));
+        p->yAxis2->setTickPen(QPen(p->palette().color(QPalette::Mid), 1.5, Qt::DashLine));
         p->yAxis2->setSubTicks(false);
         p->yAxis2->grid()->setVisible(false);
         p->yAxis2->setBasePen(Qt::NoPen);
