@@ -20,6 +20,36 @@
     </message>
 </context>
 <context>
+    <name>gs::ui</name>
+    <message>
+        <source>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection; compare classifiers and classify songs.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::About</name>
+    <message>
+        <source>About Genrescope</source>
+        <translation type="unfinished">Über Genrescope</translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::AccuracyChart</name>
     <message>
         <source>Accuracy per model</source>
@@ -281,6 +311,14 @@ Makro-F1 %6</numerusform>
     <message>
         <source>Model saved to %1</source>
         <translation>Modell in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -727,10 +765,6 @@ Makro-F1 %6</numerusform>
         <source>Fold</source>
         <translation>Fold</translation>
     </message>
-    <message>
-        <source>Double-click a song to open it in the Songs view</source>
-        <translation>Doppelklick auf einen Titel öffnet ihn in der Ansicht „Titel“</translation>
-    </message>
     <message numerus="yes">
         <source>Run %1 · %2 · %3-fold · %n song(s)</source>
         <translation>
@@ -837,6 +871,10 @@ Makro-F1 %6</numerusform>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Double-click a song to open it in the Songs view · Space: play / pause the selected song</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1264,14 +1302,6 @@ Whisker %5 – %6
         <translation>Ü&amp;ber Genrescope</translation>
     </message>
     <message>
-        <source>About Genrescope</source>
-        <translation>Über Genrescope</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Eine Musiksammlung nach Genres erkunden: Wellenformen, Mel-Spektrogramme, Statistiken je Genre und Duplikatsuche.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -1461,6 +1491,34 @@ Whisker %5 – %6
         <translation>Die Tabelle konnte nicht geschrieben werden:
 %1</translation>
     </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Songs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::MetricsTableModel</name>
@@ -1595,6 +1653,13 @@ Whisker %5 – %6
     </message>
 </context>
 <context>
+    <name>gs::ui::NullAudioOutput</name>
+    <message>
+        <source>no audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::PairwiseTableModel</name>
     <message>
         <source>%1 points</source>
@@ -1710,6 +1775,135 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     </message>
 </context>
 <context>
+    <name>gs::ui::PlaybackController</name>
+    <message>
+        <source>Cannot play %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 plays in part: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot play: %1. Everything else works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PlayerBar</name>
+    <message>
+        <source>Play / pause the selected song (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position in the song; click the waveform or spectrogram to jump there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PreferencesDialog</name>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and appearance change the next time Genrescope starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent folders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spectrogram defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;FFT size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mel bands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation type="unfinished"> dB</translation>
+    </message>
+    <message>
+        <source>&amp;dB range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;olour map:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished">Modelle</translation>
+    </message>
+    <message>
+        <source>&amp;Re-open the last model file on start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validation folds the Compare Models page starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default f&amp;olds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::ProblemsPanel</name>
     <message>
         <source>File</source>
@@ -1807,6 +2001,21 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     <message>
         <source>Comparison finished %1 in %2 s.</source>
         <translation>Vergleich am %1 in %2 s abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::SinkAudioOutput</name>
+    <message>
+        <source>no audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio device stopped (error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the audio device %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2143,14 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
         <source>computing…</source>
         <translation>wird berechnet…</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::SpectrogramView</name>
@@ -1992,6 +2209,54 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     <message>
         <source>%1 · %2 Hz · %3 dB</source>
         <translation>%1 · %2 Hz · %3 dB</translation>
+    </message>
+    <message>
+        <source>Image (PNG, SVG, PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mel Spectrogram as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mel Spectrogram as NumPy NPY…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as an image, or its data as CSV or NPY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no spectrogram is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export mel spectrogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mel-spectrogram.npy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mel-spectrogram.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NumPy array (*.npy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished">CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -2190,12 +2455,56 @@ Standard %2, Bereich %3 – %4</translation>
 <context>
     <name>gs::ui::WaveformView</name>
     <message>
-        <source>Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End</source>
-        <translation>Mausrad: zoomen · Umschalt+Mausrad oder Ziehen: scrollen · +/−, ←/→, Pos1/Ende</translation>
-    </message>
-    <message>
         <source>Select a song to see its waveform</source>
         <translation>Titel auswählen, um seine Wellenform zu sehen</translation>
+    </message>
+    <message>
+        <source>Click: play from there · Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End · right-click: export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dBFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · amplitude %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · amplitude %2 … %3 · peak %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no waveform is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export waveform envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waveform-envelope.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished">CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export Envelope as CSV…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

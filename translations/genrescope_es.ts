@@ -20,6 +20,36 @@
     </message>
 </context>
 <context>
+    <name>gs::ui</name>
+    <message>
+        <source>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection; compare classifiers and classify songs.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::About</name>
+    <message>
+        <source>About Genrescope</source>
+        <translation type="unfinished">Acerca de Genrescope</translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::AccuracyChart</name>
     <message>
         <source>Accuracy per model</source>
@@ -281,6 +311,14 @@ F1 macro %6</numerusform>
     <message>
         <source>Model saved to %1</source>
         <translation>Modelo guardado en %1</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportar…</translation>
+    </message>
+    <message>
+        <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -727,10 +765,6 @@ F1 macro %6</numerusform>
         <source>Fold</source>
         <translation>Pliegue</translation>
     </message>
-    <message>
-        <source>Double-click a song to open it in the Songs view</source>
-        <translation>Haga doble clic en una canción para abrirla en la vista «Canciones»</translation>
-    </message>
     <message numerus="yes">
         <source>Run %1 · %2 · %3-fold · %n song(s)</source>
         <translation>
@@ -837,6 +871,10 @@ F1 macro %6</numerusform>
     <message>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>Double-click a song to open it in the Songs view · Space: play / pause the selected song</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1336,14 +1374,6 @@ bigotes %5 – %6
         <translation>&amp;Acerca de Genrescope</translation>
     </message>
     <message>
-        <source>About Genrescope</source>
-        <translation>Acerca de Genrescope</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore una colección de música por género: formas de onda, espectrogramas mel, estadísticas por género y detección de duplicados.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>Acerca de &amp;Qt</translation>
     </message>
@@ -1460,6 +1490,34 @@ bigotes %5 – %6
 %1</source>
         <translation>No se pudo escribir la tabla:
 %1</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find Songs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1653,13 @@ bigotes %5 – %6
     </message>
 </context>
 <context>
+    <name>gs::ui::NullAudioOutput</name>
+    <message>
+        <source>no audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::PairwiseTableModel</name>
     <message>
         <source>%1 points</source>
@@ -1710,6 +1775,135 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     </message>
 </context>
 <context>
+    <name>gs::ui::PlaybackController</name>
+    <message>
+        <source>Cannot play %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playback stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 plays in part: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot play: %1. Everything else works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PlayerBar</name>
+    <message>
+        <source>Play / pause the selected song (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position in the song; click the waveform or spectrogram to jump there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::PreferencesDialog</name>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language and appearance change the next time Genrescope starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent folders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spectrogram defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;FFT size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mel bands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation type="unfinished"> dB</translation>
+    </message>
+    <message>
+        <source>&amp;dB range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;olour map:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished">Modelos</translation>
+    </message>
+    <message>
+        <source>&amp;Re-open the last model file on start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-validation folds the Compare Models page starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default f&amp;olds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::ProblemsPanel</name>
     <message>
         <source>File</source>
@@ -1807,6 +2001,21 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     <message>
         <source>Comparison finished %1 in %2 s.</source>
         <translation>Comparación terminada el %1 en %2 s.</translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::SinkAudioOutput</name>
+    <message>
+        <source>no audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio device stopped (error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the audio device %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2143,14 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
         <source>computing…</source>
         <translation>calculando…</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Exportar…</translation>
+    </message>
+    <message>
+        <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::SpectrogramView</name>
@@ -1992,6 +2209,54 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     <message>
         <source>%1 · %2 Hz · %3 dB</source>
         <translation>%1 · %2 Hz · %3 dB</translation>
+    </message>
+    <message>
+        <source>Image (PNG, SVG, PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mel Spectrogram as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mel Spectrogram as NumPy NPY…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this chart as an image, or its data as CSV or NPY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no spectrogram is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export mel spectrogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mel-spectrogram.npy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mel-spectrogram.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NumPy array (*.npy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished">Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Error al exportar</translation>
     </message>
 </context>
 <context>
@@ -2190,12 +2455,56 @@ Predeterminado %2, rango %3 – %4</translation>
 <context>
     <name>gs::ui::WaveformView</name>
     <message>
-        <source>Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End</source>
-        <translation>Rueda: zoom · Mayús+rueda o arrastrar: desplazar · +/−, ←/→, Inicio/Fin</translation>
-    </message>
-    <message>
         <source>Select a song to see its waveform</source>
         <translation>Seleccione una canción para ver su forma de onda</translation>
+    </message>
+    <message>
+        <source>Click: play from there · Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End · right-click: export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dBFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · amplitude %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · amplitude %2 … %3 · peak %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no waveform is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export waveform envelope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waveform-envelope.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished">Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">Error al exportar</translation>
+    </message>
+    <message>
+        <source>Export Envelope as CSV…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
