@@ -100,10 +100,11 @@ set(CPACK_PACKAGE_CONTACT "Genrescope maintainers <genrescope@users.noreply.gith
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "explore a music collection by genre and classify songs")
 # Debian wants extended description lines under 80 columns.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
-    "Genrescope decodes a folder of genre-labelled songs, extracts librosa-compatible\n"
-    "features, shows waveforms, mel spectrograms and per-genre statistics, finds\n"
-    "duplicate recordings, compares genre classifiers by cross-validation with their\n"
-    "confusion matrices and classifies new songs. Charts export to PNG, SVG and PDF.\n"
+    "Genrescope decodes a folder of genre-labelled songs, extracts\n"
+    "librosa-compatible features, shows waveforms, mel spectrograms and per-genre\n"
+    "statistics, finds duplicate recordings, compares genre classifiers by\n"
+    "cross-validation with their confusion matrices and classifies new songs.\n"
+    "Charts export to PNG, SVG and PDF.\n"
     "This package holds the desktop application and the command-line tool.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/genrescope/genrescope")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
@@ -118,10 +119,11 @@ set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 # Shared libraries are found by dpkg-shlibdeps. Qt plugins are loaded at run time, which
 # shlibdeps cannot see, so their packages are named here: the SQLite driver of the feature
-# cache (libqt6sql6-sqlite), the SVG icon engine (libqt6svg6) and Qt Multimedia for playback
+# cache (libqt6sql6-sqlite) and Qt Multimedia for playback
 # (libqt6multimedia6, which on Debian 12 holds its FFmpeg and GStreamer backend plugins).
+# libqt6svg6 (also the SVG image format plugin) comes from shlibdeps: the UI links QtSvg.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, libqt6multimedia6")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6multimedia6")
 # German Qt dialogs; Wayland and other platform plugins (xcb is in libqt6gui6).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-qpa-plugins")
 include(CPack)

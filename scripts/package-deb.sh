@@ -42,7 +42,7 @@ DEB=${debs[0]}
 dpkg-deb --info "$DEB" | sed -n '/Package:/,$p'
 
 echo "== lintian"
-lintian --fail-on error --info --display-info "$DEB"
+lintian --fail-on error --display-info "$DEB"
 echo "lintian: no errors"
 
 echo "== desktop-file-validate and appstreamcli validate (on the files in the package)"
