@@ -92,6 +92,11 @@ if(GENRESCOPE_BUILD_TESTS AND GENRESCOPE_BUILD_GUI)
   set_tests_properties(test_package PROPERTIES TIMEOUT 300 SKIP_REGULAR_EXPRESSION "SKIPPED")
 endif()
 
+# cpack (and `make install`) would otherwise build ALL first (tests, benchmarks) through the
+# preinstall target; on our shared 2-core machines one builds only the packaged targets, as
+# scripts/package-deb.sh and tests/test_package.sh do.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
 # --- CPack: one binary package ------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME genrescope)
