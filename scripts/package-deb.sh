@@ -4,7 +4,9 @@
 #   both programs and the generated package files (icons, man pages, changelog), runs
 #   `cpack -G DEB`, then lintian, desktop-file-validate and appstreamcli validate, and prints
 #   the path of the .deb on the last line. Exits non-zero on any error (lintian: on errors;
-#   warnings are printed). Extra arguments go to cmake.
+#   warnings and infos are printed). Extra arguments go to cmake, e.g. Debian's compile
+#   hardening (costs a full rebuild, the compiler cache cannot be shared with build/):
+#     scripts/package-deb.sh -DCMAKE_CXX_FLAGS="-D_FORTIFY_SOURCE=2 -fstack-protector-strong"
 #   Needs what scripts/install-deps.sh installs (dpkg-dev, file, help2man, lintian,
 #   desktop-file-utils, appstream).
 set -euo pipefail
@@ -39,7 +41,7 @@ rm -f "$BUILD_DIR"/genrescope_*.deb
 debs=("$BUILD_DIR"/genrescope_*.deb)
 [ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || { echo "package-deb.sh: cpack made no single genrescope_*.deb" >&2; exit 1; }
 DEB=${debs[0]}
-dpkg-deb --info "$DEB" | sed -n '/Package:/,$p'
+dpkg-deb -f "$DEB" Package Version Architecture Depends Recommends Installed-Size
 
 echo "== lintian"
 lintian --fail-on error --display-info "$DEB"
@@ -51,7 +53,7 @@ trap 'rm -rf "$check_dir"' EXIT
 dpkg-deb -x "$DEB" "$check_dir"
 desktop-file-validate "$check_dir/usr/share/applications/$APP_ID.desktop"
 echo "desktop-file-validate: ok"
-appstreamcli validate --no-net "$check_dir/usr/share/metainfo/$APP_ID.metainfo.xml"
+appstreamcli validate --no-net --pedantic "$check_dir/usr/share/metainfo/$APP_ID.metainfo.xml"
 
 echo "== package"
 echo "$DEB"
