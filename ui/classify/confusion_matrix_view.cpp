@@ -24,7 +24,6 @@ namespace {
 constexpr int kPad = 6;
 const QColor kCorrect(0x1f, 0x5f, 0xa8); // diagonal: share of the genre recognised
 const QColor kConfused(0xc8, 0x3a, 0x2e); // off the diagonal: share sent elsewhere
-const QColor kTotals(0xee, 0xee, 0xee);
 
 QColor mix(const QColor& a, const QColor& b, double t)
 {
@@ -41,11 +40,12 @@ double rampPosition(bool diagonal, double share)
     return diagonal ? 0.1 + 0.9 * share : 0.12 + 0.88 * std::sqrt(share);
 }
 
-QColor cellColor(bool diagonal, double share, long count)
+// paper: the background the ramp starts from (the palette's base on screen, white in exports).
+QColor cellColor(bool diagonal, double share, long count, const QColor& paper = Qt::white)
 {
     if (count == 0)
-        return QColor(0xfa, 0xfa, 0xfa);
-    return mix(Qt::white, diagonal ? kCorrect : kConfused, rampPosition(diagonal, share));
+        return paper;
+    return mix(paper, diagonal ? kCorrect : kConfused, rampPosition(diagonal, share));
 }
 
 bool isDark(const QColor& c) { return 0.299 * c.redF() + 0.587 * c.greenF() + 0.114 * c.blueF() < 0.55; }
@@ -240,10 +240,14 @@ ConfusionMatrixView::Geometry ConfusionMatrixView::layoutFor(const QRect& target
 void ConfusionMatrixView::render(QPainter& p, const QRect& target, bool withCursor) const
 {
     p.save();
-    p.fillRect(target, Qt::white);
-    const QColor text(0x20, 0x20, 0x20);
+    // On screen the matrix follows the palette (light or dark); exported images stay on white.
+    const QColor paper = withCursor ? palette().color(QPalette::Base) : QColor(Qt::white);
+    const QColor text = withCursor ? palette().color(QPalette::Text) : QColor(0x20, 0x20, 0x20);
+    const QColor faint = mix(paper, text, 0.35);
+    const QColor totals = mix(paper, text, 0.07);
+    p.fillRect(target, paper);
     if (classes_.isEmpty()) {
-        p.setPen(QColor(0x70, 0x70, 0x70));
+        p.setPen(mix(paper, text, 0.6));
         p.drawText(target.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, message_);
         p.restore();
         return;
@@ -288,9 +292,9 @@ void ConfusionMatrixView::render(QPainter& p, const QRect& target, bool withCurs
     for (int t = 0; t < g.n; ++t)
         for (int c = 0; c < g.n; ++c) {
             const QRect r = g.cellRect(t, c);
-            const QColor fill = cellColor(t == c, rowShare(t, c), count(t, c));
+            const QColor fill = cellColor(t == c, rowShare(t, c), count(t, c), paper);
             p.fillRect(r, fill);
-            p.setPen(count(t, c) == 0 ? QColor(0xb0, 0xb0, 0xb0) : isDark(fill) ? Qt::white : text);
+            p.setPen(count(t, c) == 0 ? faint : isDark(fill) ? QColor(Qt::white) : QColor(0x20, 0x20, 0x20));
             QString label = cellText(t, c);
             if (!twoLines)
                 label = label.section(QLatin1Char('\n'), 0, 0);
@@ -313,24 +317,24 @@ void ConfusionMatrixView::render(QPainter& p, const QRect& target, bool withCurs
     p.setPen(text);
     for (int i = 0; i < g.n; ++i) {
         const QRect right = g.cellRect(i, g.n), bottom = g.cellRect(g.n, i);
-        p.fillRect(right, kTotals);
-        p.fillRect(bottom, kTotals);
+        p.fillRect(right, totals);
+        p.fillRect(bottom, totals);
         p.drawText(right, Qt::AlignCenter, QString::number(rowTotal(i)));
         p.drawText(bottom, Qt::AlignCenter, QString::number(columnTotal(i)));
     }
     const QRect corner = g.cellRect(g.n, g.n);
-    p.fillRect(corner, kTotals.darker(108));
+    p.fillRect(corner, mix(paper, text, 0.14));
     p.setFont(g.bold);
     p.drawText(corner, Qt::AlignCenter, QString::number(total()));
     p.setFont(g.font);
 
     // Grid lines, then the hovered and the selected cell on top.
-    p.setPen(QPen(QColor(255, 255, 255), 1));
+    p.setPen(QPen(paper, 1));
     for (int i = 0; i <= g.n + 1; ++i) {
         p.drawLine(g.grid.left() + i * g.cell, g.grid.top(), g.grid.left() + i * g.cell, g.grid.top() + (g.n + 1) * g.cell);
         p.drawLine(g.grid.left(), g.grid.top() + i * g.cell, g.grid.left() + (g.n + 1) * g.cell, g.grid.top() + i * g.cell);
     }
-    p.setPen(QPen(QColor(0x90, 0x90, 0x90), 1));
+    p.setPen(QPen(faint, 1));
     p.drawRect(QRect(g.grid.topLeft(), QSize((g.n + 1) * g.cell, (g.n + 1) * g.cell)).adjusted(0, 0, -1, -1));
     if (withCursor && hoverTrue_ >= 0) {
         p.setPen(QPen(QColor(0, 0, 0, 120), 1));
