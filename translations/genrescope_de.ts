@@ -23,30 +23,30 @@
     <name>gs::ui</name>
     <message>
         <source>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection; compare classifiers and classify songs.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Eine Musiksammlung nach Genres erkunden: Wellenformen, Mel-Spektrogramme, Statistiken je Genre und Duplikatsuche; Klassifikatoren vergleichen und Titel klassifizieren.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Built on</source>
-        <translation type="unfinished"></translation>
+        <translation>Basiert auf</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
 </context>
 <context>
     <name>gs::ui::About</name>
     <message>
         <source>About Genrescope</source>
-        <translation type="unfinished">Über Genrescope</translation>
+        <translation>Über Genrescope</translation>
     </message>
 </context>
 <context>
@@ -314,11 +314,11 @@ Makro-F1 %6</numerusform>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Exportieren…</translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gezeigte Hüllkurve der Wellenform (Min./Max. je Pixelspalte) als CSV speichern</translation>
     </message>
 </context>
 <context>
@@ -874,7 +874,7 @@ Makro-F1 %6</numerusform>
     </message>
     <message>
         <source>Double-click a song to open it in the Songs view · Space: play / pause the selected song</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf einen Titel öffnet ihn in der Ansicht „Titel“ · Leertaste: ausgewählten Titel abspielen / anhalten</translation>
     </message>
 </context>
 <context>
@@ -1493,31 +1493,31 @@ Whisker %5 – %6
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verklei&amp;nern</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Voll&amp;bild</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Find Songs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel &amp;suchen…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter der Maus in der Wellenform (Zeit, Amplitude) oder im Spektrogramm (Zeit, Frequenz, Pegel)</translation>
     </message>
 </context>
 <context>
@@ -1656,7 +1656,7 @@ Whisker %5 – %6
     <name>gs::ui::NullAudioOutput</name>
     <message>
         <source>no audio device</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Audiogerät</translation>
     </message>
 </context>
 <context>
@@ -1778,129 +1778,129 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     <name>gs::ui::PlaybackController</name>
     <message>
         <source>Cannot play %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht wiedergegeben werden: %2</translation>
     </message>
     <message>
         <source>Playback stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe gestoppt: %1</translation>
     </message>
     <message>
         <source>%1 plays in part: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nur teilweise wiedergegeben: %2</translation>
     </message>
     <message>
         <source>Cannot play: %1. Everything else works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe nicht möglich: %1. Alles andere funktioniert.</translation>
     </message>
 </context>
 <context>
     <name>gs::ui::PlayerBar</name>
     <message>
         <source>Play / pause the selected song (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Titel abspielen / anhalten (Leertaste)</translation>
     </message>
     <message>
         <source>Position in the song; click the waveform or spectrogram to jump there</source>
-        <translation type="unfinished"></translation>
+        <translation>Position im Titel; in die Wellenform oder das Spektrogramm klicken, um dorthin zu springen</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>gs::ui::PreferencesDialog</name>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erscheinungsbild:</translation>
     </message>
     <message>
         <source>Language and appearance change the next time Genrescope starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache und Erscheinungsbild ändern sich beim nächsten Start von Genrescope.</translation>
     </message>
     <message>
         <source>&amp;Clear Recent Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Ordner &amp;leeren</translation>
     </message>
     <message>
         <source>Recent folders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Ordner:</translation>
     </message>
     <message>
         <source>Spectrogram defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Spektrogramm-Standardwerte</translation>
     </message>
     <message>
         <source>&amp;FFT size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;FFT-Größe:</translation>
     </message>
     <message>
         <source>&amp;Hop:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hop:</translation>
     </message>
     <message>
         <source>&amp;Mel bands:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mel-Bänder:</translation>
     </message>
     <message>
         <source> dB</source>
-        <translation type="unfinished"> dB</translation>
+        <translation> dB</translation>
     </message>
     <message>
         <source>&amp;dB range:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;dB-Bereich:</translation>
     </message>
     <message>
         <source>C&amp;olour map:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fa&amp;rbskala:</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished">Modelle</translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>&amp;Re-open the last model file on start</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Modelldatei beim Start erneut &amp;öffnen</translation>
     </message>
     <message>
         <source>Cross-validation folds the Compare Models page starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahl der Folds der Kreuzvalidierung, mit der die Seite „Modelle vergleichen“ beginnt</translation>
     </message>
     <message>
         <source>Default f&amp;olds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardzahl der F&amp;olds:</translation>
     </message>
 </context>
 <context>
@@ -2007,15 +2007,15 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     <name>gs::ui::SinkAudioOutput</name>
     <message>
         <source>no audio device</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Audiogerät</translation>
     </message>
     <message>
         <source>the audio device stopped (error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Audiogerät wurde angehalten (Fehler %1)</translation>
     </message>
     <message>
         <source>cannot open the audio device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Audiogerät %1 kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
@@ -2145,11 +2145,11 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Exportieren…</translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gezeigte Hüllkurve der Wellenform (Min./Max. je Pixelspalte) als CSV speichern</translation>
     </message>
 </context>
 <context>
@@ -2212,51 +2212,51 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     </message>
     <message>
         <source>Image (PNG, SVG, PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild (PNG, SVG, PDF)…</translation>
     </message>
     <message>
         <source>Mel Spectrogram as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mel-Spektrogramm als CSV…</translation>
     </message>
     <message>
         <source>Mel Spectrogram as NumPy NPY…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mel-Spektrogramm als NumPy-NPY…</translation>
     </message>
     <message>
         <source>Save this chart as an image, or its data as CSV or NPY</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Diagramm als Bild oder seine Daten als CSV oder NPY speichern</translation>
     </message>
     <message>
         <source>Cannot write %1: no spectrogram is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: es wird kein Spektrogramm angezeigt</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Export mel spectrogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Mel-Spektrogramm exportieren</translation>
     </message>
     <message>
         <source>mel-spectrogram.npy</source>
-        <translation type="unfinished"></translation>
+        <translation>mel-spektrogramm.npy</translation>
     </message>
     <message>
         <source>mel-spectrogram.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>mel-spektrogramm.csv</translation>
     </message>
     <message>
         <source>NumPy array (*.npy)</source>
-        <translation type="unfinished"></translation>
+        <translation>NumPy-Array (*.npy)</translation>
     </message>
     <message>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished">CSV-Tabelle (*.csv)</translation>
+        <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished">Export fehlgeschlagen</translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -2460,51 +2460,51 @@ Standard %2, Bereich %3 – %4</translation>
     </message>
     <message>
         <source>Click: play from there · Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End · right-click: export</source>
-        <translation type="unfinished"></translation>
+        <translation>Klick: ab dort abspielen · Mausrad: zoomen · Umschalt+Mausrad oder Ziehen: scrollen · +/−, ←/→, Pos1/Ende · Rechtsklick: exportieren</translation>
     </message>
     <message>
         <source>%1 dBFS</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dBFS</translation>
     </message>
     <message>
         <source>silence</source>
-        <translation type="unfinished"></translation>
+        <translation>Stille</translation>
     </message>
     <message>
         <source>%1 · amplitude %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Amplitude %2 · %3</translation>
     </message>
     <message>
         <source>%1 · amplitude %2 … %3 · peak %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Amplitude %2 … %3 · Spitze %4</translation>
     </message>
     <message>
         <source>Cannot write %1: no waveform is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: es wird keine Wellenform angezeigt</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Export waveform envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>Hüllkurve der Wellenform exportieren</translation>
     </message>
     <message>
         <source>waveform-envelope.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>wellenform-huellkurve.csv</translation>
     </message>
     <message>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished">CSV-Tabelle (*.csv)</translation>
+        <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished">Export fehlgeschlagen</translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>Export Envelope as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hüllkurve als CSV exportieren…</translation>
     </message>
 </context>
 </TS>

@@ -23,30 +23,30 @@
     <name>gs::ui</name>
     <message>
         <source>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection; compare classifiers and classify songs.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Genrescope %1&lt;/h3&gt;&lt;p&gt;Explore una colección de música por género: formas de onda, espectrogramas mel, estadísticas por género y detección de duplicados; compare clasificadores y clasifique canciones.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Built on</source>
-        <translation type="unfinished"></translation>
+        <translation>Basado en</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licencia</translation>
     </message>
 </context>
 <context>
     <name>gs::ui::About</name>
     <message>
         <source>About Genrescope</source>
-        <translation type="unfinished">Acerca de Genrescope</translation>
+        <translation>Acerca de Genrescope</translation>
     </message>
 </context>
 <context>
@@ -314,11 +314,11 @@ F1 macro %6</numerusform>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Exportar…</translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
         <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como CSV la envolvente de la forma de onda mostrada (mín./máx. por columna de píxeles)</translation>
     </message>
 </context>
 <context>
@@ -874,7 +874,7 @@ F1 macro %6</numerusform>
     </message>
     <message>
         <source>Double-click a song to open it in the Songs view · Space: play / pause the selected song</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga doble clic en una canción para abrirla en la vista «Canciones» · Espacio: reproducir / pausar la canción seleccionada</translation>
     </message>
 </context>
 <context>
@@ -1493,31 +1493,31 @@ bigotes %5 – %6
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acercar</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ale&amp;jar</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Pantalla c&amp;ompleta</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Find Songs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar canciones…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preferencias…</translation>
     </message>
     <message>
         <source>Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajo el ratón en la forma de onda (tiempo, amplitud) o en el espectrograma (tiempo, frecuencia, nivel)</translation>
     </message>
 </context>
 <context>
@@ -1656,7 +1656,7 @@ bigotes %5 – %6
     <name>gs::ui::NullAudioOutput</name>
     <message>
         <source>no audio device</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay dispositivo de audio</translation>
     </message>
 </context>
 <context>
@@ -1778,129 +1778,129 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     <name>gs::ui::PlaybackController</name>
     <message>
         <source>Cannot play %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede reproducir %1: %2</translation>
     </message>
     <message>
         <source>Playback stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducción detenida: %1</translation>
     </message>
     <message>
         <source>%1 plays in part: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se reproduce solo en parte: %2</translation>
     </message>
     <message>
         <source>Cannot play: %1. Everything else works.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede reproducir: %1. Todo lo demás funciona.</translation>
     </message>
 </context>
 <context>
     <name>gs::ui::PlayerBar</name>
     <message>
         <source>Play / pause the selected song (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir / pausar la canción seleccionada (Espacio)</translation>
     </message>
     <message>
         <source>Position in the song; click the waveform or spectrogram to jump there</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición en la canción; haga clic en la forma de onda o el espectrograma para saltar allí</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
     <name>gs::ui::PreferencesDialog</name>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema</translation>
     </message>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferencias</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apariencia:</translation>
     </message>
     <message>
         <source>Language and appearance change the next time Genrescope starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma y la apariencia cambian la próxima vez que se inicie Genrescope.</translation>
     </message>
     <message>
         <source>&amp;Clear Recent Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Borrar carpetas recientes</translation>
     </message>
     <message>
         <source>Recent folders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpetas recientes:</translation>
     </message>
     <message>
         <source>Spectrogram defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Valores predeterminados del espectrograma</translation>
     </message>
     <message>
         <source>&amp;FFT size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de la &amp;FFT:</translation>
     </message>
     <message>
         <source>&amp;Hop:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salto:</translation>
     </message>
     <message>
         <source>&amp;Mel bands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandas &amp;mel:</translation>
     </message>
     <message>
         <source> dB</source>
-        <translation type="unfinished"> dB</translation>
+        <translation> dB</translation>
     </message>
     <message>
         <source>&amp;dB range:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rango en &amp;dB:</translation>
     </message>
     <message>
         <source>C&amp;olour map:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapa de &amp;colores:</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished">Modelos</translation>
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>&amp;Re-open the last model file on start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reabrir el último archivo de modelo al iniciar</translation>
     </message>
     <message>
         <source>Cross-validation folds the Compare Models page starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliegues de validación cruzada con los que empieza la página «Comparar modelos»</translation>
     </message>
     <message>
         <source>Default f&amp;olds:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pliegues por defecto:</translation>
     </message>
 </context>
 <context>
@@ -2007,15 +2007,15 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     <name>gs::ui::SinkAudioOutput</name>
     <message>
         <source>no audio device</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay dispositivo de audio</translation>
     </message>
     <message>
         <source>the audio device stopped (error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>el dispositivo de audio se detuvo (error %1)</translation>
     </message>
     <message>
         <source>cannot open the audio device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede abrir el dispositivo de audio %1</translation>
     </message>
 </context>
 <context>
@@ -2145,11 +2145,11 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Exportar…</translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
         <source>Save the waveform envelope shown (min/max per pixel column) as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como CSV la envolvente de la forma de onda mostrada (mín./máx. por columna de píxeles)</translation>
     </message>
 </context>
 <context>
@@ -2212,51 +2212,51 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     </message>
     <message>
         <source>Image (PNG, SVG, PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen (PNG, SVG, PDF)…</translation>
     </message>
     <message>
         <source>Mel Spectrogram as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Espectrograma mel como CSV…</translation>
     </message>
     <message>
         <source>Mel Spectrogram as NumPy NPY…</source>
-        <translation type="unfinished"></translation>
+        <translation>Espectrograma mel como NumPy NPY…</translation>
     </message>
     <message>
         <source>Save this chart as an image, or its data as CSV or NPY</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar este gráfico como imagen, o sus datos como CSV o NPY</translation>
     </message>
     <message>
         <source>Cannot write %1: no spectrogram is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: no se muestra ningún espectrograma</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">No se puede escribir %1: %2</translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Export mel spectrogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar espectrograma mel</translation>
     </message>
     <message>
         <source>mel-spectrogram.npy</source>
-        <translation type="unfinished"></translation>
+        <translation>espectrograma-mel.npy</translation>
     </message>
     <message>
         <source>mel-spectrogram.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>espectrograma-mel.csv</translation>
     </message>
     <message>
         <source>NumPy array (*.npy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Matriz NumPy (*.npy)</translation>
     </message>
     <message>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished">Tabla CSV (*.csv)</translation>
+        <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished">Error al exportar</translation>
+        <translation>Error al exportar</translation>
     </message>
 </context>
 <context>
@@ -2460,51 +2460,51 @@ Predeterminado %2, rango %3 – %4</translation>
     </message>
     <message>
         <source>Click: play from there · Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End · right-click: export</source>
-        <translation type="unfinished"></translation>
+        <translation>Clic: reproducir desde ahí · Rueda: zoom · Mayús+rueda o arrastrar: desplazar · +/−, ←/→, Inicio/Fin · clic derecho: exportar</translation>
     </message>
     <message>
         <source>%1 dBFS</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dBFS</translation>
     </message>
     <message>
         <source>silence</source>
-        <translation type="unfinished"></translation>
+        <translation>silencio</translation>
     </message>
     <message>
         <source>%1 · amplitude %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · amplitud %2 · %3</translation>
     </message>
     <message>
         <source>%1 · amplitude %2 … %3 · peak %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · amplitud %2 … %3 · pico %4</translation>
     </message>
     <message>
         <source>Cannot write %1: no waveform is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir %1: no se muestra ninguna forma de onda</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">No se puede escribir %1: %2</translation>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Export waveform envelope</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar envolvente de la forma de onda</translation>
     </message>
     <message>
         <source>waveform-envelope.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>envolvente-forma-de-onda.csv</translation>
     </message>
     <message>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished">Tabla CSV (*.csv)</translation>
+        <translation>Tabla CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished">Error al exportar</translation>
+        <translation>Error al exportar</translation>
     </message>
     <message>
         <source>Export Envelope as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar envolvente como CSV…</translation>
     </message>
 </context>
 </TS>

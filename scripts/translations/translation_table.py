@@ -833,6 +833,108 @@ TABLE = {
     "Preparing the songs…": ("Titel werden vorbereitet…", "Preparando las canciones…"),
     "About %1 left · %2 elapsed": ("Noch etwa %1 · %2 vergangen", "Quedan unos %1 · %2 transcurridos"),
     "%1 elapsed": ("%1 vergangen", "%1 transcurridos"),
+
+    # --- About / PlaybackController / PlayerBar / audio outputs / PreferencesDialog / chart exports
+    # About
+    "<h3>Genrescope %1</h3><p>Explore a music collection by genre: waveforms, mel spectrograms, per-genre statistics and duplicate detection; compare classifiers and classify songs.</p>": (
+        "<h3>Genrescope %1</h3><p>Eine Musiksammlung nach Genres erkunden: Wellenformen, Mel-Spektrogramme, "
+        "Statistiken je Genre und Duplikatsuche; Klassifikatoren vergleichen und Titel klassifizieren.</p>",
+        "<h3>Genrescope %1</h3><p>Explore una colección de música por género: formas de onda, espectrogramas mel, "
+        "estadísticas por género y detección de duplicados; compare clasificadores y clasifique canciones.</p>"),
+    "Built on": ("Basiert auf", "Basado en"),
+    "Library": ("Bibliothek", "Biblioteca"),
+    "Version": ("Version", "Versión"),
+    "Licence": ("Lizenz", "Licencia"),
+    # Waveform export on the Songs and Classify pages
+    "Save the waveform envelope shown (min/max per pixel column) as CSV": (
+        "Die gezeigte Hüllkurve der Wellenform (Min./Max. je Pixelspalte) als CSV speichern",
+        "Guardar como CSV la envolvente de la forma de onda mostrada (mín./máx. por columna de píxeles)"),
+    "Double-click a song to open it in the Songs view · Space: play / pause the selected song": (
+        "Doppelklick auf einen Titel öffnet ihn in der Ansicht „Titel“ · Leertaste: ausgewählten Titel abspielen / anhalten",
+        "Haga doble clic en una canción para abrirla en la vista «Canciones» · Espacio: reproducir / pausar la canción "
+        "seleccionada"),
+    # MainWindow: View menu (DE pages use t e u p v k l; ES c e d p m f l) and Edit menu
+    "Zoom &In": ("Ver&größern", "&Acercar"),
+    "Zoom &Out": ("Verklei&nern", "Ale&jar"),
+    "&Full Screen": ("Voll&bild", "Pantalla c&ompleta"),
+    "&Edit": ("&Bearbeiten", "&Editar"),
+    "&Find Songs…": ("Titel &suchen…", "&Buscar canciones…"),
+    "&Preferences…": ("&Einstellungen…", "&Preferencias…"),
+    "Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)": (
+        "Unter der Maus in der Wellenform (Zeit, Amplitude) oder im Spektrogramm (Zeit, Frequenz, Pegel)",
+        "Bajo el ratón en la forma de onda (tiempo, amplitud) o en el espectrograma (tiempo, frecuencia, nivel)"),
+    # Playback
+    "no audio device": ("kein Audiogerät", "no hay dispositivo de audio"),
+    "the audio device stopped (error %1)": ("das Audiogerät wurde angehalten (Fehler %1)",
+                                            "el dispositivo de audio se detuvo (error %1)"),
+    "cannot open the audio device %1": ("Audiogerät %1 kann nicht geöffnet werden",
+                                        "no se puede abrir el dispositivo de audio %1"),
+    "Cannot play %1: %2": ("%1 kann nicht wiedergegeben werden: %2", "No se puede reproducir %1: %2"),
+    "Playback stopped: %1": ("Wiedergabe gestoppt: %1", "Reproducción detenida: %1"),
+    "%1 plays in part: %2": ("%1 wird nur teilweise wiedergegeben: %2", "%1 se reproduce solo en parte: %2"),
+    "Cannot play: %1. Everything else works.": ("Wiedergabe nicht möglich: %1. Alles andere funktioniert.",
+                                                "No se puede reproducir: %1. Todo lo demás funciona."),
+    "Play / pause the selected song (Space)": ("Ausgewählten Titel abspielen / anhalten (Leertaste)",
+                                               "Reproducir / pausar la canción seleccionada (Espacio)"),
+    "Position in the song; click the waveform or spectrogram to jump there": (
+        "Position im Titel; in die Wellenform oder das Spektrogramm klicken, um dorthin zu springen",
+        "Posición en la canción; haga clic en la forma de onda o el espectrograma para saltar allí"),
+    "Pause": ("Pause", "Pausa"),
+    "Play": ("Abspielen", "Reproducir"),
+    "%1 / %2": ("%1 / %2", "%1 / %2"),
+    # PreferencesDialog (accelerators unique in the dialog: DE s e l f h m d r ö o; ES i a b f s m d c r p)
+    "System": ("System", "Sistema"),
+    "Preferences": ("Einstellungen", "Preferencias"),
+    "General": ("Allgemein", "General"),
+    "&Language:": ("&Sprache:", "&Idioma:"),
+    "Light": ("Hell", "Claro"),
+    "Dark": ("Dunkel", "Oscuro"),
+    "&Appearance:": ("&Erscheinungsbild:", "&Apariencia:"),
+    "Language and appearance change the next time Genrescope starts.": (
+        "Sprache und Erscheinungsbild ändern sich beim nächsten Start von Genrescope.",
+        "El idioma y la apariencia cambian la próxima vez que se inicie Genrescope."),
+    "&Clear Recent Folders": ("Zuletzt geöffnete Ordner &leeren", "&Borrar carpetas recientes"),
+    "Recent folders:": ("Zuletzt geöffnete Ordner:", "Carpetas recientes:"),
+    "Spectrogram defaults": ("Spektrogramm-Standardwerte", "Valores predeterminados del espectrograma"),
+    "&FFT size:": ("&FFT-Größe:", "Tamaño de la &FFT:"),
+    "&Hop:": ("&Hop:", "&Salto:"),
+    "&Mel bands:": ("&Mel-Bänder:", "Bandas &mel:"),
+    "&dB range:": ("&dB-Bereich:", "Rango en &dB:"),
+    "C&olour map:": ("Fa&rbskala:", "Mapa de &colores:"),
+    "&Re-open the last model file on start": ("Letzte Modelldatei beim Start erneut &öffnen",
+                                              "&Reabrir el último archivo de modelo al iniciar"),
+    "Cross-validation folds the Compare Models page starts with": (
+        "Zahl der Folds der Kreuzvalidierung, mit der die Seite „Modelle vergleichen“ beginnt",
+        "Pliegues de validación cruzada con los que empieza la página «Comparar modelos»"),
+    "Default f&olds:": ("Standardzahl der F&olds:", "&Pliegues por defecto:"),
+    # SpectrogramView export
+    "Image (PNG, SVG, PDF)…": ("Bild (PNG, SVG, PDF)…", "Imagen (PNG, SVG, PDF)…"),
+    "Mel Spectrogram as CSV…": ("Mel-Spektrogramm als CSV…", "Espectrograma mel como CSV…"),
+    "Mel Spectrogram as NumPy NPY…": ("Mel-Spektrogramm als NumPy-NPY…", "Espectrograma mel como NumPy NPY…"),
+    "Save this chart as an image, or its data as CSV or NPY": (
+        "Dieses Diagramm als Bild oder seine Daten als CSV oder NPY speichern",
+        "Guardar este gráfico como imagen, o sus datos como CSV o NPY"),
+    "Cannot write %1: no spectrogram is shown": ("%1 kann nicht geschrieben werden: es wird kein Spektrogramm angezeigt",
+                                                 "No se puede escribir %1: no se muestra ningún espectrograma"),
+    "Export mel spectrogram": ("Mel-Spektrogramm exportieren", "Exportar espectrograma mel"),
+    "mel-spectrogram.npy": ("mel-spektrogramm.npy", "espectrograma-mel.npy"),
+    "mel-spectrogram.csv": ("mel-spektrogramm.csv", "espectrograma-mel.csv"),
+    "NumPy array (*.npy)": ("NumPy-Array (*.npy)", "Matriz NumPy (*.npy)"),
+    # WaveformView export and readout
+    "Click: play from there · Wheel: zoom · Shift+wheel or drag: scroll · +/−, ←/→, Home/End · right-click: export": (
+        "Klick: ab dort abspielen · Mausrad: zoomen · Umschalt+Mausrad oder Ziehen: scrollen · +/−, ←/→, Pos1/Ende · "
+        "Rechtsklick: exportieren",
+        "Clic: reproducir desde ahí · Rueda: zoom · Mayús+rueda o arrastrar: desplazar · +/−, ←/→, Inicio/Fin · "
+        "clic derecho: exportar"),
+    "%1 dBFS": ("%1 dBFS", "%1 dBFS"),
+    "silence": ("Stille", "silencio"),
+    "%1 · amplitude %2 · %3": ("%1 · Amplitude %2 · %3", "%1 · amplitud %2 · %3"),
+    "%1 · amplitude %2 … %3 · peak %4": ("%1 · Amplitude %2 … %3 · Spitze %4", "%1 · amplitud %2 … %3 · pico %4"),
+    "Cannot write %1: no waveform is shown": ("%1 kann nicht geschrieben werden: es wird keine Wellenform angezeigt",
+                                              "No se puede escribir %1: no se muestra ninguna forma de onda"),
+    "Export waveform envelope": ("Hüllkurve der Wellenform exportieren", "Exportar envolvente de la forma de onda"),
+    "waveform-envelope.csv": ("wellenform-huellkurve.csv", "envolvente-forma-de-onda.csv"),
+    "Export Envelope as CSV…": ("Hüllkurve als CSV exportieren…", "Exportar envolvente como CSV…"),
 }
 
 CONTEXT_TABLE = {
