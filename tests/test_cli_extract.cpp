@@ -43,6 +43,11 @@ private slots:
             QVERIFY(!fs::exists(dir / "o.csv"));
         }
         QCOMPARE(gs::test::runCli({"help", "extract"}).exitCode, 0);
+        // `help` alone lists the commands on stdout, like --help; nothing at all is a usage error.
+        const auto overview = gs::test::runCli({"help"});
+        QCOMPARE(overview.exitCode, 0);
+        QVERIFY(overview.out.contains("commands:") && overview.out.contains("extract"));
+        QCOMPARE(gs::test::runCli({}).exitCode, 2);
     }
 
     void badFilesAreListedAndTheBatchGoesOn()

@@ -126,7 +126,8 @@ int main(int argc, char** argv)
 {
     using namespace gs::cli;
     Args args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    // `help` alone is a request for the overview, like --help.
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || (args.size() == 1 && args[0] == "help")) {
         printOverview(args.empty() ? std::cerr : std::cout);
         return args.empty() ? kExitUsage : kExitOk;
     }
