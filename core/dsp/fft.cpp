@@ -1,10 +1,12 @@
 #include "core/dsp/fft.h"
 
+#include "core/common/atomic_file.h"
 #include "core/common/cache_dir.h"
 #include "core/common/error.h"
 
 #include <fftw3.h>
-#include <unistd.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 
@@ -44,11 +46,15 @@ void saveWisdom()
     const fs::path target = wisdomFile();
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
-    const fs::path temporary = target.string() + ".tmp" + std::to_string(::getpid());
-    if (!ec && fftwf_export_wisdom_to_filename(temporary.c_str()))
-        fs::rename(temporary, target, ec);
-    if (ec)
-        fs::remove(temporary, ec);
+    char* wisdom = fftwf_export_wisdom_to_string();
+    if (!wisdom)
+        return;
+    try {
+        writeFileAtomically(target, std::string_view(wisdom)); // the one atomic writer
+    } catch (const Error&) {
+        // An unwritable cache only means measuring the plans again next time.
+    }
+    std::free(wisdom);
 }
 } // namespace
 

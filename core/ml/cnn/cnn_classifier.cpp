@@ -1,9 +1,9 @@
 #include "core/ml/cnn/cnn_classifier.h"
 
+#include "core/common/atomic_file.h"
 #include "core/common/error.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <cmath>
@@ -15,7 +15,6 @@
 #include <numeric>
 #include <random>
 #include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -309,24 +308,13 @@ Checkpoint parseCheckpoint(const std::string& payload)
     return c;
 }
 
-void writeFileAtomically(const fs::path& file, const std::string& bytes)
+// The checkpoint goes through the one atomic writer (durable: a kill or power cut leaves the
+// previous checkpoint or the new one, never half of one, and no temporary file).
+void writeCheckpoint(const fs::path& file, const std::string& bytes)
 {
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
-    static std::atomic<unsigned> counter{0}; // parallel folds may write checkpoints at once
-    const fs::path temp = file.string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out)
-            throw Error(ErrorKind::Internal, temp.string(), "cannot write the training checkpoint (disk full?)");
-    }
-    fs::rename(temp, file, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw Error(ErrorKind::Internal, file.string(), "cannot move the training checkpoint into place");
-    }
+    gs::writeFileAtomically(file, bytes, {true});
 }
 
 std::string formatEpoch(const CnnEpochStats& e, int epochs)
@@ -583,7 +571,7 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
         std::ostringstream record(std::ios::binary);
         writeRecord(record, kCheckpointMagic, kCheckpointVersion, serialiseCheckpoint(state));
         try {
-            writeFileAtomically(checkpointFile, record.str());
+            writeCheckpoint(checkpointFile, record.str());
         } catch (const Error&) {
             // Without a writable cache folder training still works; it just cannot resume.
         }

@@ -1,6 +1,7 @@
 #include "core/ml/cnn/spectrogram_cache.h"
 
 #include "core/audio/decode.h"
+#include "core/common/atomic_file.h"
 #include "core/common/error.h"
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -196,11 +196,9 @@ CachedSong SpectrogramCache::store(const fs::path& song, const QuantisedSpectrog
     if (ec)
         throw Error(ErrorKind::NotFound, directory_.string(), "cannot create the cache folder: " + ec.message());
 
-    static std::atomic<unsigned> counter{0};
-    const fs::path temp = file.string() + ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     const Sums sums = sumsOf(s);
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    // The one atomic writer: a kill or a full disk never leaves half an entry or a temporary.
+    writeFileAtomically(file, [&](std::ostream& out) {
         out.write(kMagic, 8);
         put(out, kFormatVersion);
         put(out, std::uint32_t(key.size()));
@@ -213,18 +211,7 @@ CachedSong SpectrogramCache::store(const fs::path& song, const QuantisedSpectrog
         put(out, sums.sumSquares);
         put(out, fnv1a64(s.data.data(), s.data.size()));
         out.write(reinterpret_cast<const char*>(s.data.data()), std::streamsize(s.data.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            fs::remove(temp, ec);
-            throw Error(ErrorKind::Internal, directory_.string(), "cannot write to the cache folder (disk full?)");
-        }
-    }
-    fs::rename(temp, file, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw Error(ErrorKind::Internal, file.string(), "cannot move the cache entry into place");
-    }
+    });
     CachedSong entry;
     entry.file = file;
     entry.dataOffset = 8 + 4 + 4 + key.size() + 4 + 4 + 4 + 4 + 8 + 8 + 8;
