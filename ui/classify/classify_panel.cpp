@@ -240,7 +240,7 @@ QWidget* ClassifyPanel::buildViews()
     connect(waveExport, &QToolButton::clicked, waveform_, &WaveformView::exportInteractively);
     connect(waveform_, &WaveformView::readout, this, &ClassifyPanel::readout);
     connect(spectrogram_, &SpectrogramView::readout, this, &ClassifyPanel::readout);
-    setPlayback(nullptr);
+    connect(player_, &PlayerBar::ownStatusMessage, this, &ClassifyPanel::statusMessage);
 
     // Waveform, genre strip and spectrogram share one time axis (as on the Songs page).
     connect(waveform_, &WaveformView::visibleRangeChanged, spectrogram_, &SpectrogramView::setVisibleRange);
@@ -258,11 +258,7 @@ QWidget* ClassifyPanel::buildViews()
 
 void ClassifyPanel::setPlayback(PlaybackController* playback)
 {
-    disconnect(playbackMessages_);
     player_->setController(playback);
-    // A shared controller's messages are shown once by whoever made it.
-    if (!playback)
-        playbackMessages_ = connect(player_->controller(), &PlaybackController::statusMessage, this, &ClassifyPanel::statusMessage);
 }
 
 void ClassifyPanel::refreshModel()

@@ -91,7 +91,6 @@ private:
     GenreTimelineView* timeline_;
     SpectrogramView* spectrogram_;
     PlayerBar* player_;
-    QMetaObject::Connection playbackMessages_;
 };
 
 } // namespace gs::ui

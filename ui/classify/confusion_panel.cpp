@@ -130,7 +130,7 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
     player_ = new PlayerBar;
     rightLayout->addWidget(player_);
     player_->installSpaceShortcut(this);
-    setPlayback(nullptr);
+    connect(player_, &PlayerBar::ownStatusMessage, this, &ConfusionPanel::statusMessage);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -158,11 +158,7 @@ ConfusionPanel::ConfusionPanel(ClassifySession* session, QWidget* parent) : QWid
 
 void ConfusionPanel::setPlayback(PlaybackController* playback)
 {
-    disconnect(playbackMessages_);
     player_->setController(playback);
-    // A shared controller's messages are shown once by whoever made it.
-    if (!playback)
-        playbackMessages_ = connect(player_->controller(), &PlaybackController::statusMessage, this, &ConfusionPanel::statusMessage);
 }
 
 void ConfusionPanel::refresh() { rebuildRunChoices(runId_); }

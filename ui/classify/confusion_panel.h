@@ -113,7 +113,6 @@ private:
     QLabel* cellTitle_;
     QTreeWidget* songs_;
     PlayerBar* player_;
-    QMetaObject::Connection playbackMessages_;
 };
 
 } // namespace gs::ui

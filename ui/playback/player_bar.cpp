@@ -60,8 +60,10 @@ PlayerBar::PlayerBar(QWidget* parent) : QWidget(parent)
 void PlayerBar::setController(PlaybackController* controller)
 {
     if (!controller) {
-        if (!own_)
+        if (!own_) {
             own_ = new PlaybackController(this);
+            connect(own_, &PlaybackController::statusMessage, this, &PlayerBar::ownStatusMessage);
+        }
         controller = own_;
     }
     if (controller == controller_)

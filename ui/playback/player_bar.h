@@ -41,6 +41,11 @@ public slots:
     void togglePlay();
     void seekTo(double seconds);
 
+signals:
+    // The bar's own controller's messages ("no audio device"). A shared controller's are
+    // shown once by whoever made it, so they are not repeated here.
+    void ownStatusMessage(const QString& text);
+
 private:
     void connectController();
     void updateState();

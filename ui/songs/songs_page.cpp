@@ -95,7 +95,7 @@ SongsPage::SongsPage(DatasetSession* session, QWidget* parent) : QWidget(parent)
     connect(waveExport, &QToolButton::clicked, waveform_, &WaveformView::exportInteractively);
     connect(waveform_, &WaveformView::readout, this, &SongsPage::readout);
     connect(spectrogram_, &SpectrogramView::readout, this, &SongsPage::readout);
-    setPlayback(nullptr);
+    connect(player_, &PlayerBar::ownStatusMessage, this, &SongsPage::statusMessage);
 
     connect(genreFilter_, &QComboBox::currentIndexChanged, this, [this] {
         proxy_->setGenre(genreFilter_->currentData().toString());
@@ -120,12 +120,7 @@ SongsPage::SongsPage(DatasetSession* session, QWidget* parent) : QWidget(parent)
 
 void SongsPage::setPlayback(PlaybackController* playback)
 {
-    disconnect(playbackMessages_);
     player_->setController(playback);
-    // A shared controller's messages are shown once by whoever made it; the page's own
-    // player speaks through the page.
-    if (!playback)
-        playbackMessages_ = connect(player_->controller(), &PlaybackController::statusMessage, this, &SongsPage::statusMessage);
 }
 
 void SongsPage::onDatasetOpened()

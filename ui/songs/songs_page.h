@@ -62,7 +62,6 @@ private:
     WaveformView* waveform_;
     SpectrogramView* spectrogram_;
     PlayerBar* player_;
-    QMetaObject::Connection playbackMessages_;
     int shownSong_ = -1;
     bool pendingView_ = false;
 };
