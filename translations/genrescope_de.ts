@@ -285,10 +285,6 @@ Makro-F1 %6</numerusform>
         <translation>Wahrscheinlichkeit (%) — Mittel über die analysierten Ausschnitte</translation>
     </message>
     <message>
-        <source>Cannot decode: %1</source>
-        <translation>Dekodieren nicht möglich: %1</translation>
-    </message>
-    <message>
         <source>Classify songs</source>
         <translation>Titel klassifizieren</translation>
     </message>
@@ -2110,6 +2106,13 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     </message>
 </context>
 <context>
+    <name>gs::ui::SongViewDisplay</name>
+    <message>
+        <source>Cannot decode: %1</source>
+        <translation>Dekodieren nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::SongsPage</name>
     <message>
         <source>Show one genre only</source>
@@ -2130,10 +2133,6 @@ F1 %3 · Präzision %4 · Trefferquote %5 · %n Titel</numerusform>
     <message>
         <source>(no genre)</source>
         <translation>(kein Genre)</translation>
-    </message>
-    <message>
-        <source>Cannot decode: %1</source>
-        <translation>Dekodieren nicht möglich: %1</translation>
     </message>
     <message>
         <source>Decoding %1…</source>

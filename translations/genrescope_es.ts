@@ -285,10 +285,6 @@ F1 macro %6</numerusform>
         <translation>Probabilidad (%) — media de los fragmentos analizados</translation>
     </message>
     <message>
-        <source>Cannot decode: %1</source>
-        <translation>No se puede decodificar: %1</translation>
-    </message>
-    <message>
         <source>Classify songs</source>
         <translation>Clasificar canciones</translation>
     </message>
@@ -2110,6 +2106,13 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     </message>
 </context>
 <context>
+    <name>gs::ui::SongViewDisplay</name>
+    <message>
+        <source>Cannot decode: %1</source>
+        <translation>No se puede decodificar: %1</translation>
+    </message>
+</context>
+<context>
     <name>gs::ui::SongsPage</name>
     <message>
         <source>Show one genre only</source>
@@ -2130,10 +2133,6 @@ F1 %3 · precisión %4 · exhaustividad %5 · %n canciones</numerusform>
     <message>
         <source>(no genre)</source>
         <translation>(sin género)</translation>
-    </message>
-    <message>
-        <source>Cannot decode: %1</source>
-        <translation>No se puede decodificar: %1</translation>
     </message>
     <message>
         <source>Decoding %1…</source>

@@ -9,6 +9,7 @@
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/player_bar.h"
 #include "ui/style/genre_colors.h"
+#include "ui/views/song_view_display.h"
 #include "ui/views/spectrogram_view.h"
 #include "ui/views/waveform_view.h"
 
@@ -455,16 +456,8 @@ void ClassifyPanel::onSongView(int index, const SongView& view)
     if (index != selected_)
         return;
     pendingView_ = false;
-    if (!view.error.isEmpty()) {
-        waveform_->clear(tr("Cannot decode: %1").arg(view.error));
-        spectrogram_->clear(view.error);
-        return;
-    }
-    if (view.envelope)
-        waveform_->setEnvelope(view.envelope, view.sampleRate);
-    spectrogram_->setSpectrogram(view.melDb, view.sampleRate, view.mel);
-    spectrogram_->setVisibleRange(waveform_->visibleStart(), waveform_->visibleEnd());
-    timeline_->setVisibleRange(waveform_->visibleStart(), waveform_->visibleEnd());
+    if (presentSongView(view, *waveform_, *spectrogram_))
+        timeline_->setVisibleRange(waveform_->visibleStart(), waveform_->visibleEnd());
 }
 
 void ClassifyPanel::classifyInteractively()

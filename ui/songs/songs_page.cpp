@@ -4,6 +4,7 @@
 #include "ui/playback/playback_controller.h"
 #include "ui/playback/player_bar.h"
 #include "ui/session/dataset_session.h"
+#include "ui/views/song_view_display.h"
 #include "ui/views/spectrogram_view.h"
 #include "ui/views/waveform_view.h"
 
@@ -142,15 +143,7 @@ void SongsPage::onDatasetOpened()
 void SongsPage::showSongView(const SongView& view)
 {
     pendingView_ = false;
-    if (!view.error.isEmpty()) {
-        waveform_->clear(tr("Cannot decode: %1").arg(view.error));
-        spectrogram_->clear(view.error);
-    } else {
-        if (view.envelope)
-            waveform_->setEnvelope(view.envelope, view.sampleRate);
-        spectrogram_->setSpectrogram(view.melDb, view.sampleRate, view.mel);
-        spectrogram_->setVisibleRange(waveform_->visibleStart(), waveform_->visibleEnd());
-    }
+    presentSongView(view, *waveform_, *spectrogram_);
     emit songViewShown(view.path);
 }
 
