@@ -91,6 +91,15 @@ void ChartWidget::exportInteractively()
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1.").arg(file));
 }
 
+void clearPlot(QCustomPlot* plot)
+{
+    plot->clearPlottables();
+    plot->clearItems();
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    plot->xAxis->setTickLabelRotation(0);
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+}
+
 void styleChart(QCustomPlot* plot)
 {
     plot->setAntialiasedElements(QCP::aeAll);

@@ -32,6 +32,9 @@ private:
     QCustomPlot* plot_;
 };
 
+// Before a chart is drawn again: no plottables or items, default tickers, labels upright.
+void clearPlot(QCustomPlot* plot);
+
 // Shared look: fonts, grid, legend frame; call after creating a plot.
 void styleChart(QCustomPlot* plot);
 // Moves the legend out of the axis rect into a column on the right, so it never hides data.

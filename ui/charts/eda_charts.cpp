@@ -34,11 +34,7 @@ QComboBox* addCombo(QHBoxLayout* bar, const QString& label, const QStringList& i
 
 void resetPlot(QCustomPlot* p)
 {
-    p->clearPlottables();
-    p->clearItems();
-    p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    p->xAxis->setTickLabelRotation(0);
-    p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    clearPlot(p);
     p->legend->setVisible(true);
 }
 

@@ -19,13 +19,11 @@ namespace {
 
 constexpr double kPercent = 100.0;
 
+// Also undoes what the comparison charts change beyond clearPlot: reversed ranges, second
+// axes, hidden legend, axis labels.
 void resetPlot(QCustomPlot* p)
 {
-    p->clearPlottables();
-    p->clearItems();
-    p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    p->xAxis->setTickLabelRotation(0);
-    p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    clearPlot(p);
     p->yAxis->setRangeReversed(false);
     p->xAxis2->setVisible(false);
     p->yAxis2->setVisible(false);
