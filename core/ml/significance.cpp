@@ -23,28 +23,23 @@ double betaContinuedFraction(double a, double b, double x)
         d = kTiny;
     d = 1 / d;
     double h = d;
+    // One Lentz update with the next partial numerator aa; returns the factor h grows by.
+    auto lentzStep = [&](double aa) {
+        d = 1 + aa * d;
+        if (std::abs(d) < kTiny)
+            d = kTiny;
+        c = 1 + aa / c;
+        if (std::abs(c) < kTiny)
+            c = kTiny;
+        d = 1 / d;
+        return d * c;
+    };
     for (int m = 1; m <= kMaxIterations; ++m) {
         const double m2 = 2.0 * m;
         // even step: d_{2m} = m (b - m) x / ((a + 2m - 1)(a + 2m))
-        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1 + aa * d;
-        if (std::abs(d) < kTiny)
-            d = kTiny;
-        c = 1 + aa / c;
-        if (std::abs(c) < kTiny)
-            c = kTiny;
-        d = 1 / d;
-        h *= d * c;
+        h *= lentzStep(m * (b - m) * x / ((qam + m2) * (a + m2)));
         // odd step: d_{2m+1} = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1))
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1 + aa * d;
-        if (std::abs(d) < kTiny)
-            d = kTiny;
-        c = 1 + aa / c;
-        if (std::abs(c) < kTiny)
-            c = kTiny;
-        d = 1 / d;
-        const double delta = d * c;
+        const double delta = lentzStep(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)));
         h *= delta;
         if (std::abs(delta - 1) < kEpsilon)
             break;
