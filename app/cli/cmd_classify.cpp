@@ -1,5 +1,6 @@
 // genrescope-cli classify: genre probabilities of songs with a saved model.
-#include "app/cli/cmd_ml_common.h"
+#include "app/cli/console.h"
+#include "app/cli/ml_args.h"
 
 #include "core/common/error.h"
 #include "core/ml/classify_song.h"
@@ -25,14 +26,13 @@ int runClassify(const Args& raw)
     if (inputs.size() < 2)
         throw UsageError("give a model file and at least one song");
     const auto model = gs::ml::loadModelFile(inputs[0]);
-    ml::installInterruptHandler();
 
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     int failures = 0;
     for (std::size_t i = 1; i < inputs.size(); ++i) {
         const std::string& song = inputs[i];
         try {
-            const auto result = gs::ml::classifySong(model, song, options, &ml::interruptToken());
+            const auto result = gs::ml::classifySong(model, song, options, &interruptOnSignal());
             const std::size_t shown = std::min<std::size_t>(std::size_t(top), result.genres.size());
             if (json) {
                 nlohmann::ordered_json genres = nlohmann::ordered_json::array();

@@ -1,5 +1,6 @@
 // genrescope-cli evaluate: cross-validated comparison of genre models on a dataset.
-#include "app/cli/cmd_ml_common.h"
+#include "app/cli/console.h"
+#include "app/cli/ml_args.h"
 #include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
@@ -61,8 +62,7 @@ std::vector<gs::ml::LearningCurve> learningCurveOfBest(const gs::ml::LabelledSet
     if (!quiet)
         std::fprintf(stderr, "learning curve of %s...\n", best->name.c_str());
     auto curve = gs::ml::learningCurve(set, options);
-    if (!quiet)
-        std::fputc('\n', stderr);
+    endProgressLine(quiet);
     return {std::move(curve)};
 }
 
@@ -172,15 +172,14 @@ int runEvaluate(const Args& raw)
                                        [](const std::string& m) { return !gs::ml::modelInfo(m).needsAudio; });
     const auto data = ml::loadInput(input, load, quiet);
 
-    options.progress = ml::stderrProgress(quiet);
-    options.cancel = &ml::interruptToken();
+    options.progress = consoleProgress(quiet);
+    options.cancel = &interruptOnSignal();
     auto report = gs::ml::crossValidate(data.set, options);
     report.protocol.source = input;
     report.protocol.grouping = groupBy;
     if (report.protocol.createdWith.empty())
         report.protocol.createdWith = std::string("genrescope ") + GENRESCOPE_VERSION;
-    if (!quiet)
-        std::fputc('\n', stderr);
+    endProgressLine(quiet);
     std::cout << gs::ml::formatComparisonTable(report) << std::flush;
     if (reportKind != ReportKind::None)
         writeReport(reportPath, reportKind, input, data, report, options, withCurve, quiet);

@@ -1,5 +1,6 @@
 // genrescope-cli extract: dataset folders and/or files → one CSV row of 57 features per song.
 #include "app/cli/command.h"
+#include "app/cli/console.h"
 #include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
@@ -9,37 +10,14 @@
 #include "core/features/schema.h"
 #include "core/jobs/parallel.h"
 
-#include <unistd.h>
-
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <mutex>
 
 namespace gs::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-CancelToken gInterrupt;
-
-extern "C" void onInterrupt(int)
-{
-    gInterrupt.cancel();  // an atomic store: safe in a signal handler
-}
-
-std::string formatSeconds(double s)
-{
-    char buf[32];
-    if (s < 0)
-        return "?";
-    if (s < 90)
-        std::snprintf(buf, sizeof buf, "%.0f s", s);
-    else
-        std::snprintf(buf, sizeof buf, "%d min %02d s", int(s) / 60, int(s) % 60);
-    return buf;
-}
 
 int runExtract(const Args& raw)
 {
@@ -93,31 +71,14 @@ int runExtract(const Args& raw)
         }
     }
 
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    const bool tty = ::isatty(STDERR_FILENO);
-    std::mutex printMutex;
-    std::size_t lastPrintedPercent = 0;
     BatchOptions options;
     options.threads = threads;
-    options.cancel = &gInterrupt;
-    if (!quiet)
-        options.progress = [&](const ProgressInfo& p) {
-            // A terminal gets one updating line; a log file gets a line every 10 %.
-            const std::size_t percent = p.total ? p.done * 100 / p.total : 100;
-            std::lock_guard lock(printMutex);
-            if (!tty && percent < lastPrintedPercent + 10 && p.done != p.total)
-                return;
-            lastPrintedPercent = percent;
-            std::fprintf(stderr, "%s[%zu/%zu] %3zu%%  elapsed %s  ETA %s%s", tty ? "\r" : "", p.done, p.total, percent,
-                         formatSeconds(p.elapsedSeconds).c_str(), formatSeconds(p.etaSeconds).c_str(),
-                         tty ? "   " : "\n");
-            std::fflush(stderr);
-        };
+    options.cancel = &interruptOnSignal();
+    options.progress = consoleProgress(quiet);
 
     const BatchResult result = extractBatch(songs, params, options);
-    if (tty && !quiet && !songs.empty())
-        std::fputc('\n', stderr);
+    if (!songs.empty())
+        endProgressLine(quiet);
     if (result.cancelled) {
         std::fprintf(stderr, "cancelled after %zu of %zu songs; %s not written\n",
                      result.table.rows.size() + result.failures.size(), songs.size(), out.c_str());

@@ -1,13 +1,11 @@
 // genrescope-cli make-demo: a small synthetic dataset to try the app without music at hand.
 #include "app/cli/command.h"
+#include "app/cli/console.h"
 
 #include "core/common/error.h"
 #include "core/dataset/demo.h"
 
-#include <unistd.h>
-
 #include <cstdio>
-#include <mutex>
 
 namespace gs::cli {
 namespace {
@@ -35,17 +33,10 @@ int runMakeDemo(const Args& raw)
     options.seed = std::uint64_t(seed);
     if (options.perGenre < 1 || options.perGenre > 500 || !(options.seconds >= 1 && options.seconds <= 120))
         throw UsageError("--per-genre must be 1..500 and --seconds 1..120");
-    std::mutex m;
-    const bool tty = ::isatty(STDERR_FILENO);
-    const DemoResult result = makeDemoDataset(dirs[0], options, [&](const ProgressInfo& p) {
-        if (!tty)
-            return;
-        std::lock_guard lock(m);
-        std::fprintf(stderr, "\r[%zu/%zu] synthesising", p.done, p.total);
-        std::fflush(stderr);
-    });
-    std::fprintf(stderr, "%swrote %zu clips (%d per genre, %.0f s each, seed %llu) in %zu genres to %s\n",
-                 tty ? "\n" : "", result.files.size(), options.perGenre, options.seconds, static_cast<unsigned long long>(options.seed),
+    const DemoResult result = makeDemoDataset(dirs[0], options, consoleProgress(false), &interruptOnSignal());
+    endProgressLine(false);
+    std::fprintf(stderr, "wrote %zu clips (%d per genre, %.0f s each, seed %llu) in %zu genres to %s\n",
+                 result.files.size(), options.perGenre, options.seconds, static_cast<unsigned long long>(options.seed),
                  result.genres.size(), dirs[0].c_str());
     return kExitOk;
 }

@@ -1,5 +1,6 @@
 // genrescope-cli train: fit one genre model on a whole dataset and save it.
-#include "app/cli/cmd_ml_common.h"
+#include "app/cli/console.h"
+#include "app/cli/ml_args.h"
 #include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
@@ -56,11 +57,10 @@ int runTrain(const Args& raw)
     load.extractFeatures = !gs::ml::modelInfo(options.model).needsAudio;
     const auto data = ml::loadInput(input, load, quiet);
 
-    options.progress = ml::stderrProgress(quiet);
-    options.cancel = &ml::interruptToken();
+    options.progress = consoleProgress(quiet);
+    options.cancel = &interruptOnSignal();
     const auto model = gs::ml::trainModel(data.set, options);
-    if (!quiet)
-        std::fputc('\n', stderr);
+    endProgressLine(quiet);
     gs::ml::saveModelFile(out, model);
     if (!model.reportJson.empty())
         std::cout << gs::ml::formatComparisonTable(gs::ml::reportFromJson(model.reportJson));

@@ -1,38 +1,16 @@
-#include "app/cli/cmd_ml_common.h"
+#include "app/cli/ml_args.h"
+
+#include "app/cli/console.h"
 
 #include "core/common/error.h"
 #include "core/dataset/cache.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
-#include <memory>
-#include <mutex>
 #include <sstream>
 
 namespace gs::cli::ml {
-namespace {
-
-CancelToken gInterrupt;
-
-extern "C" void onMlInterrupt(int)
-{
-    gInterrupt.cancel(); // an atomic store: safe in a signal handler
-}
-
-} // namespace
-
-const CancelToken& interruptToken() { return gInterrupt; }
-
-void installInterruptHandler()
-{
-    std::signal(SIGINT, onMlInterrupt);
-    std::signal(SIGTERM, onMlInterrupt);
-}
 
 std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string& text, const std::string& defaultModel)
 {
@@ -64,36 +42,11 @@ std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string&
     return out;
 }
 
-ProgressFn stderrProgress(bool quiet)
-{
-    if (quiet)
-        return {};
-    struct State {
-        std::mutex mutex;
-        std::size_t lastPercent = 0;
-        bool tty = ::isatty(STDERR_FILENO);
-    };
-    auto state = std::make_shared<State>();
-    return [state](const ProgressInfo& p) {
-        std::lock_guard lock(state->mutex);
-        const std::size_t percent = p.total ? p.done * 100 / p.total : 0;
-        if (!state->tty && percent < state->lastPercent + 10 && p.done != p.total)
-            return;
-        state->lastPercent = percent;
-        char eta[32] = "?";
-        if (p.etaSeconds >= 0)
-            std::snprintf(eta, sizeof eta, "%.0f s", p.etaSeconds);
-        std::fprintf(stderr, "%s[%zu/%zu] %s  ETA %s%s", state->tty ? "\r\033[K" : "", p.done, p.total, p.stage.c_str(), eta,
-                     state->tty ? "" : "\n");
-        std::fflush(stderr);
-    };
-}
-
 gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoadOptions& options, bool quiet)
 {
     auto load = gs::ml::loadDataset(input, options);
-    if (load.fromFolder && !quiet && load.songsAnalysed > 0)
-        std::fputc('\n', stderr);
+    if (load.fromFolder && load.songsAnalysed > 0)
+        endProgressLine(quiet);
     if (!load.cacheProblem.empty())
         std::fprintf(stderr, "warning: %s\n", load.cacheProblem.c_str());
     if (load.fromFolder && !quiet) {
@@ -121,13 +74,12 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
 gs::ml::DatasetLoadOptions interruptibleLoad(const ExtractionParams& params, const std::string& groupBy, int threads,
                                              bool quiet)
 {
-    installInterruptHandler();
     gs::ml::DatasetLoadOptions load;
     load.params = params;
     load.groupBy = groupBy;
     load.threads = threads;
-    load.progress = stderrProgress(quiet);
-    load.cancel = &interruptToken();
+    load.progress = consoleProgress(quiet);
+    load.cancel = &interruptOnSignal();
     return load;
 }
 

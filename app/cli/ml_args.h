@@ -1,5 +1,6 @@
 #pragma once
-// Shared by the evaluate / train / classify commands.
+// The arguments the learning commands (evaluate, train, classify) share: the dataset input
+// (folder or CSV, feature cache, fold grouping), model overrides and the seed.
 #include "app/cli/command.h"
 #include "core/common/progress.h"
 #include "core/ml/labelled_set.h"
@@ -11,18 +12,10 @@
 
 namespace gs::cli::ml {
 
-// Ctrl-C / SIGTERM cancel long work between steps.
-const CancelToken& interruptToken();
-void installInterruptHandler();
-
-
 // "svm-rbf.C=3,knn.k=7" -> per-model overrides; a bare "C=3" applies to defaultModel.
 std::map<std::string, gs::ml::Hyperparameters> parseOverrides(const std::string& text, const std::string& defaultModel = {});
 
-// A progress printer for stderr: one updating line on a terminal, every 10 % in a log.
-ProgressFn stderrProgress(bool quiet);
-
-// Load options with Ctrl-C cancel (the handler is installed here) and stderr progress.
+// Load options with Ctrl-C cancel and console progress (app/cli/console.h).
 gs::ml::DatasetLoadOptions interruptibleLoad(const ExtractionParams& params, const std::string& groupBy, int threads,
                                              bool quiet);
 
