@@ -72,6 +72,21 @@ private slots:
         QCOMPARE(r[0], 1.0);
         QVERIFY(std::abs(r[2] + 1.0) < 1e-12);
         QCOMPARE(r[1], r[3]);
+        QVERIFY(std::abs(r[1] - gs::pearson(a, b)) < 1e-12);
+        // Larger columns: every entry equals the pairwise pearson; a constant column gives 0.
+        std::vector<std::vector<double>> columns(4, std::vector<double>(1000));
+        for (std::size_t n = 0; n < 1000; ++n) {
+            columns[0][n] = std::sin(0.01 * double(n));
+            columns[1][n] = columns[0][n] * 3.0 + std::cos(0.37 * double(n));
+            columns[2][n] = 7.5;
+            columns[3][n] = double((n * 7919) % 101);
+        }
+        const auto big = gs::correlationMatrix(columns);
+        for (std::size_t i = 0; i < 4; ++i)
+            for (std::size_t j = 0; j < 4; ++j)
+                QVERIFY2(std::abs(big[i * 4 + j] - (i == j ? 1.0 : gs::pearson(columns[i], columns[j]))) < 1e-12,
+                         qPrintable(QString("r[%1][%2]").arg(i).arg(j)));
+        QCOMPARE(big[2 * 4 + 0], 0.0);
     }
 
     void pcaRecoversKnownAxes()

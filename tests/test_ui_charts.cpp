@@ -49,6 +49,7 @@ private slots:
     {
         gs::ui::ClassBalanceChart chart;
         chart.setData(sampleData());
+        chart.ensureCurrent(); // a hidden chart draws when asked (or shown)
         const auto bars = plottablesOf<QCPBars>(chart.plot());
         QCOMPARE(bars.size(), std::size_t(3));
         const int expected[] = {3, 2, 4};
@@ -72,10 +73,20 @@ private slots:
         QTRY_COMPARE(QToolTip::text(), QStringLiteral("jazz: 2"));
     }
 
+    void hiddenChartDrawsWhenShownNotBefore()
+    {
+        gs::ui::ClassBalanceChart chart;
+        chart.setData(sampleData());
+        QCOMPARE(chart.plot()->plottableCount(), 0); // hidden: nothing computed yet
+        chart.show();
+        QCOMPARE(chart.plot()->plottableCount(), 3); // shown: drawn from the latest snapshot
+    }
+
     void songLengthBoxesAndMeans()
     {
         gs::ui::SongLengthChart chart;
         chart.setData(sampleData());
+        chart.ensureCurrent(); // a hidden chart draws when asked (or shown)
         const auto boxes = plottablesOf<QCPStatisticalBox>(chart.plot());
         QCOMPARE(boxes.size(), std::size_t(3));
         // blues 30, 31, 35: median 31, q1 30.5, q3 33 (numpy linear); rock 10, 12, 14: median 12.
@@ -101,6 +112,7 @@ private slots:
         gs::ui::FeatureDistributionChart chart;
         const auto data = sampleData();
         chart.setData(data);
+        chart.ensureCurrent(); // a hidden chart draws when asked (or shown)
         chart.setFeature(0); // tempo = 100 + 10 i
         auto boxes = plottablesOf<QCPStatisticalBox>(chart.plot());
         QCOMPARE(boxes.size(), std::size_t(3));
@@ -135,6 +147,7 @@ private slots:
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
         chart.setData(sampleData());
+        chart.ensureCurrent(); // a hidden chart draws when asked (or shown)
         chart.setAxes(2, 3); // tempo vs rms_mean
         auto graphs = plottablesOf<QCPGraph>(chart.plot());
         QCOMPARE(graphs.size(), std::size_t(3));
@@ -161,6 +174,7 @@ private slots:
         gs::ui::CorrelationChart chart;
         const auto data = sampleData();
         chart.setData(data);
+        chart.ensureCurrent(); // a hidden chart draws when asked (or shown)
         auto* map = chart.colorMap();
         QVERIFY(map);
         QCOMPARE(map->data()->keySize(), 3);
@@ -178,6 +192,7 @@ private slots:
         gs::ui::ClassBalanceChart chart;
         chart.resize(640, 400);
         chart.setData(sampleData());
+        chart.ensureCurrent(); // a hidden chart draws when asked (or shown)
         const QString base = tmp.path() + QStringLiteral("/balance");
         QVERIFY(chart.exportTo(base + QStringLiteral(".png"), 640, 400));
         QVERIFY(chart.exportTo(base + QStringLiteral(".svg"), 640, 400));

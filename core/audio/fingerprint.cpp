@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <tuple>
 
 namespace gs {
 
@@ -86,70 +87,133 @@ FingerprintMatch compareFingerprints(const Fingerprint& a, const Fingerprint& b,
     return best;
 }
 
-std::vector<DuplicatePair> findDuplicates(const std::vector<Fingerprint>& prints, const DuplicateOptions& options)
+namespace {
+
+// One fingerprint word of one song at one position.
+struct Posting {
+    std::uint32_t word, song, pos;
+};
+
+// Every word of every print, ordered by (word, song, pos). A counting pass on the word's top
+// bits (a few postings a bucket, at most 2^20 buckets), then a stable insertion sort by word
+// inside each small bucket, which keeps the (song, pos) order the postings were written in:
+// near linear at millions of postings, where one std::sort (or a binary search per word)
+// spends its time in cache misses. Buckets crowded by common words get a full sort.
+std::vector<Posting> sortedPostings(const std::vector<Fingerprint>& prints)
 {
-    // Index: word -> (song, position), as one sorted array (no per-word allocations).
-    // Words shared by very many songs (silence, DC) say nothing about identity and would
-    // make the vote quadratic; they are skipped.
-    struct Posting {
-        std::uint32_t word, song, pos;
-        bool operator<(const Posting& o) const { return word < o.word; }
-    };
-    std::vector<Posting> index;
+    std::size_t total = 0;
+    for (const auto& print : prints)
+        total += print.size();
+    const int bits = std::clamp(int(std::bit_width(total)) - 3, 1, 20);
+    const int shift = 32 - bits;
+    const std::size_t buckets = std::size_t(1) << bits;
+    std::vector<std::size_t> start(buckets + 1, 0);
+    for (const auto& print : prints)
+        for (std::uint32_t word : print)
+            ++start[(word >> shift) + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<Posting> postings(start.back());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t s = 0; s < prints.size(); ++s)
         for (std::size_t i = 0; i < prints[s].size(); ++i)
-            index.push_back({prints[s][i], std::uint32_t(s), std::uint32_t(i)});
-    std::sort(index.begin(), index.end(), [](const Posting& x, const Posting& y) {
+            postings[next[prints[s][i] >> shift]++] = {prints[s][i], std::uint32_t(s), std::uint32_t(i)};
+    const auto byWordSongPos = [](const Posting& x, const Posting& y) {
         return std::tie(x.word, x.song, x.pos) < std::tie(y.word, y.song, y.pos);
-    });
-    const std::size_t commonLimit = std::max<std::size_t>(32, prints.size() / 4);
-
-    std::vector<DuplicatePair> pairs;
-    // (other song, offset) packed in one word, sorted and counted: far cheaper than a map.
-    std::vector<std::uint64_t> votes;
-    auto pack = [](std::uint32_t a, int offset) { return (std::uint64_t(a) << 32) | std::uint32_t(offset + (1 << 30)); };
-    for (std::size_t b = 0; b < prints.size(); ++b) {
-        votes.clear();
-        for (std::size_t i = 0; i < prints[b].size(); ++i) {
-            const auto [first, last] = std::equal_range(index.begin(), index.end(), Posting{prints[b][i], 0, 0});
-            if (std::size_t(last - first) > commonLimit)
-                continue;
-            for (auto hit = first; hit != last && hit->song < b; ++hit) {
-                const int offset = int(hit->pos) - int(i);
-                if (std::abs(offset) <= options.maxOffset)
-                    votes.push_back(pack(hit->song, offset));
-            }
+    };
+    for (std::size_t b = 0; b < buckets; ++b) {
+        const auto first = postings.begin() + std::ptrdiff_t(start[b]), last = postings.begin() + std::ptrdiff_t(start[b + 1]);
+        if (last - first > 32) { // crowded (common words): a real sort
+            std::sort(first, last, byWordSongPos);
+            continue;
         }
-        std::sort(votes.begin(), votes.end());
-        // Best-voted offset per other song; a few exact words at one offset are enough to
-        // look closer (two unrelated songs rarely share even one word at a fixed offset).
-        std::vector<std::pair<std::uint32_t, std::pair<int, int>>> bestOffset; // a -> (votes, offset)
-        for (std::size_t k = 0; k < votes.size();) {
+        for (auto i = first; i != last; ++i) // the few postings written in (song, pos) order
+            for (auto j = i; j != first && (j - 1)->word > j->word; --j)
+                std::iter_swap(j, j - 1);
+    }
+    return postings;
+}
+
+// A vote that song b matches song a (a < b) when b is shifted by `offset` items, packed so
+// that sorting the votes orders them by (b, a, offset).
+constexpr int kOffsetBias = 1 << 15;
+std::uint64_t packVote(std::uint32_t a, std::uint32_t b, int offset)
+{
+    return (std::uint64_t(b) << 40) | (std::uint64_t(a) << 16) | std::uint64_t(offset + kOffsetBias);
+}
+
+// Every pair of different songs sharing an exact word at an offset within maxOffset. Words
+// shared by more than `commonLimit` postings (silence, DC) say nothing about identity and
+// would make this quadratic; they are skipped.
+std::vector<std::uint64_t> sharedWordVotes(const std::vector<Posting>& postings, std::size_t commonLimit, int maxOffset)
+{
+    std::vector<std::uint64_t> votes;
+    for (std::size_t first = 0; first < postings.size();) {
+        std::size_t last = first + 1;
+        while (last < postings.size() && postings[last].word == postings[first].word)
+            ++last;
+        if (last - first > 1 && last - first <= commonLimit)
+            for (std::size_t x = first; x < last; ++x)
+                for (std::size_t y = x + 1; y < last; ++y) {
+                    const Posting& a = postings[x];
+                    const Posting& b = postings[y]; // b.song >= a.song: the run is sorted by song
+                    const int offset = int(a.pos) - int(b.pos);
+                    if (a.song != b.song && std::abs(offset) <= maxOffset)
+                        votes.push_back(packVote(a.song, b.song, offset));
+                }
+        first = last;
+    }
+    std::sort(votes.begin(), votes.end());
+    return votes;
+}
+
+// For each pair of songs with votes: the offset with the most votes (the smallest on ties).
+// A few exact words at one offset are enough to look closer (two unrelated songs rarely
+// share even one word at a fixed offset); the match is then confirmed by its bit error rate
+// around that offset.
+std::vector<DuplicatePair> confirmedPairs(const std::vector<Fingerprint>& prints, const std::vector<std::uint64_t>& votes,
+                                          const DuplicateOptions& options)
+{
+    std::vector<DuplicatePair> pairs;
+    for (std::size_t k = 0; k < votes.size();) {
+        const std::uint64_t songs = votes[k] >> 16; // (b, a)
+        int bestCount = 0, bestOffset = 0;
+        while (k < votes.size() && votes[k] >> 16 == songs) {
             std::size_t end = k;
             while (end < votes.size() && votes[end] == votes[k])
                 ++end;
-            const auto a = std::uint32_t(votes[k] >> 32);
-            const int offset = int(std::uint32_t(votes[k])) - (1 << 30);
-            const int count = int(end - k);
-            if (bestOffset.empty() || bestOffset.back().first != a)
-                bestOffset.push_back({a, {count, offset}});
-            else if (count > bestOffset.back().second.first)
-                bestOffset.back().second = {count, offset};
+            if (int(end - k) > bestCount) {
+                bestCount = int(end - k);
+                bestOffset = int(votes[k] & 0xffff) - kOffsetBias;
+            }
             k = end;
         }
-        for (const auto& [a, vo] : bestOffset) {
-            if (vo.first < 2)
-                continue;
-            FingerprintMatch best;
-            for (int d = -2; d <= 2; ++d) {
-                const auto m = compareAt(prints[a], prints[b], vo.second + d);
-                if (m.overlap >= options.minOverlap && m.bitErrorRate < best.bitErrorRate)
-                    best = m;
-            }
-            if (best.overlap >= options.minOverlap && best.bitErrorRate <= options.maxBitErrorRate)
-                pairs.push_back({a, b, best});
+        if (bestCount < 2)
+            continue;
+        const std::size_t a = std::size_t(songs & 0xffffff), b = std::size_t(songs >> 24);
+        FingerprintMatch best;
+        for (int d = -2; d <= 2; ++d) {
+            const auto m = compareAt(prints[a], prints[b], bestOffset + d);
+            if (m.overlap >= options.minOverlap && m.bitErrorRate < best.bitErrorRate)
+                best = m;
         }
+        if (best.overlap >= options.minOverlap && best.bitErrorRate <= options.maxBitErrorRate)
+            pairs.push_back({a, b, best});
     }
+    return pairs;
+}
+
+} // namespace
+
+std::vector<DuplicatePair> findDuplicates(const std::vector<Fingerprint>& prints, const DuplicateOptions& options)
+{
+    if (prints.size() >= (std::size_t(1) << 24))
+        throw Error(ErrorKind::InvalidArgument, "duplicate search", "more than 16,777,215 songs");
+    const int maxOffset = std::clamp(options.maxOffset, 0, kOffsetBias - 1);
+    // A word in more than a quarter of the songs is not specific (at least 32 postings so
+    // that small sets still compare); past 2,048 postings even a large catalogue's vote for
+    // one word would cost millions of pairs, and a duplicate shares many rarer words anyway.
+    const std::size_t commonLimit = std::min<std::size_t>(std::max<std::size_t>(32, prints.size() / 4), 2048);
+    auto pairs = confirmedPairs(prints, sharedWordVotes(sortedPostings(prints), commonLimit, maxOffset), options);
     std::sort(pairs.begin(), pairs.end(), [](const DuplicatePair& x, const DuplicatePair& y) {
         return std::tie(x.a, x.b) < std::tie(y.a, y.b);
     });

@@ -105,7 +105,23 @@ void EdaChart::enableSeriesTooltips()
 void EdaChart::setData(std::shared_ptr<const EdaData> data)
 {
     data_ = std::move(data);
+    stale_ = true;
+    if (isVisible())
+        ensureCurrent();
+}
+
+void EdaChart::ensureCurrent()
+{
+    if (!stale_)
+        return;
+    stale_ = false;
     rebuild();
+}
+
+void EdaChart::showEvent(QShowEvent* event)
+{
+    ensureCurrent();
+    ChartWidget::showEvent(event);
 }
 
 void EdaChart::showEmpty(const QString& message)
@@ -447,6 +463,8 @@ QPoint FeatureScatterChart::pixelOfSong(int songIndex) const
 void FeatureScatterChart::highlightSong(int songIndex)
 {
     highlighted_ = songIndex;
+    if (isStale())
+        return; // drawn with the mark at the next rebuild
     auto* p = plot();
     for (int i = p->graphCount() - 1; i >= 0; --i)
         if (p->graph(i)->property("highlight").toBool())

@@ -15,15 +15,24 @@ class EdaChart : public ChartWidget {
     Q_OBJECT
 public:
     EdaChart(const QString& title, QWidget* parent = nullptr, bool legendOutside = true);
+    // Takes a new snapshot. A visible chart redraws at once; a hidden one when it is shown or
+    // asked for (ensureCurrent): with 100,000 songs a PCA or a correlation matrix nobody
+    // looks at would hold the GUI thread at every refresh.
     void setData(std::shared_ptr<const EdaData> data);
+    void ensureCurrent();
 
 protected:
     virtual void rebuild() = 0;
+    void showEvent(QShowEvent* event) override;
     // Hovering a bar, box or curve shows its genre and numbers.
     void enableSeriesTooltips();
     void showEmpty(const QString& message);
     void setGenreTicks(); // categorical x axis, one tick per genre
+    bool isStale() const { return stale_; } // data_ is newer than what is drawn
     std::shared_ptr<const EdaData> data_;
+
+private:
+    bool stale_ = false;
 };
 
 class ClassBalanceChart : public EdaChart {

@@ -48,6 +48,21 @@ EdaPanel::EdaPanel(DatasetSession* session, QWidget* parent) : QWidget(parent), 
 
 void EdaPanel::showPage(Page page) { pages_->setCurrentRow(int(page)); }
 
+namespace {
+template <typename Chart>
+Chart* current(Chart* chart)
+{
+    chart->ensureCurrent();
+    return chart;
+}
+} // namespace
+
+ClassBalanceChart* EdaPanel::classBalance() const { return current(balance_); }
+SongLengthChart* EdaPanel::songLength() const { return current(length_); }
+FeatureDistributionChart* EdaPanel::distribution() const { return current(distribution_); }
+FeatureScatterChart* EdaPanel::scatter() const { return current(scatter_); }
+CorrelationChart* EdaPanel::correlation() const { return current(correlation_); }
+
 void EdaPanel::refreshNow()
 {
     refresh_->stop();

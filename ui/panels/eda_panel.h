@@ -26,11 +26,12 @@ public:
     explicit EdaPanel(DatasetSession* session, QWidget* parent = nullptr);
 
     void showPage(Page page);
-    ClassBalanceChart* classBalance() const { return balance_; }
-    SongLengthChart* songLength() const { return length_; }
-    FeatureDistributionChart* distribution() const { return distribution_; }
-    FeatureScatterChart* scatter() const { return scatter_; }
-    CorrelationChart* correlation() const { return correlation_; }
+    // Each chart, drawn from the latest snapshot (hidden charts draw only when asked).
+    ClassBalanceChart* classBalance() const;
+    SongLengthChart* songLength() const;
+    FeatureDistributionChart* distribution() const;
+    FeatureScatterChart* scatter() const;
+    CorrelationChart* correlation() const;
     std::shared_ptr<const EdaData> data() const { return data_; }
 
 public slots:

@@ -1,0 +1,257 @@
+// A 100,000-song catalogue in one session (issue 15), as the app handles it (offscreen):
+// a folder of tiny WAVs whose features and fingerprints are already in the feature cache
+// (generated here: the cache, not the audio, is what is measured), opened by the real
+// DatasetSession, shown by the real Songs page and EDA charts. Prints:
+//   - cached open: open() -> finished() (scan, cache load, matching, duplicate search, table)
+//   - table sort by each column and text / genre filters, through the real proxy
+//   - every EDA chart redrawn (data snapshot + setData + a paint of the widget)
+//   - the duplicate search alone on the cached fingerprints
+//   - peak memory (max RSS) of the process
+// Goals (issue 15): open <= 3 s, sort/filter <= 100 ms, each chart <= 300 ms, duplicates
+// <= 10 s, peak <= 1.5 GB. Figures only, nothing is asserted.
+//
+//   bench_ui_catalogue [--songs N] [--genres G] [--keep DIR] [--rounds R] [--open-only 1]
+#include "core/audio/fingerprint.h"
+#include "core/audio/wav_writer.h"
+#include "core/dataset/cache.h"
+#include "core/dataset/scan.h"
+#include "core/features/schema.h"
+#include "ui/charts/eda_charts.h"
+#include "ui/models/song_table_model.h"
+#include "ui/panels/eda_panel.h"
+#include "ui/session/dataset_session.h"
+#include "ui/songs/songs_page.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTableView>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace gs;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // Linux: KiB
+}
+
+struct Args {
+    int songs = 100000;
+    int genres = 16;
+    int rounds = 3;
+    fs::path keep;
+    bool openOnly = false; // --open-only 1: stop after the open rounds (for profiling)
+};
+
+Args parseArgs(int argc, char** argv)
+{
+    Args a;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string key = argv[i];
+        if (key == "--songs")
+            a.songs = std::max(10, std::atoi(argv[i + 1]));
+        else if (key == "--genres")
+            a.genres = std::clamp(std::atoi(argv[i + 1]), 2, 200);
+        else if (key == "--rounds")
+            a.rounds = std::max(1, std::atoi(argv[i + 1]));
+        else if (key == "--keep")
+            a.keep = argv[i + 1];
+        else if (key == "--open-only")
+            a.openOnly = std::string(argv[i + 1]) != "0";
+    }
+    return a;
+}
+
+// Imbalanced like FMA: genre g holds a share proportional to 1/(g+1).
+std::vector<int> genreSizes(int songs, int genres)
+{
+    double total = 0;
+    for (int g = 0; g < genres; ++g)
+        total += 1.0 / (g + 1);
+    std::vector<int> sizes(genres);
+    int assigned = 0;
+    for (int g = 0; g < genres; ++g)
+        assigned += sizes[g] = std::max(1, int(songs * (1.0 / (g + 1)) / total));
+    sizes[0] += songs - assigned;
+    return sizes;
+}
+
+// The folder and a cache as the app would have left it: every song analysed, 57 features
+// drawn around a per-genre centre, a fingerprint (1 % of songs copies of another: duplicates).
+void makeCatalogue(const fs::path& music, const fs::path& cacheFile, const Args& args)
+{
+    const auto t0 = Clock::now();
+    const std::vector<float> blip(32, 0.0f);
+    const auto sizes = genreSizes(args.songs, args.genres);
+    for (int g = 0; g < args.genres; ++g) {
+        const fs::path dir = music / ("Genre " + std::to_string(g + 1));
+        fs::create_directories(dir);
+        for (int i = 0; i < sizes[g]; ++i)
+            writeWav(dir / ("track_" + std::to_string(g) + "_" + std::to_string(i) + ".wav"), blip, 22050);
+    }
+    std::printf("wrote %d tiny WAVs in %d genres: %.1f s\n", args.songs, args.genres, msSince(t0) / 1000);
+
+    const auto t1 = Clock::now();
+    std::mt19937_64 rng(7);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    FeatureCache cache(cacheFile, genreFeatureSchema().fingerprint());
+    const auto scan = scanDataset(music);
+    std::vector<CachedSong> rows;
+    rows.reserve(scan.songs.size());
+    std::vector<Fingerprint> prints;
+    for (const auto& s : scan.songs) {
+        CachedSong c;
+        c.path = s.path.generic_string();
+        c.size = std::int64_t(s.sizeBytes);
+        c.modifiedMs = s.modifiedTime * 1000;
+        c.label = s.label;
+        c.durationSeconds = 20 + double(rng() % 400);
+        c.sampleRate = 44100;
+        c.channels = 2;
+        c.codec = "mp3";
+        c.container = "mp3";
+        c.length = 661500;
+        const double centre = double(std::hash<std::string>{}(s.label) % 100) / 10.0;
+        for (int k = 0; k < 57; ++k)
+            c.features.push_back(centre + k + noise(rng));
+        if (!prints.empty() && rng() % 100 == 0) {
+            c.fingerprint = prints[rng() % prints.size()]; // a duplicate recording
+        } else {
+            for (int k = 0; k < 237; ++k)
+                c.fingerprint.push_back(std::uint32_t(rng()));
+        }
+        prints.push_back(c.fingerprint);
+        rows.push_back(std::move(c));
+        if (rows.size() == 10000) {
+            cache.store(rows);
+            rows.clear();
+        }
+    }
+    cache.store(rows);
+    std::printf("filled the cache (%zu songs): %.1f s\n", scan.songs.size(), msSince(t1) / 1000);
+}
+
+// Runs the event loop until the session reports finished().
+double timedOpen(ui::DatasetSession& session, const fs::path& music)
+{
+    QEventLoop loop;
+    const auto connection = QObject::connect(&session, &ui::DatasetSession::finished, &loop, &QEventLoop::quit);
+    const auto t0 = Clock::now();
+    session.open(QString::fromStdString(music.string()));
+    loop.exec();
+    QObject::disconnect(connection);
+    return msSince(t0);
+}
+
+template <typename Action>
+double timed(Action&& action)
+{
+    const auto t0 = Clock::now();
+    action();
+    QApplication::processEvents();
+    return msSince(t0);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const Args args = parseArgs(argc, argv);
+    const fs::path root = args.keep.empty() ? fs::temp_directory_path() / ("gs-bench-catalogue-" + std::to_string(::getpid()))
+                                            : args.keep;
+    const fs::path music = root / "music", cacheFile = root / "cache.sqlite";
+    if (!fs::exists(cacheFile)) {
+        fs::remove_all(root);
+        makeCatalogue(music, cacheFile, args);
+    } else {
+        std::printf("reusing %s\n", root.string().c_str());
+    }
+    std::printf("peak RSS after setup: %.0f MB\n\n", peakRssMb());
+
+    ui::DatasetSession::Options options;
+    options.cacheFile = cacheFile;
+    ui::DatasetSession session(options);
+    ui::SongsPage songs(&session);
+    ui::EdaPanel eda(&session);
+    songs.resize(1280, 800);
+    eda.resize(1280, 800);
+    songs.show();
+    eda.show();
+
+    for (int round = 1; round <= args.rounds; ++round) {
+        const double open = timedOpen(session, music);
+        std::size_t ready = 0;
+        for (const auto& s : session.songs())
+            ready += s.status == ui::SongStatus::Ready;
+        std::printf("round %d: cached open of %zu songs (%zu ready, %zu duplicate groups): %.0f ms\n", round,
+                    session.songs().size(), ready, session.duplicates().size(), open);
+    }
+
+    if (args.openOnly)
+        return 0;
+    std::printf("\ntable (%d rows):\n", songs.songProxy()->rowCount());
+    QTableView* table = songs.songTable();
+    const char* columnNames[] = {"file", "genre", "duration", "format", "status"};
+    for (int column = 0; column < ui::SongTableModel::ColumnCount; ++column)
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder})
+            std::printf("  sort by %-8s %s: %6.0f ms\n", columnNames[column], order == Qt::AscendingOrder ? "asc " : "desc",
+                        timed([&] { table->sortByColumn(column, order); }));
+    auto filterRow = [&](const char* what, auto&& action) {
+        const double ms = timed(action);
+        std::printf("  %-26s %6.0f ms (%d rows)\n", what, ms, songs.songProxy()->rowCount());
+    };
+    filterRow("filter text 'track_3_1'", [&] { songs.setTextFilter("track_3_1"); });
+    filterRow("filter text cleared", [&] { songs.setTextFilter(""); });
+    filterRow("filter genre 'Genre 5'", [&] { songs.setGenreFilter("Genre 5"); });
+    filterRow("filter genre cleared", [&] { songs.setGenreFilter(""); });
+
+    std::printf("\nEDA charts (snapshot + draw):\n");
+    std::printf("  snapshot of %zu songs:    %6.0f ms\n", session.songs().size(), timed([&] { eda.refreshNow(); }));
+    const char* pageNames[] = {"class balance", "song length", "distribution", "scatter", "correlation"};
+    for (int page = ui::EdaPanel::ClassBalance; page <= ui::EdaPanel::Correlation; ++page) {
+        const double ms = timed([&] {
+            eda.showPage(ui::EdaPanel::Page(page));
+            eda.refreshNow();
+            (void)eda.grab();
+        });
+        std::printf("  %-24s %6.0f ms\n", pageNames[page], ms);
+    }
+
+    std::vector<Fingerprint> prints;
+    {
+        FeatureCache cache(cacheFile, genreFeatureSchema().fingerprint());
+        for (auto& row : cache.load(music))
+            if (!row.fingerprint.empty())
+                prints.push_back(std::move(row.fingerprint));
+    }
+    std::vector<DuplicatePair> pairs;
+    const auto t0 = Clock::now();
+    pairs = findDuplicates(prints);
+    std::printf("\nduplicate search over %zu fingerprints: %.0f ms (%zu pairs)\n", prints.size(), msSince(t0), pairs.size());
+    std::printf("peak RSS: %.0f MB\n", peakRssMb());
+    if (args.keep.empty())
+        fs::remove_all(root);
+    return 0;
+}
