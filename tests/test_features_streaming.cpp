@@ -8,6 +8,9 @@
 #include "core/features/schema.h"
 #include "core/features/streaming_extract.h"
 #include "tests/test_features_support.h"
+#if GS_FEATURE_TESTS_HAVE_DECODER
+#include "core/dataset/whole_file.h"
+#endif
 
 #include <cmath>
 #include <cstdio>
@@ -137,6 +140,7 @@ private slots:
     void minutesLongSignalMatchesOneShot();
     void signalsAroundTheStreamingThreshold();
     void badInputIsRejected();
+    void wholeFileMatchesDecodedOneShot();
     void cleanupTestCase();
 };
 
@@ -241,6 +245,30 @@ void TestFeaturesStreaming::badInputIsRejected()
     }
     QVERIFY(threw);
     QVERIFY_THROWS_EXCEPTION(gs::Error, gs::StreamingGenreFeatureExtractor(0));
+}
+
+void TestFeaturesStreaming::wholeFileMatchesDecodedOneShot()
+{
+#if GS_FEATURE_TESTS_HAVE_DECODER
+    GS_REQUIRE_SHARED(root, "datasets/gtzan-dev");
+    const auto file = oneClipPerGenre(root).back();
+    gs::ExtractionParams params;
+    params.clipSeconds = 0;
+    params.pad = gs::PadMode::Reflect;
+    const auto whole = gs::extractWholeFileStreaming(file, params);
+    gs::DecodeOptions options;
+    options.sampleRate = params.sampleRate;
+    const gs::Audio audio = gs::decodeAudio(file, options);
+    QCOMPARE(whole.samples, audio.samples.size());
+    QCOMPARE(whole.sampleRate, audio.sampleRate);
+    compareVectors(whole.values, oneShot(audio.samples, audio.sampleRate, gs::PadMode::Reflect),
+                   "whole file " + QString::fromStdString(file.filename().string()));
+    gs::CancelToken cancel;
+    cancel.cancel();
+    QVERIFY_THROWS_EXCEPTION(gs::Error, gs::extractWholeFileStreaming(file, params, &cancel));
+#else
+    QSKIP("no decoder in this tree");
+#endif
 }
 
 void TestFeaturesStreaming::cleanupTestCase()
