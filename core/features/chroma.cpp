@@ -68,59 +68,62 @@ std::size_t gatedLocalMaxima(const float* s, std::size_t bins, std::size_t lo, s
 
 } // namespace
 
-double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft, int binsPerOctave)
+TuningPeakFinder::TuningPeakFinder(double sampleRate, int nFft, std::size_t bins)
+    : sampleRate_(sampleRate), nFft_(nFft), bins_(bins), lo_(bins), hi_(0)
 {
     // piptrack(S=power, fmin=150, fmax=4000, threshold=0.1): in every frame, local maxima
     // (along frequency) of the bins above 0.1 * the frame's maximum, restricted to
     // [fmin, fmax), refined by parabolic interpolation. librosa runs this in float32; the
     // same float operations are kept so that peaks on the threshold fall the same way.
-    const std::size_t bins = power.bins;
     const double fmax = std::min(4000.0, sampleRate / 2);
     const auto freq = dsp::fftFrequencies(sampleRate, nFft);
-    std::size_t lo = bins, hi = 0;
     for (std::size_t b = 0; b < bins; ++b)
         if (150.0 <= freq[b] && freq[b] < fmax) {
-            lo = std::min(lo, b);
-            hi = b + 1;
+            lo_ = std::min(lo_, b);
+            hi_ = b + 1;
         }
-    struct Peak {
-        float pitch, magnitude;
-    };
-    std::vector<Peak> peaks;
-    if (bins >= 3 && lo < hi) {
-        lo = std::max<std::size_t>(lo, 1); // the first bin is never a local maximum
-        std::vector<std::uint32_t> maxima(hi - lo);
-        for (std::size_t t = 0; t < power.frames; ++t) {
-            const float* s = power.frame(t);
-            const float ref = 0.1f * dsp::maxValue(s, bins);
-            const std::size_t found = gatedLocalMaxima(s, bins, lo, hi, ref, maxima.data());
-            for (std::size_t i = 0; i < found; ++i) {
-                const std::size_t b = maxima[i];
-                float shift = 0.0f;
-                float gradient;
-                if (b + 1 < bins) {
-                    const float a = s[b + 1] + s[b - 1] - 2 * s[b];
-                    const float half = (s[b + 1] - s[b - 1]) / 2;
-                    shift = std::fabs(half) >= std::fabs(a) ? 0.0f : -half / a;
-                    gradient = (s[b + 1] - s[b - 1]) / 2.0f;
-                } else {
-                    gradient = s[b] - s[b - 1];
-                }
-                const float skew = 0.5f * gradient * shift;
-                const float pitch = float((double(b) + double(shift)) * sampleRate / nFft);
-                peaks.push_back({pitch, s[b] + skew});
-            }
+    lo_ = std::max<std::size_t>(lo_, 1); // the first bin is never a local maximum
+    if (bins >= 3 && lo_ < hi_)
+        maxima_.resize(hi_ - lo_);
+}
+
+void TuningPeakFinder::addFrame(const float* s, std::vector<TuningPeak>& peaks)
+{
+    if (maxima_.empty())
+        return;
+    const std::size_t bins = bins_;
+    const float ref = 0.1f * dsp::maxValue(s, bins);
+    const std::size_t found = gatedLocalMaxima(s, bins, lo_, hi_, ref, maxima_.data());
+    for (std::size_t i = 0; i < found; ++i) {
+        const std::size_t b = maxima_[i];
+        float shift = 0.0f;
+        float gradient;
+        if (b + 1 < bins) {
+            const float a = s[b + 1] + s[b - 1] - 2 * s[b];
+            const float half = (s[b + 1] - s[b - 1]) / 2;
+            shift = std::fabs(half) >= std::fabs(a) ? 0.0f : -half / a;
+            gradient = (s[b + 1] - s[b - 1]) / 2.0f;
+        } else {
+            gradient = s[b] - s[b - 1];
         }
+        const float skew = 0.5f * gradient * shift;
+        const float pitch = float((double(b) + double(shift)) * sampleRate_ / nFft_);
+        peaks.push_back({pitch, s[b] + skew});
     }
+}
+
+double tuningFromPeaks(std::span<const TuningPeak> peaks, int binsPerOctave)
+{
     // Keep peaks at least as strong as the median peak (and with a positive pitch).
     std::vector<float> mags;
     mags.reserve(peaks.size());
-    for (const Peak& p : peaks)
+    for (const TuningPeak& p : peaks)
         if (p.pitch > 0)
             mags.push_back(p.magnitude);
     if (mags.empty())
         return 0.0; // librosa warns "empty frequency set" and returns 0
     const float threshold = dsp::medianInPlace(mags.data(), mags.size());
+    mags = {};
 
     // pitch_tuning(resolution=0.01): histogram of the deviation from the nearest
     // equal-tempered pitch, bins np.linspace(-0.5, 0.5, 101), left edge of the fullest bin.
@@ -130,7 +133,7 @@ double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft
         edges[std::size_t(i)] = i == nBins ? 0.5 : i * 0.01 + -0.5;
     std::vector<long> counts(nBins, 0);
     bool any = false;
-    for (const Peak& p : peaks) {
+    for (const TuningPeak& p : peaks) {
         if (!(p.pitch > 0) || !(p.magnitude >= threshold))
             continue;
         const float octs = std::log2(p.pitch / 27.5f); // hz_to_octs: log2(f / (440/16)), float32
@@ -155,6 +158,15 @@ double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft
         return 0.0;
     const auto best = std::max_element(counts.begin(), counts.end()) - counts.begin();
     return edges[std::size_t(best)];
+}
+
+double estimateTuning(const dsp::FrameMatrix& power, double sampleRate, int nFft, int binsPerOctave)
+{
+    TuningPeakFinder finder(sampleRate, nFft, power.bins);
+    std::vector<TuningPeak> peaks;
+    for (std::size_t t = 0; t < power.frames; ++t)
+        finder.addFrame(power.frame(t), peaks);
+    return tuningFromPeaks(peaks, binsPerOctave);
 }
 
 namespace {

@@ -85,6 +85,22 @@ void softMask(const float* h, const float* p, float* mask, std::size_t n, double
 
 } // namespace
 
+void harmonicMaskedSpectrum(const float* harmonicMedian, const float* percussiveMedian,
+                            const std::complex<float>* spectrum, std::size_t bins, double power,
+                            std::complex<float>* masked, std::vector<float>& scratch)
+{
+    const auto* source = reinterpret_cast<const float*>(spectrum);
+    auto* out = reinterpret_cast<float*>(masked);
+    if (power == 2.0)
+        return maskSpectrumSquare(harmonicMedian, percussiveMedian, source, out, bins);
+    scratch.resize(bins);
+    softMask(harmonicMedian, percussiveMedian, scratch.data(), bins, power);
+    for (std::size_t b = 0; b < bins; ++b) {
+        out[2 * b] = source[2 * b] * scratch[b];
+        out[2 * b + 1] = source[2 * b + 1] * scratch[b];
+    }
+}
+
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,
                    dsp::FrameMatrix* scratch)
@@ -102,23 +118,14 @@ void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft
     constexpr std::size_t kBlock = 8;
     thread_local dsp::FrameMatrix percussiveBlock;
     percussiveBlock.resize(kBlock, bins);
-    std::vector<float> mask(bins);
+    std::vector<float> mask;
     dsp::istftFromFrames(stft.shape, stft.frames, options.legacyLength ? 0 : y.size(),
                          [&](std::size_t t, std::complex<float>* spectrum) {
                              if (t % kBlock == 0)
                                  dsp::medianFilterAlongRows(magnitude.frame(t), std::min(kBlock, frames - t), bins,
                                                             options.kernel, percussiveBlock.data.data());
-                             const float* filteredPercussive = percussiveBlock.frame(t % kBlock);
-                             const auto* source = reinterpret_cast<const float*>(stft.frame(t));
-                             auto* masked = reinterpret_cast<float*>(spectrum);
-                             if (options.power == 2.0)
-                                 return maskSpectrumSquare(filteredHarmonic.frame(t), filteredPercussive, source,
-                                                           masked, bins);
-                             softMask(filteredHarmonic.frame(t), filteredPercussive, mask.data(), bins, options.power);
-                             for (std::size_t b = 0; b < bins; ++b) {
-                                 masked[2 * b] = source[2 * b] * mask[b];
-                                 masked[2 * b + 1] = source[2 * b + 1] * mask[b];
-                             }
+                             harmonicMaskedSpectrum(filteredHarmonic.frame(t), percussiveBlock.frame(t % kBlock),
+                                                    stft.frame(t), bins, options.power, spectrum, mask);
                          },
                          harmonic);
     const std::size_t reconstructed = std::min(harmonic.size(), y.size());

@@ -24,6 +24,12 @@ struct HpssOptions {
 // from librosa's own istft(P) only by float rounding (checked against the reference).
 // scratch (optional) holds one of the two median-filtered magnitudes; a caller done with
 // another spectrogram-sized buffer (the power spectrogram) can lend it to save memory.
+// One frame of the harmonic part: spectrum * softmask(H, P, power) where H and P are the
+// frame's time- and frequency-median-filtered magnitudes (scratch: reused buffer).
+void harmonicMaskedSpectrum(const float* harmonicMedian, const float* percussiveMedian,
+                            const std::complex<float>* spectrum, std::size_t bins, double power,
+                            std::complex<float>* masked, std::vector<float>& scratch);
+
 void hpssWaveforms(std::span<const float> y, const dsp::ComplexSpectrogram& stft, const dsp::FrameMatrix& magnitude,
                    const HpssOptions& options, std::vector<float>& harmonic, std::vector<float>& percussive,
                    dsp::FrameMatrix* scratch = nullptr);

@@ -50,20 +50,23 @@ std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate a
         const std::size_t target = j + delay;
         if (target >= frames)
             break;
-        const float* prev = melDb.frame(j);
-        const float* next = melDb.frame(j + 1);
-        for (std::size_t b = 0; b < bands; ++b)
-            diff[b] = std::max(0.0f, next[b] - prev[b]);
-        if (aggregate == OnsetAggregate::Median) {
-            out[target] = medianOfNonNegative(diff.data(), bands);
-        } else {
-            double sum = 0;
-            for (float d : diff)
-                sum += d;
-            out[target] = bands ? float(sum / double(bands)) : 0.0f;
-        }
+        out[target] = onsetStrengthStep(melDb.frame(j), melDb.frame(j + 1), bands, aggregate, diff);
     }
     return out;
+}
+
+float onsetStrengthStep(const float* prev, const float* next, std::size_t bands, OnsetAggregate aggregate,
+                        std::vector<float>& scratch)
+{
+    scratch.resize(bands);
+    for (std::size_t b = 0; b < bands; ++b)
+        scratch[b] = std::max(0.0f, next[b] - prev[b]);
+    if (aggregate == OnsetAggregate::Median)
+        return medianOfNonNegative(scratch.data(), bands);
+    double sum = 0;
+    for (float d : scratch)
+        sum += d;
+    return bands ? float(sum / double(bands)) : 0.0f;
 }
 
 namespace {

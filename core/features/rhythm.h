@@ -14,6 +14,10 @@ enum class OnsetAggregate { Mean, Median }; // onset_strength default; beat_trac
 std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate aggregate, int nFft = 2048,
                                  int hop = 512);
 
+// One envelope value: the aggregate over bands of max(0, next - prev) for two consecutive
+// mel-dB frames (onsetStrength places it `1 + nFft/(2 hop)` frames after `prev`).
+float onsetStrengthStep(const float* prev, const float* next, std::size_t bands, OnsetAggregate aggregate,
+                        std::vector<float>& scratch);
 // beat_track(onset_envelope)[0]: the tempo in BPM, 0 when the envelope is all zero.
 double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate, int hop = 512,
                      double startBpm = 120.0);
