@@ -6,6 +6,7 @@
 #include "core/jobs/parallel.h"
 
 #include <hdf5.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -189,12 +190,15 @@ struct SongRecord {
     double secondsPerFrame = 0;
     double clipOffset = 0;
     SongMelWindows windows;
+    std::vector<std::string> chunks; // HDF5: each window already shuffled and deflated
 };
 
 // Where songs go, one at a time and in input order; calls are serialised by the caller.
 class MelSink {
 public:
     virtual ~MelSink() = default;
+    // On the worker, in parallel with other songs (thread-safe; no file access).
+    virtual void prepare(SongRecord&) const {}
     virtual void addSong(const SongRecord& song) = 0;
     virtual void finish(const NameTable& genres, const NameTable& splits,
                         const std::vector<MelExportAttribute>& attributes) = 0;
@@ -243,6 +247,27 @@ std::string hdf5Reason()
     return reason.empty() ? "unknown HDF5 error" : reason;
 }
 
+// One window as HDF5's filter pipeline would store it: the shuffle filter (byte k of every
+// float together, H5Zshuffle.c) then the deflate filter (zlib's compress2, H5Zdeflate.c).
+// Done on the workers so that compression, the slow part, runs on every core; the chunk is
+// then written as is (H5Dwrite_chunk) and read back through the ordinary filters.
+std::string shuffledDeflatedChunk(const float* values, std::size_t count, int level)
+{
+    constexpr std::size_t kBytes = sizeof(float);
+    const auto* in = reinterpret_cast<const unsigned char*>(values);
+    std::string shuffled(count * kBytes, '\0');
+    for (std::size_t i = 0; i < count; ++i)
+        for (std::size_t b = 0; b < kBytes; ++b)
+            shuffled[b * count + i] = char(in[i * kBytes + b]);
+    uLongf size = compressBound(uLong(shuffled.size()));
+    std::string out(size, '\0');
+    if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(shuffled.data()),
+                  uLong(shuffled.size()), level) != Z_OK)
+        throw Error(ErrorKind::Internal, "mel window", "zlib could not compress a window");
+    out.resize(size);
+    return out;
+}
+
 class Hdf5MelFile final : public MelSink {
 public:
     Hdf5MelFile(const fs::path& file, std::string name, int mels, int frames, int gzipLevel)
@@ -263,17 +288,35 @@ public:
         path_ = createGrowing("path", stringType_.get(), std::array<hsize_t, 1>{1024}, false);
     }
 
+    void prepare(SongRecord& song) const override
+    {
+        if (gzip_ == 0)
+            return;
+        const auto& w = song.windows;
+        const std::size_t size = std::size_t(mels_ * frames_);
+        for (std::size_t i = 0; i < w.starts.size(); ++i)
+            song.chunks.push_back(shuffledDeflatedChunk(w.values.data() + i * size, size, int(gzip_)));
+        song.windows.values = {}; // the chunks replace them while the song waits for its turn
+    }
+
     void addSong(const SongRecord& song) override
     {
         quiet();
         const auto& w = song.windows;
         const hsize_t count = w.starts.size();
-        const std::vector<std::int64_t> track(count, std::int64_t(tracks_));
-        const std::vector<std::int32_t> label(count, song.label), split(count, song.split);
-        std::vector<double> offset(count);
-        for (std::size_t i = 0; i < count; ++i)
-            offset[i] = song.clipOffset + w.starts[i] * song.secondsPerFrame;
-        append(melsData_, H5T_NATIVE_FLOAT, windows_, {count, mels_, frames_}, w.values.data());
+        std::vector<std::int64_t> track;
+        std::vector<std::int32_t> label, split;
+        std::vector<double> offset;
+        for (int start : w.starts) {
+            track.push_back(std::int64_t(tracks_));
+            label.push_back(song.label);
+            split.push_back(song.split);
+            offset.push_back(song.clipOffset + start * song.secondsPerFrame);
+        }
+        if (song.chunks.empty())
+            append(melsData_, H5T_NATIVE_FLOAT, windows_, {count, mels_, frames_}, w.values.data());
+        else
+            appendChunks(song.chunks);
         append(track_, H5T_NATIVE_INT64, windows_, {count}, track.data());
         append(label_, H5T_NATIVE_INT32, windows_, {count}, label.data());
         append(split_, H5T_NATIVE_INT32, windows_, {count}, split.data());
@@ -344,6 +387,18 @@ private:
               "select rows");
         H5Id memSpace(check(H5Screate_simple(int(shape.size()), shape.data(), nullptr), "make a dataspace"), H5Sclose);
         check(H5Dwrite(dataset.get(), memType, memSpace.get(), fileSpace.get(), H5P_DEFAULT, data), "write rows");
+    }
+
+    // Pre-filtered windows, one chunk each (filter mask 0: every filter of the pipeline applied).
+    void appendChunks(const std::vector<std::string>& chunks)
+    {
+        const std::array<hsize_t, 3> total = {windows_ + chunks.size(), mels_, frames_};
+        check(H5Dset_extent(melsData_.get(), total.data()), "grow a dataset");
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            const std::array<hsize_t, 3> at = {windows_ + i, 0, 0};
+            check(H5Dwrite_chunk(melsData_.get(), H5P_DEFAULT, 0, at.data(), chunks[i].size(), chunks[i].data()),
+                  "write a window");
+        }
     }
 
     void writeStrings(const char* name, const std::vector<std::string>& values)
@@ -711,6 +766,7 @@ void runExport(const ExportPlan& plan, MelSink& sink, MelExportResult& result)
                 record.secondsPerFrame = secondsPerFrame;
                 record.clipOffset = o.windows.clipOffsetSeconds;
                 record.windows = songMelWindows(entry.path, o.windows, o.cancel);
+                sink.prepare(record);
                 committer.deliver(index, std::move(record));
             } catch (...) {
                 committer.deliver(index, std::nullopt);
