@@ -313,6 +313,26 @@ private slots:
         QCOMPARE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), std::ptrdiff_t(1));
     }
 
+    void anUnwritableTargetIsAnErrorNamingItAndLeavesNothing()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        gs::writeWav(dir / "a.wav", tone(2.0, 22050), 22050);
+        const auto song = gs::songEntryForFile(dir / "a.wav");
+        for (const char* name : {"missing/x.h5", "missing/x.npz"}) {
+            const fs::path out = dir / name;
+            try {
+                gs::exportMels({song}, {}, out, {});
+                QFAIL("an export into a missing folder succeeded");
+            } catch (const gs::Error& e) {
+                QCOMPARE(e.subject(), out.string()); // the file the user named, not a temporary
+                QVERIFY(!e.reason().empty());
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(gs::Error, gs::exportMels({song}, {"train", "test"}, dir / "x.h5", {}));
+        QCOMPARE(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), std::ptrdiff_t(1));
+    }
+
     void cliWritesTheFileAndListsTheBrokenSong()
     {
         QTemporaryDir holder;
