@@ -35,21 +35,13 @@ void syncPath(const fs::path& path, int flags)
 
 } // namespace
 
-void writeFileAtomically(const fs::path& target, const std::function<void(std::ostream&)>& fill,
-                         const AtomicWriteOptions& options)
+void writeFileAtomicallyByName(const fs::path& target, const std::function<void(const fs::path&)>& fill,
+                               const AtomicWriteOptions& options)
 {
     const fs::path temp = temporaryBeside(target);
     std::error_code ec;
     try {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorKind::NotFound, target.string(),
-                        std::string("cannot be created for writing: ") + std::strerror(errno));
-        fill(out);
-        out.flush();
-        out.close();
-        if (!out)
-            throw Error(ErrorKind::Internal, target.string(), "writing failed (disk full?)");
+        fill(temp);
         if (options.durable)
             syncPath(temp, O_RDONLY);
         fs::rename(temp, target, ec);
@@ -61,6 +53,25 @@ void writeFileAtomically(const fs::path& target, const std::function<void(std::o
         fs::remove(temp, ec);
         throw;
     }
+}
+
+void writeFileAtomically(const fs::path& target, const std::function<void(std::ostream&)>& fill,
+                         const AtomicWriteOptions& options)
+{
+    writeFileAtomicallyByName(
+        target,
+        [&](const fs::path& temp) {
+            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+            if (!out)
+                throw Error(ErrorKind::NotFound, target.string(),
+                            std::string("cannot be created for writing: ") + std::strerror(errno));
+            fill(out);
+            out.flush();
+            out.close();
+            if (!out)
+                throw Error(ErrorKind::Internal, target.string(), "writing failed (disk full?)");
+        },
+        options);
 }
 
 void writeFileAtomically(const fs::path& target, std::string_view content, const AtomicWriteOptions& options)

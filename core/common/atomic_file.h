@@ -20,5 +20,11 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
 // Lets `fill` stream into the temporary file; a throw from fill aborts (old file kept).
 void writeFileAtomically(const std::filesystem::path& target, const std::function<void(std::ostream&)>& fill,
                          const AtomicWriteOptions& options = {});
+// For libraries that write by file name (HDF5): `fill` creates, writes and closes the file at
+// the temporary path it is given; it is then renamed over the target like the above, and
+// removed if fill throws.
+void writeFileAtomicallyByName(const std::filesystem::path& target,
+                               const std::function<void(const std::filesystem::path& temporary)>& fill,
+                               const AtomicWriteOptions& options = {});
 
 } // namespace gs

@@ -15,11 +15,13 @@ constexpr char kMagic[] = "\x93NUMPY";   // 6 bytes, then major 1, minor 0
 constexpr std::size_t kPreludeBytes = 10; // magic + version + uint16 header length
 constexpr std::size_t kAlignment = 64;    // numpy >= 1.14 aligns the data to 64 bytes
 
-std::string shapeText(std::size_t rows, std::size_t cols)
+// Python's tuple repr: "()", "(n,)", "(a, b)", ...
+std::string shapeText(std::span<const std::size_t> shape)
 {
     std::string text = "(";
-    text.append(std::to_string(rows)).append(", ").append(std::to_string(cols)).append(")");
-    return text;
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        text.append(i ? ", " : "").append(std::to_string(shape[i]));
+    return text.append(shape.size() == 1 ? ",)" : ")");
 }
 
 void appendLittleEndian(std::string& out, float value)
@@ -33,7 +35,13 @@ void appendLittleEndian(std::string& out, float value)
 
 std::string npyHeader2D(std::size_t rows, std::size_t cols)
 {
-    std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shapeText(rows, cols) + ", }";
+    const std::size_t shape[] = {rows, cols};
+    return npyHeader("<f4", shape);
+}
+
+std::string npyHeader(std::string_view descr, std::span<const std::size_t> shape)
+{
+    std::string dict = "{'descr': '" + std::string(descr) + "', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
     // Pad with spaces so that prelude + dict + '\n' is a multiple of the alignment.
     const std::size_t unpadded = kPreludeBytes + dict.size() + 1;
     dict.append((kAlignment - unpadded % kAlignment) % kAlignment, ' ');

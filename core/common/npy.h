@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace gs {
 
@@ -14,6 +15,9 @@ namespace gs {
 // "{'descr': '<f4', 'fortran_order': False, 'shape': (rows, cols), }" padded with spaces and a
 // final '\n' so that the data starts at a multiple of 64 bytes (as numpy writes it).
 std::string npyHeader2D(std::size_t rows, std::size_t cols);
+// The same header for any dtype descr ('<f4', '<i8', '<U12', ...) and shape ({} = a scalar,
+// {n} = "(n,)" as numpy writes a 1-tuple).
+std::string npyHeader(std::string_view descr, std::span<const std::size_t> shape);
 
 // The whole file: header then rows*cols little-endian float32 values in C order.
 // Throws gs::Error(InvalidArgument) when values.size() != rows * cols.

@@ -2,6 +2,7 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/dataset/mel_export.h"
 
 #include <algorithm>
 #include <chrono>
@@ -105,20 +106,6 @@ void shuffle(std::vector<T>& items, std::mt19937_64& rng)
 
 // ---- windows ----
 
-// Window starts covering a song of `frames` frames: evenly spaced, the last one flush with the end.
-std::vector<int> windowStarts(int frames, int window, double overlap)
-{
-    if (frames <= window)
-        return {0};
-    const int hop = std::max(1, int(std::lround(window * (1.0 - overlap))));
-    std::vector<int> starts;
-    for (int s = 0; s + window <= frames; s += hop)
-        starts.push_back(s);
-    if (starts.back() + window < frames)
-        starts.push_back(frames - window);
-    return starts;
-}
-
 // Frame-major 8-bit codes -> band-major standardised floats (the network's layout).
 void decodeWindow(const std::uint8_t* codes, int mels, int frames, float dbMin, float step, float mean,
                   float invStd, float* out)
@@ -158,7 +145,7 @@ void augmentWindow(float* x, int mels, int frames, float gainJitter, int maxBand
 std::vector<double> songProbabilities(CnnPredictor& predictor, const QuantisedSpectrogram& s, const CnnShape& shape,
                                       double overlap, float mean, float stddev)
 {
-    const auto starts = windowStarts(s.frames, shape.frames, overlap);
+    const auto starts = melWindowStarts(s.frames, shape.frames, overlap); // as export-mels cuts them
     const std::size_t windowSize = std::size_t(shape.mels) * shape.frames;
     constexpr std::size_t kBatch = 32;
     std::vector<double> meanLog(std::size_t(shape.classes), 0.0);
