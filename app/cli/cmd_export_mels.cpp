@@ -1,6 +1,6 @@
 // genrescope-cli export-mels: a collection's log-mel windows (what the CNN trains on) into
 // one HDF5 file or a NumPy .npz, with track, genre label and split per window.
-#include "app/cli/cmd_ml_common.h"
+#include "app/cli/console.h"
 #include "app/cli/command.h"
 #include "app/cli/extraction_args.h"
 
@@ -168,14 +168,15 @@ int runExportMels(const Args& raw)
     if (unmatched)
         std::fprintf(stderr, "warning: %zu songs have no row in %s (split '')\n", unmatched, splitsFile.c_str());
 
-    ml::installInterruptHandler();
-    options.cancel = &ml::interruptToken();
-    options.progress = ml::stderrProgress(quiet);
+    options.cancel = &interruptOnSignal();
+    options.progress = consoleProgress(quiet);
     const MelExportResult result = exportMels(songs, splits, out, options);
     if (result.cancelled) {
-        std::fprintf(stderr, "\ncancelled; %s not written\n", out.c_str());
+        endProgressLine(quiet);
+        std::fprintf(stderr, "cancelled; %s not written\n", out.c_str());
         return kExitSomeFailed;
     }
+    endProgressLine(quiet);
     printSummary(result, songs.size(), out);
     return result.failures.empty() && !problems ? kExitOk : kExitSomeFailed;
 }

@@ -6,7 +6,10 @@
 #include <QColor>
 #include <QIcon>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <tuple>
 
 namespace gs::ui {
 
@@ -25,6 +28,7 @@ SongTableModel::SongTableModel(DatasetSession* session, QObject* parent)
     connect(session_, &DatasetSession::opened, this, [this] {
         beginResetModel();
         rows_ = 0;
+        forgetKeys(-1);
         endResetModel();
     });
     connect(session_, &DatasetSession::songsAdded, this, [this](int first, int last) {
@@ -34,8 +38,10 @@ SongTableModel::SongTableModel(DatasetSession* session, QObject* parent)
     });
     connect(session_, &DatasetSession::songsUpdated, this, [this](const QList<int>& rows) {
         for (int r : rows)
-            if (r < rows_)
+            if (r < rows_) {
+                forgetKeys(r);
                 emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
+            }
     });
 }
 
@@ -106,6 +112,82 @@ QVariant SongTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
+void SongTableModel::forgetKeys(int row)
+{
+    if (row < 0) {
+        foldedPaths_.clear();
+        searchTexts_.clear();
+        return;
+    }
+    if (std::size_t(row) < foldedPaths_.size())
+        foldedPaths_[std::size_t(row)] = QString();
+    if (std::size_t(row) < searchTexts_.size())
+        searchTexts_[std::size_t(row)] = QString();
+}
+
+const QString& SongTableModel::foldedPath(int row) const
+{
+    if (foldedPaths_.size() < session_->songs().size())
+        foldedPaths_.resize(session_->songs().size());
+    QString& key = foldedPaths_[std::size_t(row)];
+    if (key.isEmpty())
+        key = session_->songs()[std::size_t(row)].relativePath.toCaseFolded();
+    return key;
+}
+
+const QString& SongTableModel::searchText(int row) const
+{
+    if (searchTexts_.size() < session_->songs().size())
+        searchTexts_.resize(session_->songs().size());
+    QString& text = searchTexts_[std::size_t(row)];
+    if (text.isEmpty()) {
+        const Song& song = session_->songs()[std::size_t(row)];
+        text = QStringList{song.relativePath, QString::fromStdString(song.record.label),
+                           data(index(row, Format)).toString(), statusText(song.status)}
+                   .join(QLatin1Char('\n'))
+                   .toCaseFolded();
+    }
+    return text;
+}
+
+bool SongTableModel::lessThan(int rowA, int rowB, int column) const
+{
+    const auto& songs = session_->songs();
+    if (rowA >= int(songs.size()) || rowB >= int(songs.size()))
+        return rowA < rowB;
+    const Song& a = songs[std::size_t(rowA)];
+    const Song& b = songs[std::size_t(rowB)];
+    switch (column) {
+    case File: return foldedPath(rowA) < foldedPath(rowB);
+    case Genre: // ASCII case folding is enough to order genre names; no string conversions
+        return std::lexicographical_compare(a.record.label.begin(), a.record.label.end(), b.record.label.begin(),
+                                            b.record.label.end(), [](unsigned char x, unsigned char y) {
+                                                return std::tolower(x) < std::tolower(y);
+                                            });
+    case Duration: return a.record.durationSeconds < b.record.durationSeconds;
+    case Format: {
+        const auto& ra = a.record;
+        const auto& rb = b.record;
+        const std::string& codecA = ra.codec.empty() ? ra.container : ra.codec;
+        const std::string& codecB = rb.codec.empty() ? rb.container : rb.codec;
+        return std::tie(codecA, ra.sampleRate, ra.channels) < std::tie(codecB, rb.sampleRate, rb.channels);
+    }
+    case Status: return int(a.status) < int(b.status);
+    }
+    return false;
+}
+
+bool SongTableModel::hasGenre(int row, const QString& genre) const
+{
+    const auto& songs = session_->songs();
+    return row < int(songs.size()) && QString::fromStdString(songs[std::size_t(row)].record.label) == genre;
+}
+
+bool SongTableModel::contains(int row, const QString& foldedNeedle) const
+{
+    return row < int(session_->songs().size()) && searchText(row).contains(foldedNeedle);
+}
+
 SongFilterProxy::SongFilterProxy(QObject* parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(SongTableModel::SortRole);
@@ -121,21 +203,24 @@ void SongFilterProxy::setGenre(const QString& genre)
 
 void SongFilterProxy::setText(const QString& text)
 {
-    text_ = text.trimmed();
+    text_ = text.trimmed().toCaseFolded();
     invalidateRowsFilter();
 }
 
-bool SongFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+bool SongFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const
 {
-    const auto* m = sourceModel();
-    if (!genre_.isEmpty() && m->index(sourceRow, SongTableModel::Genre, sourceParent).data().toString() != genre_)
-        return false;
-    if (text_.isEmpty())
+    const auto* m = qobject_cast<const SongTableModel*>(sourceModel());
+    if (!m)
         return true;
-    for (int c = 0; c < SongTableModel::ColumnCount; ++c)
-        if (m->index(sourceRow, c, sourceParent).data(SongTableModel::SortRole).toString().contains(text_, Qt::CaseInsensitive))
-            return true;
-    return false;
+    if (!genre_.isEmpty() && !m->hasGenre(sourceRow, genre_))
+        return false;
+    return text_.isEmpty() || m->contains(sourceRow, text_);
+}
+
+bool SongFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    const auto* m = qobject_cast<const SongTableModel*>(sourceModel());
+    return m ? m->lessThan(left.row(), right.row(), left.column()) : QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace gs::ui
