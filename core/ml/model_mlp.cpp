@@ -4,6 +4,7 @@
 // different seeds are trained and their softmax outputs averaged: cheap variance reduction,
 // which matters with 900 training songs. The only file that includes <dlib/dnn.h> for ml.
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 #include "core/ml/binary_io.h"
 #include "core/ml/models.h"
 
@@ -169,9 +170,7 @@ private:
                 context.cancel->throwIfCancelled("mlp");
             for (std::size_t i = 0; i < order.size(); ++i)
                 order[i] = i;
-            // Fisher-Yates with our own draws: std::shuffle's algorithm is not specified.
-            for (std::size_t i = order.size(); i > 1; --i)
-                std::swap(order[i - 1], order[rng() % i]);
+            fisherYatesShuffle(order, rng); // library-independent, unlike std::shuffle
             const double progress = double(epoch) / double(std::max(1, epochs));
             const double rate = baseRate * (0.05 + 0.95 * 0.5 * (1 + std::cos(std::numbers::pi * progress)));
             for (std::size_t start = 0; start < order.size(); start += batch) {

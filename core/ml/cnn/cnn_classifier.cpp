@@ -2,6 +2,7 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 
 #include <algorithm>
 #include <chrono>
@@ -91,18 +92,6 @@ std::string readRecord(std::istream& in, const char (&magic)[8], std::uint32_t v
     return payload;
 }
 
-// ---- randomness: std::mt19937_64 is specified exactly; the distributions are not, so ----
-// ---- we map its output ourselves to keep runs identical across standard libraries.     ----
-
-std::uint64_t below(std::mt19937_64& rng, std::uint64_t n) { return n ? rng() % n : 0; }
-
-template <typename T>
-void shuffle(std::vector<T>& items, std::mt19937_64& rng)
-{
-    for (std::size_t i = items.size(); i > 1; --i)
-        std::swap(items[i - 1], items[below(rng, i)]);
-}
-
 // ---- windows ----
 
 // Window starts covering a song of `frames` frames: evenly spaced, the last one flush with the end.
@@ -137,18 +126,18 @@ void augmentWindow(float* x, int mels, int frames, float gainJitter, int maxBand
                    std::mt19937_64& rng)
 {
     if (gainJitter > 0.0f) {
-        const float shift = gainJitter * (2.0f * float(double(rng() >> 11) * 0x1.0p-53) - 1.0f);
+        const float shift = gainJitter * (2.0f * float(drawUnit(rng)) - 1.0f);
         for (std::size_t i = 0, n = std::size_t(mels) * frames; i < n; ++i)
             x[i] += shift;
     }
     if (maxBands > 0) {
-        const int width = int(below(rng, std::uint64_t(std::min(maxBands, mels - 1)) + 1));
-        const int first = int(below(rng, std::uint64_t(mels - width + 1)));
+        const int width = int(drawBelow(rng, std::uint64_t(std::min(maxBands, mels - 1)) + 1));
+        const int first = int(drawBelow(rng, std::uint64_t(mels - width + 1)));
         std::fill(x + std::size_t(first) * frames, x + std::size_t(first + width) * frames, 0.0f);
     }
     if (maxFrames > 0) {
-        const int width = int(below(rng, std::uint64_t(std::min(maxFrames, frames - 1)) + 1));
-        const int first = int(below(rng, std::uint64_t(frames - width + 1)));
+        const int width = int(drawBelow(rng, std::uint64_t(std::min(maxFrames, frames - 1)) + 1));
+        const int first = int(drawBelow(rng, std::uint64_t(frames - width + 1)));
         for (int b = 0; b < mels; ++b)
             std::fill(x + std::size_t(b) * frames + first, x + std::size_t(b) * frames + first + width, 0.0f);
     }
@@ -213,7 +202,7 @@ std::vector<bool> validationMask(const std::vector<TrainSong>& songs, int classe
     for (auto& groups : groupsOfClass) {
         if (groups.size() < 2)
             continue;
-        shuffle(groups, rng);
+        fisherYatesShuffle(groups, rng);
         const std::size_t take = std::clamp<std::size_t>(std::size_t(std::lround(fraction * groups.size())), 1,
                                                          groups.size() - 1);
         for (std::size_t i = 0; i < take; ++i)
@@ -479,9 +468,9 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
         for (std::size_t idx : trainIdx) {
             const int slack = std::max(0, songs[idx].entry.frames - netShape.frames);
             for (int w = 0; w < options_.windowsPerSong; ++w)
-                windows.emplace_back(std::uint32_t(idx), std::int32_t(below(rng, std::uint64_t(slack) + 1)));
+                windows.emplace_back(std::uint32_t(idx), std::int32_t(drawBelow(rng, std::uint64_t(slack) + 1)));
         }
-        shuffle(windows, rng);
+        fisherYatesShuffle(windows, rng);
 
         double lossSum = 0.0;
         std::size_t lossBatches = 0;
