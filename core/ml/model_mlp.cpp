@@ -205,6 +205,21 @@ private:
 
 } // namespace
 
-std::unique_ptr<Classifier> makeMlp(const Hyperparameters& params) { return std::make_unique<MlpModel>(params); }
+ModelEntry mlpModelEntry()
+{
+    return {{"mlp",
+             "multilayer perceptron (Dlib DNN: fc-relu-dropout x2, softmax), mean of several seeds",
+             {{"hidden1", 256, 4, 4096, "units in the first hidden layer"},
+              {"hidden2", 128, 4, 4096, "units in the second hidden layer"},
+              {"dropout", 0.25, 0, 0.9, "dropout rate after each hidden layer"},
+              {"epochs", 120, 1, 5000, "passes over the training set"},
+              {"batch", 32, 1, 4096, "mini-batch size"},
+              {"learning_rate", 0.001, 1e-6, 1, "Adam step size (cosine-decayed)"},
+              {"weight_decay", 0.0005, 0, 1, "L2 weight decay"},
+              {"seeds", 3, 1, 32, "networks trained with different seeds and averaged"},
+              logSkewedSpec()},
+             {}},
+            [](const Hyperparameters& p) { return std::make_unique<MlpModel>(p); }};
+}
 
 } // namespace gs::ml
