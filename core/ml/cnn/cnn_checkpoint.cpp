@@ -19,27 +19,25 @@ constexpr std::uint32_t kCheckpointVersion = 1;
 constexpr std::size_t kMaxKeyLength = std::size_t(1) << 20;
 constexpr std::uint32_t kMaxEpochs = 100000;
 
+// The history's per-epoch figures after the epoch number, in file order.
+constexpr double CnnEpochStats::*kEpochFigures[] = {
+    &CnnEpochStats::trainLoss, &CnnEpochStats::validationAccuracy, &CnnEpochStats::validationLoss,
+    &CnnEpochStats::learningRate, &CnnEpochStats::seconds, &CnnEpochStats::cpuSeconds,
+};
+
 void writeEpoch(std::ostream& out, const CnnEpochStats& e)
 {
     bin::writeI32(out, e.epoch);
-    bin::writeF64(out, e.trainLoss);
-    bin::writeF64(out, e.validationAccuracy);
-    bin::writeF64(out, e.validationLoss);
-    bin::writeF64(out, e.learningRate);
-    bin::writeF64(out, e.seconds);
-    bin::writeF64(out, e.cpuSeconds);
+    for (auto figure : kEpochFigures)
+        bin::writeF64(out, e.*figure);
 }
 
 CnnEpochStats readEpoch(std::istream& in)
 {
     CnnEpochStats e;
     e.epoch = bin::readI32(in, "history");
-    e.trainLoss = bin::readF64(in, "history");
-    e.validationAccuracy = bin::readF64(in, "history");
-    e.validationLoss = bin::readF64(in, "history");
-    e.learningRate = bin::readF64(in, "history");
-    e.seconds = bin::readF64(in, "history");
-    e.cpuSeconds = bin::readF64(in, "history");
+    for (auto figure : kEpochFigures)
+        e.*figure = bin::readF64(in, "history");
     return e;
 }
 
