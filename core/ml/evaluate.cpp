@@ -1,6 +1,7 @@
 #include "core/ml/evaluate.h"
 
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 #include "core/ml/blas_threads.h"
 #include "core/ml/cv_tasks.h"
 #include "core/ml/registry.h"
@@ -73,14 +74,13 @@ std::vector<int> assignFolds(const std::vector<int>& labels, const std::vector<i
     for (int l : labels)
         total[std::size_t(l + 1)] += 1;
 
-    // Shuffle the groups (own Fisher-Yates: std::shuffle differs between libraries), then
+    // Shuffle the groups (gs::fisherYatesShuffle: the same on every standard library), then
     // place big groups first so that the small ones can even out the folds.
     std::vector<std::size_t> order(members.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::mt19937_64 rng(seed);
-    for (std::size_t i = order.size(); i > 1; --i)
-        std::swap(order[i - 1], order[rng() % i]);
+    fisherYatesShuffle(order, rng);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return members[a].size() > members[b].size(); });
 

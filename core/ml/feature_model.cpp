@@ -164,4 +164,10 @@ std::vector<double> couplePairwise(const std::vector<std::vector<double>>& r)
     return normalizedProbabilities(p);
 }
 
+// Functions, not globals: the registry may be used during static initialisation (CLI help).
+ParameterSpec logSkewedSpec(double defaultValue)
+{
+    return {"log_skewed", defaultValue, 0, 1, "1: log-transform heavy-tailed positive features before standardising"};
+}
+
 } // namespace gs::ml

@@ -1,6 +1,7 @@
 #include "core/ml/learning_curve.h"
 
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 #include "core/ml/blas_threads.h"
 #include "core/ml/cv_tasks.h"
 #include "core/ml/registry.h"
@@ -80,11 +81,10 @@ GroupDrawOrder drawOrder(const LabelledSet& data, const std::vector<std::size_t>
         order.songsByClass[c] += members.size();
         order.groupsByClass[c].push_back(std::move(members));
     }
-    // Own Fisher-Yates on mt19937_64: std::shuffle's algorithm differs between libraries.
+    // One generator across the genres, in genre order (gs::fisherYatesShuffle: library-independent).
     std::mt19937_64 rng(seed);
     for (auto& list : order.groupsByClass)
-        for (std::size_t i = list.size(); i > 1; --i)
-            std::swap(list[i - 1], list[rng() % i]);
+        fisherYatesShuffle(list, rng);
     return order;
 }
 

@@ -112,6 +112,17 @@ private:
 
 } // namespace
 
-std::unique_ptr<Classifier> makeEnsemble(const Hyperparameters& params) { return std::make_unique<EnsembleModel>(params); }
+ModelEntry ensembleModelEntry()
+{
+    return {{"ensemble",
+             "soft vote of svm-rbf, mlp and krr (weights per member; 0 leaves one out)",
+             {{"w_svm_rbf", 1, 0, 100, "weight of svm-rbf"},
+              {"w_mlp", 1, 0, 100, "weight of mlp"},
+              {"w_krr", 1, 0, 100, "weight of krr"},
+              {"w_knn", 0, 0, 100, "weight of knn"},
+              {"w_svm_linear", 0, 0, 100, "weight of svm-linear"}},
+             {}},
+            [](const Hyperparameters& p) { return std::make_unique<EnsembleModel>(p); }};
+}
 
 } // namespace gs::ml

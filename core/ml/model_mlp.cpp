@@ -4,6 +4,7 @@
 // different seeds are trained and their softmax outputs averaged: cheap variance reduction,
 // which matters with 900 training songs. The only file that includes <dlib/dnn.h> for ml.
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 #include "core/ml/binary_io.h"
 #include "core/ml/models.h"
 
@@ -169,9 +170,7 @@ private:
                 context.cancel->throwIfCancelled("mlp");
             for (std::size_t i = 0; i < order.size(); ++i)
                 order[i] = i;
-            // Fisher-Yates with our own draws: std::shuffle's algorithm is not specified.
-            for (std::size_t i = order.size(); i > 1; --i)
-                std::swap(order[i - 1], order[rng() % i]);
+            fisherYatesShuffle(order, rng); // library-independent, unlike std::shuffle
             const double progress = double(epoch) / double(std::max(1, epochs));
             const double rate = baseRate * (0.05 + 0.95 * 0.5 * (1 + std::cos(std::numbers::pi * progress)));
             for (std::size_t start = 0; start < order.size(); start += batch) {
@@ -206,6 +205,21 @@ private:
 
 } // namespace
 
-std::unique_ptr<Classifier> makeMlp(const Hyperparameters& params) { return std::make_unique<MlpModel>(params); }
+ModelEntry mlpModelEntry()
+{
+    return {{"mlp",
+             "multilayer perceptron (Dlib DNN: fc-relu-dropout x2, softmax), mean of several seeds",
+             {{"hidden1", 256, 4, 4096, "units in the first hidden layer"},
+              {"hidden2", 128, 4, 4096, "units in the second hidden layer"},
+              {"dropout", 0.25, 0, 0.9, "dropout rate after each hidden layer"},
+              {"epochs", 120, 1, 5000, "passes over the training set"},
+              {"batch", 32, 1, 4096, "mini-batch size"},
+              {"learning_rate", 0.001, 1e-6, 1, "Adam step size (cosine-decayed)"},
+              {"weight_decay", 0.0005, 0, 1, "L2 weight decay"},
+              {"seeds", 3, 1, 32, "networks trained with different seeds and averaged"},
+              logSkewedSpec()},
+             {}},
+            [](const Hyperparameters& p) { return std::make_unique<MlpModel>(p); }};
+}
 
 } // namespace gs::ml

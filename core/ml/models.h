@@ -2,6 +2,7 @@
 // Internal to core/ml: the model implementations behind the registry, and the base class
 // that gives every feature-based model its scaler, class count and save/load framing.
 #include "core/ml/classifier.h"
+#include "core/ml/model_entry.h"
 #include "core/ml/scaler.h"
 
 #include <memory>
@@ -46,14 +47,18 @@ private:
 // all-zero vector becomes uniform.
 std::vector<double> normalizedProbabilities(std::vector<double> p);
 
-// Factories (hyper-parameters already resolved and range-checked by the registry).
-std::unique_ptr<Classifier> makeDummy(const Hyperparameters& params, bool stratified);
-std::unique_ptr<Classifier> makeKnn(const Hyperparameters& params);
-std::unique_ptr<Classifier> makeSvmLinear(const Hyperparameters& params);
-std::unique_ptr<Classifier> makeSvmRbf(const Hyperparameters& params);
-std::unique_ptr<Classifier> makeKrr(const Hyperparameters& params);
-std::unique_ptr<Classifier> makeMlp(const Hyperparameters& params);
-std::unique_ptr<Classifier> makeEnsemble(const Hyperparameters& params);
+// The FeatureModel option every feature model declares: log-transform of skewed features.
+ParameterSpec logSkewedSpec(double defaultValue = 1);
+
+// Registry entries, each defined beside its model (core/ml/registry.cpp lists them).
+ModelEntry dummyModelEntry();           // models_basic.cpp
+ModelEntry dummyStratifiedModelEntry(); // models_basic.cpp
+ModelEntry knnModelEntry();             // models_basic.cpp
+ModelEntry svmLinearModelEntry();       // models_kernel.cpp
+ModelEntry svmRbfModelEntry();          // models_kernel.cpp
+ModelEntry krrModelEntry();             // models_kernel.cpp
+ModelEntry mlpModelEntry();             // model_mlp.cpp
+ModelEntry ensembleModelEntry();        // model_ensemble.cpp
 
 // Pairwise coupling of one-vs-one probabilities (Wu, Lin & Weng 2004, method 2):
 // r[i][j] = P(class i | class i or j). Returns a distribution over the k classes.

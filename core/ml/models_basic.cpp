@@ -163,14 +163,29 @@ private:
 
 } // namespace
 
-std::unique_ptr<Classifier> makeDummy(const Hyperparameters& params, bool stratified)
+ModelEntry dummyModelEntry()
 {
-    return std::make_unique<DummyModel>(params, stratified);
+    return {{"dummy", "baseline: always the most frequent genre (probabilities = class priors)", {}, {}},
+            [](const Hyperparameters& p) { return std::make_unique<DummyModel>(p, false); }};
 }
 
-std::unique_ptr<Classifier> makeKnn(const Hyperparameters& params)
+ModelEntry dummyStratifiedModelEntry()
 {
-    return std::make_unique<KnnModel>(params);
+    return {{"dummy-stratified", "baseline: a genre drawn at random from the class priors", {}, {}},
+            [](const Hyperparameters& p) { return std::make_unique<DummyModel>(p, true); }};
+}
+
+ModelEntry knnModelEntry()
+{
+    return {{"knn",
+             "k nearest neighbours (Euclidean, standardised features), smoothed votes",
+             {{"k", 5, 1, 200, "number of neighbours"},
+              {"distance_weighted", 0, 0, 1, "1: votes weighted by 1/distance"},
+              {"smoothing", 0.5, 0, 10, "additive vote smoothing, in units of one mean vote"},
+              // Plain standardisation, like the usual kNN baseline (sklearn k=5).
+              logSkewedSpec(0)},
+             {{"k", {1, 3, 5, 7, 9, 13, 17, 25}}, {"distance_weighted", {0, 1}}, {"log_skewed", {0, 1}}}},
+            [](const Hyperparameters& p) { return std::make_unique<KnnModel>(p); }};
 }
 
 } // namespace gs::ml

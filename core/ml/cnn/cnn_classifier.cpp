@@ -1,20 +1,21 @@
 #include "core/ml/cnn/cnn_classifier.h"
 
-#include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 #include "core/dataset/mel_export.h"
+#include "core/ml/binary_io.h"
+#include "core/ml/cnn/cnn_checkpoint.h"
 
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <iomanip>
 #include <map>
 #include <numbers>
-#include <numeric>
 #include <random>
+#include <span>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -24,85 +25,10 @@ namespace gs::ml {
 namespace {
 
 const char* const kSubject = "cnn";
-constexpr char kBlobMagic[8] = {'G', 'S', 'C', 'N', 'N', 'M', 'D', 'L'};
-constexpr char kCheckpointMagic[8] = {'G', 'S', 'C', 'N', 'N', 'C', 'K', 'P'};
+constexpr bin::Magic kBlobMagic = {'G', 'S', 'C', 'N', 'N', 'M', 'D', 'L'};
 constexpr std::uint32_t kBlobVersion = 1;
-constexpr std::uint32_t kCheckpointVersion = 1;
-constexpr std::uint64_t kMaxBlobBytes = 512ull << 20;
-
-// ---- little binary helpers (native little-endian; the blob is checksummed as a whole) ----
-
-template <typename T>
-void put(std::ostream& out, const T& value)
-{
-    out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-void putString(std::ostream& out, const std::string& s)
-{
-    put(out, std::uint32_t(s.size()));
-    out.write(s.data(), std::streamsize(s.size()));
-}
-
-template <typename T>
-T take(std::istream& in, const char* what)
-{
-    T value{};
-    if (!in.read(reinterpret_cast<char*>(&value), sizeof value))
-        throw Error(ErrorKind::Format, kSubject, std::string("truncated model data (") + what + ")");
-    return value;
-}
-
-std::string takeString(std::istream& in, const char* what)
-{
-    const auto size = take<std::uint32_t>(in, what);
-    if (size > (1u << 20))
-        throw Error(ErrorKind::Format, kSubject, std::string("implausible length of ") + what);
-    std::string s(size, '\0');
-    if (!in.read(s.data(), size))
-        throw Error(ErrorKind::Format, kSubject, std::string("truncated model data (") + what + ")");
-    return s;
-}
-
-// A framed, checksummed record: magic, version, length, payload, FNV-1a of the payload.
-void writeRecord(std::ostream& out, const char (&magic)[8], std::uint32_t version, const std::string& payload)
-{
-    out.write(magic, 8);
-    put(out, version);
-    put(out, std::uint64_t(payload.size()));
-    out.write(payload.data(), std::streamsize(payload.size()));
-    put(out, fnv1a64(payload.data(), payload.size()));
-}
-
-std::string readRecord(std::istream& in, const char (&magic)[8], std::uint32_t version, const char* what)
-{
-    char found[8];
-    if (!in.read(found, 8) || std::memcmp(found, magic, 8) != 0)
-        throw Error(ErrorKind::Format, kSubject, std::string("not a ") + what);
-    if (take<std::uint32_t>(in, "version") != version)
-        throw Error(ErrorKind::Format, kSubject, std::string("unsupported ") + what + " version");
-    const auto size = take<std::uint64_t>(in, "length");
-    if (size > kMaxBlobBytes)
-        throw Error(ErrorKind::Format, kSubject, std::string("implausible ") + what + " size");
-    std::string payload(size, '\0');
-    if (!in.read(payload.data(), std::streamsize(size)))
-        throw Error(ErrorKind::Format, kSubject, std::string("truncated ") + what);
-    if (take<std::uint64_t>(in, "checksum") != fnv1a64(payload.data(), payload.size()))
-        throw Error(ErrorKind::Format, kSubject, std::string("damaged ") + what + " (checksum mismatch)");
-    return payload;
-}
-
-// ---- randomness: std::mt19937_64 is specified exactly; the distributions are not, so ----
-// ---- we map its output ourselves to keep runs identical across standard libraries.     ----
-
-std::uint64_t below(std::mt19937_64& rng, std::uint64_t n) { return n ? rng() % n : 0; }
-
-template <typename T>
-void shuffle(std::vector<T>& items, std::mt19937_64& rng)
-{
-    for (std::size_t i = items.size(); i > 1; --i)
-        std::swap(items[i - 1], items[below(rng, i)]);
-}
+constexpr std::uint32_t kMaxHyperparameters = 1000;
+constexpr std::size_t kMaxNameLength = std::size_t(1) << 20;
 
 // ---- windows ----
 
@@ -124,18 +50,18 @@ void augmentWindow(float* x, int mels, int frames, float gainJitter, int maxBand
                    std::mt19937_64& rng)
 {
     if (gainJitter > 0.0f) {
-        const float shift = gainJitter * (2.0f * float(double(rng() >> 11) * 0x1.0p-53) - 1.0f);
+        const float shift = gainJitter * (2.0f * float(drawUnit(rng)) - 1.0f);
         for (std::size_t i = 0, n = std::size_t(mels) * frames; i < n; ++i)
             x[i] += shift;
     }
     if (maxBands > 0) {
-        const int width = int(below(rng, std::uint64_t(std::min(maxBands, mels - 1)) + 1));
-        const int first = int(below(rng, std::uint64_t(mels - width + 1)));
+        const int width = int(drawBelow(rng, std::uint64_t(std::min(maxBands, mels - 1)) + 1));
+        const int first = int(drawBelow(rng, std::uint64_t(mels - width + 1)));
         std::fill(x + std::size_t(first) * frames, x + std::size_t(first + width) * frames, 0.0f);
     }
     if (maxFrames > 0) {
-        const int width = int(below(rng, std::uint64_t(std::min(maxFrames, frames - 1)) + 1));
-        const int first = int(below(rng, std::uint64_t(frames - width + 1)));
+        const int width = int(drawBelow(rng, std::uint64_t(std::min(maxFrames, frames - 1)) + 1));
+        const int first = int(drawBelow(rng, std::uint64_t(frames - width + 1)));
         for (int b = 0; b < mels; ++b)
             std::fill(x + std::size_t(b) * frames + first, x + std::size_t(b) * frames + first + width, 0.0f);
     }
@@ -200,7 +126,7 @@ std::vector<bool> validationMask(const std::vector<TrainSong>& songs, int classe
     for (auto& groups : groupsOfClass) {
         if (groups.size() < 2)
             continue;
-        shuffle(groups, rng);
+        fisherYatesShuffle(groups, rng);
         const std::size_t take = std::clamp<std::size_t>(std::size_t(std::lround(fraction * groups.size())), 1,
                                                          groups.size() - 1);
         for (std::size_t i = 0; i < take; ++i)
@@ -212,96 +138,293 @@ std::vector<bool> validationMask(const std::vector<TrainSong>& songs, int classe
     return mask;
 }
 
-// ---- resumable training state ----
 
-struct Checkpoint {
-    std::string key;
-    int epochsDone = 0;
-    int bestEpoch = 0;
-    double bestAccuracy = -1.0;
-    double bestLoss = 1e300;
-    int epochsWithoutProgress = 0;
-    std::string rngState;
-    std::vector<CnnEpochStats> history;
-    std::string trainerState;
-    std::string bestPredictor; // empty until a validation improved
+// ---- the stages of fit() ----
+
+using Clock = std::chrono::steady_clock;
+
+// Cancellation and progress of one fit, shared by its stages.
+class FitMonitor {
+public:
+    explicit FitMonitor(const TrainContext& context)
+        : context_(context)
+    {
+    }
+
+    void throwIfCancelled() const
+    {
+        if (context_.cancel && context_.cancel->cancelled())
+            throw Error(ErrorKind::Cancelled, kSubject, "training cancelled");
+    }
+
+    void report(std::size_t done, std::size_t total, const std::string& stage, double etaSeconds) const
+    {
+        if (context_.progress)
+            context_.progress(ProgressInfo{done, total, stage,
+                                           std::chrono::duration<double>(Clock::now() - started_).count(), etaSeconds});
+    }
+
+private:
+    const TrainContext& context_;
+    Clock::time_point started_ = Clock::now();
 };
 
-std::string serialiseCheckpoint(const Checkpoint& c)
+struct CollectedSongs {
+    std::vector<TrainSong> songs;
+    std::string identity; // what a checkpoint must match to be resumed
+};
+
+// Stage 1: every song's spectrogram in the cache (computed once, reused by later folds and
+// runs). Undecodable songs are left out and counted in `result`; the identity names the
+// settings, the seed and every song with its label and group.
+CollectedSongs collectSongs(const LabelledSet& train, SpectrogramCache& cache, const CnnOptions& options,
+                            std::uint64_t seed, const TrainContext& context, const FitMonitor& monitor,
+                            CnnTrainingReport& result)
 {
-    std::ostringstream out(std::ios::binary);
-    putString(out, c.key);
-    put(out, std::int32_t(c.epochsDone));
-    put(out, std::int32_t(c.bestEpoch));
-    put(out, c.bestAccuracy);
-    put(out, c.bestLoss);
-    put(out, std::int32_t(c.epochsWithoutProgress));
-    putString(out, c.rngState);
-    put(out, std::uint32_t(c.history.size()));
-    for (const auto& e : c.history) {
-        put(out, std::int32_t(e.epoch));
-        put(out, e.trainLoss);
-        put(out, e.validationAccuracy);
-        put(out, e.validationLoss);
-        put(out, e.learningRate);
-        put(out, e.seconds);
-        put(out, e.cpuSeconds);
+    const int classes = int(train.classes.size());
+    const std::size_t computedBefore = cache.computedCount();
+    CollectedSongs out;
+    out.songs.reserve(train.samples.size());
+    std::ostringstream identity;
+    identity << cache.settings().fingerprint() << '|' << classes << '|' << seed << '|';
+    for (const auto& [name, value] : options.toHyperparameters())
+        if (name != "epochs" && name != "patience")
+            identity << name << '=' << value << ';';
+    for (std::size_t i = 0; i < train.samples.size(); ++i) {
+        const Sample& sample = train.samples[i];
+        monitor.throwIfCancelled();
+        if (sample.label < 0 || sample.label >= classes)
+            throw Error(ErrorKind::InvalidArgument, sample.audioPath, "label outside the class list");
+        monitor.report(i, train.samples.size(), "spectrograms · " + fs::path(sample.audioPath).filename().string(),
+                       -1);
+        try {
+            TrainSong song{cache.ensure(sample.audioPath, context.cancel), sample.label,
+                           sample.group >= 0 ? sample.group : -1 - int(i)};
+            identity << song.entry.file.filename().string() << ':' << song.label << ':' << song.group << ';';
+            out.songs.push_back(std::move(song));
+        } catch (const Error& e) {
+            if (e.kind() == ErrorKind::Cancelled)
+                throw;
+            if (result.skippedSongs++ == 0)
+                result.firstSkipReason = e.what();
+        }
     }
-    put(out, std::uint64_t(c.trainerState.size()));
-    out.write(c.trainerState.data(), std::streamsize(c.trainerState.size()));
-    put(out, std::uint64_t(c.bestPredictor.size()));
-    out.write(c.bestPredictor.data(), std::streamsize(c.bestPredictor.size()));
-    return out.str();
+    result.spectrogramsComputed = cache.computedCount() - computedBefore;
+    if (out.songs.empty())
+        throw Error(ErrorKind::Empty, kSubject, "no training song could be analysed: " + result.firstSkipReason);
+    if (out.songs.front().entry.mels != cache.settings().mel.nMels)
+        throw Error(ErrorKind::Mismatch, kSubject, "cached spectrograms have the wrong number of mel bands");
+    out.identity = identity.str();
+    return out;
 }
 
-std::string takeBytes(std::istream& in, const char* what)
-{
-    const auto size = take<std::uint64_t>(in, what);
-    if (size > kMaxBlobBytes)
-        throw Error(ErrorKind::Format, kSubject, std::string("implausible size of ") + what);
-    std::string s(size, '\0');
-    if (!in.read(s.data(), std::streamsize(size)))
-        throw Error(ErrorKind::Format, kSubject, std::string("truncated ") + what);
-    return s;
-}
+// What every epoch reads: the songs, which of them train and which validate, and the
+// standardiser of the dB values (from the training songs only).
+struct TrainingData {
+    std::vector<TrainSong> songs;
+    std::vector<std::size_t> train, validation; // indices into songs
+    float mean = 0.0f;
+    float stddev = 1.0f;
+};
 
-Checkpoint parseCheckpoint(const std::string& payload)
+// Stage 2: the song-grouped validation split for early stopping (the first draws of `rng`),
+// and the mean and standard deviation of the training songs' dB values.
+TrainingData splitAndStandardise(std::vector<TrainSong> songs, int classes, double validationFraction,
+                                 std::mt19937_64& rng)
 {
-    std::istringstream in(payload, std::ios::binary);
-    Checkpoint c;
-    c.key = takeString(in, "key");
-    c.epochsDone = take<std::int32_t>(in, "epoch");
-    c.bestEpoch = take<std::int32_t>(in, "best epoch");
-    c.bestAccuracy = take<double>(in, "best accuracy");
-    c.bestLoss = take<double>(in, "best loss");
-    c.epochsWithoutProgress = take<std::int32_t>(in, "patience");
-    c.rngState = takeString(in, "random state");
-    const auto epochs = take<std::uint32_t>(in, "history");
-    if (epochs > 100000)
-        throw Error(ErrorKind::Format, kSubject, "implausible history");
-    for (std::uint32_t i = 0; i < epochs; ++i) {
-        CnnEpochStats e;
-        e.epoch = take<std::int32_t>(in, "history");
-        e.trainLoss = take<double>(in, "history");
-        e.validationAccuracy = take<double>(in, "history");
-        e.validationLoss = take<double>(in, "history");
-        e.learningRate = take<double>(in, "history");
-        e.seconds = take<double>(in, "history");
-        e.cpuSeconds = take<double>(in, "history");
-        c.history.push_back(e);
+    TrainingData data;
+    const auto heldOut = validationMask(songs, classes, validationFraction, rng);
+    double sum = 0.0, sumSquares = 0.0, count = 0.0;
+    for (std::size_t i = 0; i < songs.size(); ++i) {
+        (heldOut[i] ? data.validation : data.train).push_back(i);
+        if (!heldOut[i]) {
+            sum += songs[i].entry.sum;
+            sumSquares += songs[i].entry.sumSquares;
+            count += double(songs[i].entry.mels) * songs[i].entry.frames;
+        }
     }
-    c.trainerState = takeBytes(in, "trainer state");
-    c.bestPredictor = takeBytes(in, "best network");
-    return c;
+    const double mean = sum / count;
+    const double variance = std::max(0.0, sumSquares / count - mean * mean);
+    data.mean = float(mean);
+    data.stddev = float(std::max(1e-3, std::sqrt(variance)));
+    data.songs = std::move(songs);
+    return data;
 }
 
-// The checkpoint goes through the one atomic writer (durable: a kill or power cut leaves the
-// previous checkpoint or the new one, never half of one, and no temporary file).
-void writeCheckpoint(const fs::path& file, const std::string& bytes)
+struct EpochPlan {
+    std::size_t windowsPerEpoch = 0;
+    std::size_t batchesPerEpoch = 0;
+    std::size_t totalBatches = 0; // over all planned epochs, for the progress bar
+};
+
+EpochPlan planEpochs(std::size_t trainingSongs, const CnnOptions& options)
 {
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    gs::writeFileAtomically(file, bytes, {true});
+    EpochPlan plan;
+    const std::size_t batchSize = std::size_t(options.batchSize);
+    plan.windowsPerEpoch = trainingSongs * std::size_t(options.windowsPerSong);
+    plan.batchesPerEpoch = std::max<std::size_t>(1, plan.windowsPerEpoch / batchSize
+                                                        + (plan.windowsPerEpoch % batchSize > 1 ? 1 : 0));
+    plan.totalBatches = plan.batchesPerEpoch * std::size_t(options.epochs);
+    return plan;
+}
+
+// Cosine decay to 2% of the initial rate over the planned epochs (epoch is 1-based).
+double learningRateAt(int epoch, const CnnOptions& options)
+{
+    const double progress = options.epochs > 1 ? double(epoch - 1) / double(options.epochs - 1) : 0.0;
+    return options.learningRate * (0.02 + 0.98 * 0.5 * (1.0 + std::cos(std::numbers::pi * progress)));
+}
+
+using WindowRef = std::pair<std::uint32_t, std::int32_t>; // (song, first frame)
+
+// An epoch's windows: windowsPerSong random starts in every training song, then shuffled.
+std::vector<WindowRef> drawEpochWindows(const TrainingData& data, const CnnShape& shape, int windowsPerSong,
+                                        std::mt19937_64& rng)
+{
+    std::vector<WindowRef> windows;
+    windows.reserve(data.train.size() * std::size_t(windowsPerSong));
+    for (std::size_t idx : data.train) {
+        const int slack = std::max(0, data.songs[idx].entry.frames - shape.frames);
+        for (int w = 0; w < windowsPerSong; ++w)
+            windows.emplace_back(std::uint32_t(idx), std::int32_t(drawBelow(rng, std::uint64_t(slack) + 1)));
+    }
+    fisherYatesShuffle(windows, rng);
+    return windows;
+}
+
+// The network input of `windows`: read from the cache, standardised, augmented (in this order,
+// which fixes the generator's draws); their labels into `labels`.
+void assembleBatch(std::span<const WindowRef> windows, const TrainingData& data, const CnnShape& shape,
+                   const CnnOptions& options, std::mt19937_64& rng, std::vector<float>& batch,
+                   std::vector<unsigned long>& labels)
+{
+    const std::size_t windowSize = std::size_t(shape.mels) * std::size_t(shape.frames);
+    std::vector<std::uint8_t> codes(windowSize);
+    labels.resize(windows.size());
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+        const auto& [idx, start] = windows[i];
+        const CachedSong& entry = data.songs[idx].entry;
+        SpectrogramCache::readWindow(entry, start, shape.frames, codes.data());
+        float* x = batch.data() + i * windowSize;
+        decodeWindow(codes.data(), shape.mels, shape.frames, entry.dbMin, (entry.dbMax - entry.dbMin) / 255.0f,
+                     data.mean, 1.0f / data.stddev, x);
+        augmentWindow(x, shape.mels, shape.frames, float(options.gainJitterDb) / data.stddev, options.freqMask,
+                      options.timeMask, rng);
+        labels[i] = static_cast<unsigned long>(data.songs[idx].label);
+    }
+}
+
+// Stage 4 (stage 3, resuming, is resumeCnnCheckpoint in cnn_checkpoint.cpp): one epoch of
+// random, augmented windows streamed from the cache in mini-batches. Returns the mean training loss of its batches.
+double trainEpoch(CnnTrainer& trainer, const TrainingData& data, const CnnShape& shape, const CnnOptions& options,
+                  int epoch, double learningRate, const EpochPlan& plan, std::mt19937_64& rng,
+                  const FitMonitor& monitor)
+{
+    const auto epochStart = Clock::now();
+    const std::size_t batchSize = std::size_t(options.batchSize);
+    const std::vector<WindowRef> windows = drawEpochWindows(data, shape, options.windowsPerSong, rng);
+    std::vector<float> batch(batchSize * std::size_t(shape.mels) * std::size_t(shape.frames));
+    std::vector<unsigned long> labels;
+    double lossSum = 0.0;
+    std::size_t lossBatches = 0;
+    for (std::size_t first = 0; first + 1 < windows.size(); first += batchSize) {
+        monitor.throwIfCancelled();
+        const std::size_t n = std::min(batchSize, windows.size() - first);
+        if (n < 2)
+            break; // batch norm needs two windows to estimate statistics
+        assembleBatch(std::span(windows).subspan(first, n), data, shape, options, rng, batch, labels);
+        const double loss = trainer.trainBatch(batch.data(), int(n), labels, learningRate);
+        if (!std::isfinite(loss))
+            throw Error(ErrorKind::Internal, kSubject, "training diverged (non-finite loss); lower the learning rate");
+        lossSum += loss;
+        ++lossBatches;
+        const std::size_t done = std::size_t(epoch - 1) * plan.batchesPerEpoch + lossBatches;
+        if (lossBatches % 8 == 0) {
+            const double elapsed = std::chrono::duration<double>(Clock::now() - epochStart).count();
+            const double perBatch = elapsed / double(lossBatches);
+            monitor.report(done, plan.totalBatches,
+                           "epoch " + std::to_string(epoch) + "/" + std::to_string(options.epochs) + " · batch "
+                               + std::to_string(lossBatches) + "/" + std::to_string(plan.batchesPerEpoch),
+                           perBatch * double(plan.totalBatches - std::min(done, plan.totalBatches)));
+        }
+    }
+    return lossBatches ? lossSum / double(lossBatches) : 0.0;
+}
+
+struct ValidationScore {
+    double accuracy = -1.0; // < 0: no validation songs
+    double loss = -1.0;
+};
+
+// Stage 5: song-level accuracy and cross-entropy of `network` on the validation songs.
+ValidationScore validate(CnnPredictor& network, const TrainingData& data, const CnnShape& shape, double overlap,
+                         const FitMonitor& monitor)
+{
+    ValidationScore score;
+    if (data.validation.empty())
+        return score;
+    std::size_t correct = 0;
+    double lossTotal = 0.0;
+    for (std::size_t idx : data.validation) {
+        monitor.throwIfCancelled();
+        const auto p = songProbabilities(network, SpectrogramCache::readAll(data.songs[idx].entry), shape, overlap,
+                                         data.mean, data.stddev);
+        const int label = data.songs[idx].label;
+        correct += std::size_t(std::max_element(p.begin(), p.end()) - p.begin()) == std::size_t(label);
+        lossTotal -= std::log(std::max(1e-12, p[std::size_t(label)]));
+    }
+    score.accuracy = double(correct) / double(data.validation.size());
+    score.loss = lossTotal / double(data.validation.size());
+    return score;
+}
+
+struct EpochResult {
+    CnnEpochStats stats;
+    CnnPredictor network; // the weights after the epoch, in inference form
+};
+
+// Stages 4 and 5 of one epoch, timed (wall and process CPU).
+EpochResult runEpoch(CnnTrainer& trainer, const TrainingData& data, const CnnShape& shape, const CnnOptions& options,
+                     int epoch, const EpochPlan& plan, std::mt19937_64& rng, const FitMonitor& monitor)
+{
+    const auto epochStart = Clock::now();
+    const std::clock_t epochCpuStart = std::clock();
+    EpochResult result;
+    CnnEpochStats& stats = result.stats;
+    stats.epoch = epoch;
+    stats.learningRate = learningRateAt(epoch, options);
+    stats.trainLoss = trainEpoch(trainer, data, shape, options, epoch, stats.learningRate, plan, rng, monitor);
+    result.network = trainer.predictor();
+    const ValidationScore score = validate(result.network, data, shape, options.inferenceOverlap, monitor);
+    stats.validationAccuracy = score.accuracy;
+    stats.validationLoss = score.loss;
+    stats.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
+    stats.cpuSeconds = double(std::clock() - epochCpuStart) / CLOCKS_PER_SEC;
+    return result;
+}
+
+// Stage 6: the epoch joins the history; the network is the new best when validation improved
+// (accuracy decides, the smoother loss breaks ties among the few possible accuracies), or
+// always when there is no validation (then the last epoch is the model).
+void recordEpoch(CnnCheckpoint& state, const CnnEpochStats& stats, bool validated, CnnPredictor current,
+                 CnnPredictor& best)
+{
+    const bool improved = !validated || stats.validationAccuracy > state.bestAccuracy
+                          || (stats.validationAccuracy == state.bestAccuracy && stats.validationLoss < state.bestLoss);
+    if (improved) {
+        state.bestAccuracy = stats.validationAccuracy;
+        state.bestLoss = stats.validationLoss;
+        state.bestEpoch = stats.epoch;
+        state.epochsWithoutProgress = 0;
+        std::ostringstream bestOut(std::ios::binary);
+        current.save(bestOut);
+        state.bestPredictor = bestOut.str();
+        best = std::move(current);
+    } else {
+        ++state.epochsWithoutProgress;
+    }
+    state.epochsDone = stats.epoch;
+    state.history.push_back(stats);
 }
 
 std::string formatEpoch(const CnnEpochStats& e, int epochs)
@@ -338,231 +461,50 @@ CnnShape CnnClassifier::shape() const
     return CnnShape{classes_, cache_->settings().mel.nMels, options_.windowFrames};
 }
 
+
 void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
 {
-    using Clock = std::chrono::steady_clock;
-    const auto started = Clock::now();
     const int classes = int(train.classes.size());
     if (classes < 2)
         throw Error(ErrorKind::InvalidArgument, kSubject, "training needs at least two classes");
     if (train.samples.empty())
         throw Error(ErrorKind::Empty, kSubject, "no training songs");
     const std::uint64_t seed = options_.seed ? options_.seed : context.seed;
-    const auto cancelled = [&] { return context.cancel && context.cancel->cancelled(); };
-    const auto report = [&](std::size_t done, std::size_t total, const std::string& stage, double etaSeconds) {
-        if (context.progress)
-            context.progress(ProgressInfo{done, total, stage,
-                                          std::chrono::duration<double>(Clock::now() - started).count(), etaSeconds});
-    };
-
+    const FitMonitor monitor(context);
     CnnTrainingReport result;
-    const std::size_t computedBefore = cache_->computedCount();
 
-    // 1. Every song's spectrogram in the cache (computed once, reused by later folds and runs).
-    std::vector<TrainSong> songs;
-    songs.reserve(train.samples.size());
-    std::ostringstream identity; // what the checkpoint must match to be resumed
-    identity << cache_->settings().fingerprint() << '|' << classes << '|' << seed << '|';
-    for (const auto& [name, value] : options_.toHyperparameters())
-        if (name != "epochs" && name != "patience")
-            identity << name << '=' << value << ';';
-    for (std::size_t i = 0; i < train.samples.size(); ++i) {
-        const Sample& sample = train.samples[i];
-        if (cancelled())
-            throw Error(ErrorKind::Cancelled, kSubject, "training cancelled");
-        if (sample.label < 0 || sample.label >= classes)
-            throw Error(ErrorKind::InvalidArgument, sample.audioPath, "label outside the class list");
-        report(i, train.samples.size(), "spectrograms · " + fs::path(sample.audioPath).filename().string(), -1);
-        try {
-            TrainSong song{cache_->ensure(sample.audioPath, context.cancel), sample.label,
-                           sample.group >= 0 ? sample.group : -1 - int(i)};
-            identity << song.entry.file.filename().string() << ':' << song.label << ':' << song.group << ';';
-            songs.push_back(std::move(song));
-        } catch (const Error& e) {
-            if (e.kind() == ErrorKind::Cancelled)
-                throw;
-            if (result.skippedSongs++ == 0)
-                result.firstSkipReason = e.what();
-        }
-    }
-    result.spectrogramsComputed = cache_->computedCount() - computedBefore;
-    if (songs.empty())
-        throw Error(ErrorKind::Empty, kSubject, "no training song could be analysed: " + result.firstSkipReason);
-    if (songs.front().entry.mels != cache_->settings().mel.nMels)
-        throw Error(ErrorKind::Mismatch, kSubject, "cached spectrograms have the wrong number of mel bands");
-
-    // 2. Song-grouped validation split for early stopping, and the standardiser.
+    CollectedSongs collected = collectSongs(train, *cache_, options_, seed, context, monitor, result);
     std::mt19937_64 rng(seed);
-    const auto heldOut = validationMask(songs, classes, options_.validationFraction, rng);
-    std::vector<std::size_t> trainIdx, validIdx;
-    double sum = 0.0, sumSquares = 0.0, count = 0.0;
-    for (std::size_t i = 0; i < songs.size(); ++i) {
-        (heldOut[i] ? validIdx : trainIdx).push_back(i);
-        if (!heldOut[i]) {
-            sum += songs[i].entry.sum;
-            sumSquares += songs[i].entry.sumSquares;
-            count += double(songs[i].entry.mels) * songs[i].entry.frames;
-        }
-    }
-    result.trainingSongs = trainIdx.size();
-    result.validationSongs = validIdx.size();
-    const double mean = sum / count;
-    const double variance = std::max(0.0, sumSquares / count - mean * mean);
+    const TrainingData data = splitAndStandardise(std::move(collected.songs), classes, options_.validationFraction, rng);
+    result.trainingSongs = data.train.size();
+    result.validationSongs = data.validation.size();
     classes_ = classes;
-    mean_ = float(mean);
-    stddev_ = float(std::max(1e-3, std::sqrt(variance)));
+    mean_ = data.mean;
+    stddev_ = data.stddev;
     const CnnShape netShape = shape();
 
-    // 3. The network, fresh or from the checkpoint of an interrupted run on the same data.
-    const std::string identityText = identity.str();
-    const fs::path checkpointFile = checkpointDirectory() / (
-        [&] { std::ostringstream h; h << std::hex << std::setw(16) << std::setfill('0')
-              << fnv1a64(identityText.data(), identityText.size()); return h.str(); }() + ".gsckpt");
+    // Stage 3: the network, fresh or from the checkpoint of an interrupted run on the same data.
+    const fs::path checkpointFile = cnnCheckpointFile(checkpointDirectory(), collected.identity);
     CnnTrainer trainer(netShape, options_.dropout, options_.weightDecay, seed, options_.threads);
-    Checkpoint state;
-    state.key = identityText;
     CnnPredictor best;
-    if (std::ifstream in(checkpointFile, std::ios::binary); in) {
-        try {
-            Checkpoint saved = parseCheckpoint(readRecord(in, kCheckpointMagic, kCheckpointVersion, "checkpoint"));
-            if (saved.key == identityText) {
-                std::istringstream trainerIn(saved.trainerState, std::ios::binary);
-                trainer.loadState(trainerIn);
-                if (!saved.bestPredictor.empty()) {
-                    std::istringstream bestIn(saved.bestPredictor, std::ios::binary);
-                    best.load(bestIn);
-                }
-                std::istringstream rngIn(saved.rngState);
-                rngIn >> rng;
-                state = std::move(saved);
-                result.resumed = true;
-            }
-        } catch (const Error&) {
-            // A damaged checkpoint only costs the time to train again.
-        }
+    CnnCheckpoint state;
+    state.key = collected.identity;
+    if (auto saved = resumeCnnCheckpoint(checkpointFile, collected.identity, trainer, best, rng)) {
+        state = std::move(*saved);
+        result.resumed = true;
     }
 
-    // 4. Epochs of random, augmented windows streamed from the cache.
-    const std::size_t windowSize = std::size_t(netShape.mels) * std::size_t(netShape.frames);
-    const std::size_t batchSize = std::size_t(options_.batchSize);
-    const std::size_t windowsPerEpoch = trainIdx.size() * std::size_t(options_.windowsPerSong);
-    const std::size_t batchesPerEpoch = std::max<std::size_t>(1, windowsPerEpoch / batchSize
-                                                                     + (windowsPerEpoch % batchSize > 1 ? 1 : 0));
-    const std::size_t totalBatches = batchesPerEpoch * std::size_t(options_.epochs);
-    std::vector<std::uint8_t> codes(windowSize);
-    std::vector<float> batch(batchSize * windowSize);
-    std::vector<unsigned long> labels;
+    const bool validated = !data.validation.empty();
+    const EpochPlan plan = planEpochs(data.train.size(), options_);
     for (int epoch = state.epochsDone + 1; epoch <= options_.epochs; ++epoch) {
-        if (state.epochsWithoutProgress >= options_.patience && !validIdx.empty())
+        if (validated && state.epochsWithoutProgress >= options_.patience)
             break; // a resumed run that had already stopped early
-        const auto epochStart = Clock::now();
-        const std::clock_t epochCpuStart = std::clock();
-        // Cosine decay to 2% of the initial rate over the planned epochs.
-        const double progress = options_.epochs > 1 ? double(epoch - 1) / double(options_.epochs - 1) : 0.0;
-        const double learningRate = options_.learningRate * (0.02 + 0.98 * 0.5 * (1.0 + std::cos(std::numbers::pi * progress)));
-
-        std::vector<std::pair<std::uint32_t, std::int32_t>> windows; // (song, first frame)
-        windows.reserve(windowsPerEpoch);
-        for (std::size_t idx : trainIdx) {
-            const int slack = std::max(0, songs[idx].entry.frames - netShape.frames);
-            for (int w = 0; w < options_.windowsPerSong; ++w)
-                windows.emplace_back(std::uint32_t(idx), std::int32_t(below(rng, std::uint64_t(slack) + 1)));
-        }
-        shuffle(windows, rng);
-
-        double lossSum = 0.0;
-        std::size_t lossBatches = 0;
-        for (std::size_t first = 0; first + 1 < windows.size(); first += batchSize) {
-            if (cancelled())
-                throw Error(ErrorKind::Cancelled, kSubject, "training cancelled");
-            const std::size_t n = std::min(batchSize, windows.size() - first);
-            if (n < 2)
-                break; // batch norm needs two windows to estimate statistics
-            labels.resize(n);
-            for (std::size_t i = 0; i < n; ++i) {
-                const auto& [idx, start] = windows[first + i];
-                const CachedSong& entry = songs[idx].entry;
-                SpectrogramCache::readWindow(entry, start, netShape.frames, codes.data());
-                float* x = batch.data() + i * windowSize;
-                decodeWindow(codes.data(), netShape.mels, netShape.frames, entry.dbMin,
-                             (entry.dbMax - entry.dbMin) / 255.0f, mean_, 1.0f / stddev_, x);
-                augmentWindow(x, netShape.mels, netShape.frames, float(options_.gainJitterDb) / stddev_,
-                              options_.freqMask, options_.timeMask, rng);
-                labels[i] = static_cast<unsigned long>(songs[idx].label);
-            }
-            const double loss = trainer.trainBatch(batch.data(), int(n), labels, learningRate);
-            if (!std::isfinite(loss))
-                throw Error(ErrorKind::Internal, kSubject, "training diverged (non-finite loss); lower the learning rate");
-            lossSum += loss;
-            ++lossBatches;
-            const std::size_t done = std::size_t(epoch - 1) * batchesPerEpoch + lossBatches;
-            if (lossBatches % 8 == 0) {
-                const double elapsed = std::chrono::duration<double>(Clock::now() - epochStart).count();
-                const double perBatch = elapsed / double(lossBatches);
-                report(done, totalBatches,
-                       "epoch " + std::to_string(epoch) + "/" + std::to_string(options_.epochs) + " · batch "
-                           + std::to_string(lossBatches) + "/" + std::to_string(batchesPerEpoch),
-                       perBatch * double(totalBatches - std::min(done, totalBatches)));
-            }
-        }
-
-        CnnEpochStats stats;
-        stats.epoch = epoch;
-        stats.trainLoss = lossBatches ? lossSum / double(lossBatches) : 0.0;
-        stats.learningRate = learningRate;
-        CnnPredictor current = trainer.predictor();
-        bool improved = validIdx.empty(); // without validation songs the last epoch is the model
-        if (!validIdx.empty()) {
-            std::size_t correct = 0;
-            double lossTotal = 0.0;
-            for (std::size_t idx : validIdx) {
-                if (cancelled())
-                    throw Error(ErrorKind::Cancelled, kSubject, "training cancelled");
-                const auto p = songProbabilities(current, SpectrogramCache::readAll(songs[idx].entry), netShape,
-                                                 options_.inferenceOverlap, mean_, stddev_);
-                const int label = songs[idx].label;
-                correct += std::size_t(std::max_element(p.begin(), p.end()) - p.begin()) == std::size_t(label);
-                lossTotal -= std::log(std::max(1e-12, p[std::size_t(label)]));
-            }
-            stats.validationAccuracy = double(correct) / double(validIdx.size());
-            stats.validationLoss = lossTotal / double(validIdx.size());
-            // Accuracy decides; the smoother loss breaks ties among the few possible accuracies.
-            improved = stats.validationAccuracy > state.bestAccuracy
-                       || (stats.validationAccuracy == state.bestAccuracy && stats.validationLoss < state.bestLoss);
-        }
-        stats.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
-        stats.cpuSeconds = double(std::clock() - epochCpuStart) / CLOCKS_PER_SEC;
-        if (improved) {
-            state.bestAccuracy = stats.validationAccuracy;
-            state.bestLoss = stats.validationLoss;
-            state.bestEpoch = epoch;
-            state.epochsWithoutProgress = 0;
-            std::ostringstream bestOut(std::ios::binary);
-            current.save(bestOut);
-            state.bestPredictor = bestOut.str();
-            best = std::move(current);
-        } else {
-            ++state.epochsWithoutProgress;
-        }
-        state.epochsDone = epoch;
-        state.history.push_back(stats);
-        report(std::size_t(epoch) * batchesPerEpoch, totalBatches, formatEpoch(stats, options_.epochs), -1);
-
-        // 5. Checkpoint: a later fit() on the same songs and settings continues from here.
-        std::ostringstream rngOut;
-        rngOut << rng;
-        state.rngState = rngOut.str();
-        std::ostringstream trainerOut(std::ios::binary);
-        trainer.saveState(trainerOut);
-        state.trainerState = trainerOut.str();
-        std::ostringstream record(std::ios::binary);
-        writeRecord(record, kCheckpointMagic, kCheckpointVersion, serialiseCheckpoint(state));
-        try {
-            writeCheckpoint(checkpointFile, record.str());
-        } catch (const Error&) {
-            // Without a writable cache folder training still works; it just cannot resume.
-        }
-        if (!validIdx.empty() && state.epochsWithoutProgress >= options_.patience)
+        EpochResult done = runEpoch(trainer, data, netShape, options_, epoch, plan, rng, monitor);
+        recordEpoch(state, done.stats, validated, std::move(done.network), best);
+        monitor.report(std::size_t(epoch) * plan.batchesPerEpoch, plan.totalBatches,
+                       formatEpoch(done.stats, options_.epochs), -1);
+        saveCnnCheckpoint(checkpointFile, state, trainer, rng); // a later fit on the same songs continues here
+        if (validated && state.epochsWithoutProgress >= options_.patience)
             break;
     }
     if (best.empty()) // resumed after the last epoch, or no epoch ran
@@ -601,38 +543,38 @@ void CnnClassifier::save(std::ostream& out) const
         throw Error(ErrorKind::InvalidArgument, kSubject, "the model has not been trained or loaded");
     std::ostringstream payload(std::ios::binary);
     const auto hyper = options_.toHyperparameters();
-    put(payload, std::uint32_t(hyper.size()));
+    bin::writeU32(payload, std::uint32_t(hyper.size()));
     for (const auto& [name, value] : hyper) {
-        putString(payload, name);
-        put(payload, value);
+        bin::writeString32(payload, name);
+        bin::writeF64(payload, value);
     }
     const MelOptions& mel = cache_->settings().mel;
-    put(payload, std::int32_t(options_.sampleRate));
-    put(payload, std::int32_t(mel.nFft));
-    put(payload, std::int32_t(mel.hop));
-    put(payload, std::int32_t(mel.nMels));
-    put(payload, mel.fmin);
-    put(payload, mel.fmax);
-    put(payload, std::int32_t(mel.pad == PadMode::Reflect));
-    put(payload, mel.topDb);
-    put(payload, std::int32_t(classes_));
-    put(payload, mean_);
-    put(payload, stddev_);
+    bin::writeI32(payload, options_.sampleRate);
+    bin::writeI32(payload, mel.nFft);
+    bin::writeI32(payload, mel.hop);
+    bin::writeI32(payload, mel.nMels);
+    bin::writeF64(payload, mel.fmin);
+    bin::writeF64(payload, mel.fmax);
+    bin::writeI32(payload, std::int32_t(mel.pad == PadMode::Reflect));
+    bin::writeF64(payload, mel.topDb);
+    bin::writeI32(payload, classes_);
+    bin::writeF32(payload, mean_);
+    bin::writeF32(payload, stddev_);
     predictor_.save(payload);
-    writeRecord(out, kBlobMagic, kBlobVersion, payload.str());
+    bin::writeRecord(out, kBlobMagic, kBlobVersion, payload.str());
 }
 
 void CnnClassifier::load(std::istream& in)
 {
-    const std::string payload = readRecord(in, kBlobMagic, kBlobVersion, "Genrescope CNN model");
+    const std::string payload = bin::readRecord(in, kBlobMagic, kBlobVersion, "Genrescope CNN model", kMaxCnnRecordBytes);
     std::istringstream p(payload, std::ios::binary);
     Hyperparameters hyper;
-    const auto count = take<std::uint32_t>(p, "hyperparameters");
-    if (count > 1000)
+    const std::uint32_t count = bin::readU32(p, "hyperparameters");
+    if (count > kMaxHyperparameters)
         throw Error(ErrorKind::Format, kSubject, "implausible hyperparameter count");
     for (std::uint32_t i = 0; i < count; ++i) {
-        std::string name = takeString(p, "hyperparameter name");
-        hyper[name] = take<double>(p, "hyperparameter value");
+        std::string name = bin::readString32(p, "hyperparameter name", kMaxNameLength);
+        hyper[name] = bin::readF64(p, "hyperparameter value");
     }
     CnnOptions options;
     try {
@@ -640,18 +582,18 @@ void CnnClassifier::load(std::istream& in)
     } catch (const Error& e) {
         throw Error(ErrorKind::Format, kSubject, std::string("bad stored hyperparameter: ") + e.what());
     }
-    options.sampleRate = take<std::int32_t>(p, "sample rate");
+    options.sampleRate = bin::readI32(p, "sample rate");
     MelOptions mel;
-    mel.nFft = take<std::int32_t>(p, "n_fft");
-    mel.hop = take<std::int32_t>(p, "hop");
-    mel.nMels = take<std::int32_t>(p, "n_mels");
-    mel.fmin = take<double>(p, "fmin");
-    mel.fmax = take<double>(p, "fmax");
-    mel.pad = take<std::int32_t>(p, "pad") ? PadMode::Reflect : PadMode::Constant;
-    mel.topDb = take<double>(p, "top_db");
-    const int classes = take<std::int32_t>(p, "classes");
-    const float mean = take<float>(p, "mean");
-    const float stddev = take<float>(p, "std");
+    mel.nFft = bin::readI32(p, "n_fft");
+    mel.hop = bin::readI32(p, "hop");
+    mel.nMels = bin::readI32(p, "n_mels");
+    mel.fmin = bin::readF64(p, "fmin");
+    mel.fmax = bin::readF64(p, "fmax");
+    mel.pad = bin::readI32(p, "pad") ? PadMode::Reflect : PadMode::Constant;
+    mel.topDb = bin::readF64(p, "top_db");
+    const int classes = bin::readI32(p, "classes");
+    const float mean = bin::readF32(p, "mean");
+    const float stddev = bin::readF32(p, "std");
     if (options.sampleRate < 4000 || options.sampleRate > 192000 || mel.nFft < 16 || mel.hop < 1 || mel.nMels < 8
         || mel.nMels > 512 || classes < 2 || classes > 100000 || !std::isfinite(mean) || !std::isfinite(stddev)
         || stddev <= 0.0f)

@@ -1,6 +1,7 @@
 #include "core/ml/cnn/cnn_factory.h"
 
 #include "core/ml/cnn/cnn_classifier.h"
+#include "core/ml/cnn/cnn_options.h"
 
 namespace gs::ml {
 
@@ -13,6 +14,15 @@ std::unique_ptr<Classifier> makeCnnClassifierWithCache(const Hyperparameters& ov
                                                        const std::filesystem::path& cacheDirectory)
 {
     return std::make_unique<CnnClassifier>(CnnOptions::fromHyperparameters(overrides), cacheDirectory);
+}
+
+ModelEntry cnnModelEntry()
+{
+    ModelEntry entry{{"cnn", "convolutional network on mel spectrograms (needs the audio files)", CnnOptions::specs(), {}},
+                     makeCnnClassifier};
+    entry.info.needsAudio = true;
+    entry.info.inDefaultComparison = false;
+    return entry;
 }
 
 } // namespace gs::ml

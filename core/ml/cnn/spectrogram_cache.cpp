@@ -3,6 +3,7 @@
 #include "core/audio/decode.h"
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/ml/binary_io.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,18 +21,6 @@ constexpr char kMagic[8] = {'G', 'S', 'M', 'E', 'L', 'Q', '8', '\n'};
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr std::uint32_t kMaxKeyLength = 64 * 1024;
 constexpr int kMaxFrames = 1 << 22; // ~27 h at hop 512 / 22 kHz: anything larger is damage
-
-template <typename T>
-void put(std::ostream& out, const T& value)
-{
-    out.write(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-template <typename T>
-bool get(std::istream& in, T& value)
-{
-    return bool(in.read(reinterpret_cast<char*>(&value), sizeof value));
-}
 
 std::string hex64(std::uint64_t v)
 {
@@ -63,22 +52,25 @@ Sums sumsOf(const QuantisedSpectrogram& s)
 }
 
 // Reads and validates the header of an entry; the payload is checked by the caller.
+// Anything unreadable is a cache miss (the entry is recomputed), so read errors become nullopt.
 std::optional<CachedSong> readHeader(std::istream& in, const fs::path& file, const std::string& expectedKey,
                                      std::uint64_t& checksum)
-{
+try {
     char magic[8];
-    std::uint32_t version = 0, keyLength = 0, mels = 0, frames = 0;
-    if (!in.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0 || !get(in, version) || version != kFormatVersion
-        || !get(in, keyLength) || keyLength > kMaxKeyLength)
+    if (!in.read(magic, 8) || std::memcmp(magic, kMagic, 8) != 0 || bin::readU32(in, "version") != kFormatVersion)
         return std::nullopt;
-    std::string key(keyLength, '\0');
-    if (!in.read(key.data(), keyLength) || (!expectedKey.empty() && key != expectedKey))
+    const std::string key = bin::readString32(in, "key", kMaxKeyLength);
+    if (!expectedKey.empty() && key != expectedKey)
         return std::nullopt;
     CachedSong entry;
     entry.file = file;
-    if (!get(in, mels) || !get(in, frames) || !get(in, entry.dbMin) || !get(in, entry.dbMax) || !get(in, entry.sum)
-        || !get(in, entry.sumSquares) || !get(in, checksum))
-        return std::nullopt;
+    const std::uint32_t mels = bin::readU32(in, "mels");
+    const std::uint32_t frames = bin::readU32(in, "frames");
+    entry.dbMin = bin::readF32(in, "dB minimum");
+    entry.dbMax = bin::readF32(in, "dB maximum");
+    entry.sum = bin::readF64(in, "sum");
+    entry.sumSquares = bin::readF64(in, "sum of squares");
+    checksum = bin::readU64(in, "checksum");
     if (mels == 0 || mels > 1024 || frames == 0 || frames > std::uint32_t(kMaxFrames) || !std::isfinite(entry.dbMin)
         || !std::isfinite(entry.dbMax) || entry.dbMax < entry.dbMin || !std::isfinite(entry.sum)
         || !std::isfinite(entry.sumSquares))
@@ -87,19 +79,11 @@ std::optional<CachedSong> readHeader(std::istream& in, const fs::path& file, con
     entry.frames = int(frames);
     entry.dataOffset = std::uint64_t(in.tellg());
     return entry;
+} catch (const Error&) {
+    return std::nullopt;
 }
 
 } // namespace
-
-std::uint64_t fnv1a64(const void* data, std::size_t size, std::uint64_t hash)
-{
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < size; ++i) {
-        hash ^= bytes[i];
-        hash *= 1099511628211ull;
-    }
-    return hash;
-}
 
 std::string SpectrogramSettings::fingerprint() const
 {
@@ -162,7 +146,7 @@ std::string SpectrogramCache::keyFor(const fs::path& song) const
 
 fs::path SpectrogramCache::entryFile(const std::string& key) const
 {
-    return directory_ / (hex64(fnv1a64(key.data(), key.size())) + ".gsmel");
+    return directory_ / (hex64(bin::fnv1a64(key.data(), key.size())) + ".gsmel");
 }
 
 std::optional<CachedSong> SpectrogramCache::lookup(const fs::path& song) const
@@ -180,7 +164,7 @@ std::optional<CachedSong> SpectrogramCache::lookup(const fs::path& song) const
     std::vector<char> buffer(payload);
     if (!in.read(buffer.data(), std::streamsize(payload)) || in.peek() != std::char_traits<char>::eof())
         return std::nullopt;
-    if (fnv1a64(buffer.data(), buffer.size()) != checksum)
+    if (bin::fnv1a64(buffer.data(), buffer.size()) != checksum)
         return std::nullopt;
     return entry;
 }
@@ -200,16 +184,15 @@ CachedSong SpectrogramCache::store(const fs::path& song, const QuantisedSpectrog
     // The one atomic writer: a kill or a full disk never leaves half an entry or a temporary.
     writeFileAtomically(file, [&](std::ostream& out) {
         out.write(kMagic, 8);
-        put(out, kFormatVersion);
-        put(out, std::uint32_t(key.size()));
-        out.write(key.data(), std::streamsize(key.size()));
-        put(out, std::uint32_t(s.mels));
-        put(out, std::uint32_t(s.frames));
-        put(out, s.dbMin);
-        put(out, s.dbMax);
-        put(out, sums.sum);
-        put(out, sums.sumSquares);
-        put(out, fnv1a64(s.data.data(), s.data.size()));
+        bin::writeU32(out, kFormatVersion);
+        bin::writeString32(out, key);
+        bin::writeU32(out, std::uint32_t(s.mels));
+        bin::writeU32(out, std::uint32_t(s.frames));
+        bin::writeF32(out, s.dbMin);
+        bin::writeF32(out, s.dbMax);
+        bin::writeF64(out, sums.sum);
+        bin::writeF64(out, sums.sumSquares);
+        bin::writeU64(out, bin::fnv1a64(s.data.data(), s.data.size()));
         out.write(reinterpret_cast<const char*>(s.data.data()), std::streamsize(s.data.size()));
     });
     CachedSong entry;

@@ -89,6 +89,4 @@ private:
     std::atomic<std::size_t> computed_{0};
 };
 
-std::uint64_t fnv1a64(const void* data, std::size_t size, std::uint64_t hash = 14695981039346656037ull);
-
 } // namespace gs::ml

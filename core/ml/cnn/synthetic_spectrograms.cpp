@@ -1,6 +1,7 @@
 #include "core/ml/cnn/synthetic_spectrograms.h"
 
 #include "core/common/error.h"
+#include "core/common/shuffle.h"
 
 #include <cmath>
 #include <fstream>
@@ -12,7 +13,7 @@ QuantisedSpectrogram syntheticSpectrogram(int label, int classes, int mels, int 
                                           double difficulty)
 {
     std::mt19937_64 rng(seed);
-    const auto uniform = [&] { return double(rng() >> 11) * 0x1.0p-53; };
+    const auto uniform = [&] { return drawUnit(rng); };
     const auto gaussian = [&] { // Box-Muller: exact across standard libraries
         const double u = std::max(1e-12, uniform()), v = uniform();
         return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
