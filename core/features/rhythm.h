@@ -14,6 +14,10 @@ enum class OnsetAggregate { Mean, Median }; // onset_strength default; beat_trac
 std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate aggregate, int nFft = 2048,
                                  int hop = 512);
 
+// np.pad(envelope, width, mode='linear_ramp', end_values=0) in the envelope's float32
+// rounding: how librosa's tempogram centres its autocorrelation windows (center=True).
+std::vector<double> linearRampPad(const std::vector<float>& envelope, std::size_t width);
+
 // beat_track(onset_envelope)[0]: the tempo in BPM, 0 when the envelope is all zero.
 double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate, int hop = 512,
                      double startBpm = 120.0);
