@@ -36,7 +36,7 @@ std::size_t autocorrelationFftSize(std::size_t win)
 // The tempo axis of a tempogram: lag k is 60 sr / (hop k) BPM (lag 0 = infinity), and its
 // log-normal prior around startBpm (std 1 octave), -inf at or above maxTempo.
 struct TempoAxis {
-    std::vector<double> bpm, logPrior;
+    std::vector<double> bpm, logPrior, prior; // prior = exp(logPrior)
     std::size_t firstAllowed = 0;
 };
 
@@ -52,6 +52,9 @@ TempoAxis tempoAxis(std::size_t win, double sampleRate, int hop, double startBpm
         const double d = std::log2(axis.bpm[k]) - std::log2(startBpm);
         axis.logPrior[k] = -0.5 * d * d;
     }
+    axis.prior.resize(win);
+    for (std::size_t k = 0; k < win; ++k)
+        axis.prior[k] = std::exp(axis.logPrior[k]);
     // max_idx = argmax(bpms < max_tempo): 0 when no lag is slow enough (then nothing is cut).
     while (axis.firstAllowed < win && !(axis.bpm[axis.firstAllowed] < maxTempo))
         ++axis.firstAllowed;
@@ -124,14 +127,15 @@ Matrix tempogramRatio(const std::vector<float>& onsetEnvelope, double sampleRate
             tg[k] = double(time[k]) * scale;
 
         // Tempo of this frame: screen with the float values (each off by far less than
-        // kSlack), then rescore the lags that could win in double.
+        // kSlack), then rescore the lags that could win in double. exp(score) =
+        // (1 + 1e6 tg) * exp(prior) ranks the lags as the score does, without a log per lag.
         constexpr double kSlack = 1e-5;
-        double bestLower = -std::numeric_limits<double>::infinity();
+        double bestLower = 0;
         for (std::size_t k = axis.firstAllowed; k < win; ++k)
-            bestLower = std::max(bestLower, score(k, std::max(0.0, tg[k] - kSlack)));
+            bestLower = std::max(bestLower, (1.0 + 1e6 * std::max(0.0, tg[k] - kSlack)) * axis.prior[k]);
         candidates.clear();
         for (std::size_t k = axis.firstAllowed; k < win; ++k)
-            if (score(k, tg[k] + kSlack) >= bestLower)
+            if ((1.0 + 1e6 * (tg[k] + kSlack)) * axis.prior[k] >= bestLower)
                 candidates.push_back(k);
         std::size_t bestLag = candidates.front();
         if (candidates.size() > 1) {
