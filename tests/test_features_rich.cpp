@@ -8,7 +8,13 @@
 #include "core/features/rich_features.h"
 #include "core/features/schema.h"
 #include "core/features/tonal.h"
+#include "core/dataset/cache.h"
+#include "core/ml/labelled_set.h"
+#include "core/ml/model_file.h"
+#include "core/ml/train.h"
 #include "tests/test_features_support.h"
+
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdio>
@@ -202,6 +208,60 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(gs::Error, gs::featureSetFromString("rich"));
         params.legacyHpss = true; // the rich set has no HPSS columns
         QVERIFY_THROWS_EXCEPTION(gs::Error, params.validate());
+    }
+
+    // The cache keys rows by (path, schema fingerprint): both sets of one song live side by side.
+    void cacheKeepsTheSchemasApart()
+    {
+        QTemporaryDir holder;
+        const auto file = gs::test::tempDir(holder) / "features.sqlite";
+        gs::ExtractionParams params;
+        const std::string gtzan = gs::genreFeatureSchema(params).fingerprint();
+        params.features = gs::FeatureSet::Rich;
+        const std::string rich = gs::genreFeatureSchema(params).fingerprint();
+        gs::CachedSong song;
+        song.path = "/music/blues/a.wav";
+        song.features.assign(57, 1.0);
+        gs::FeatureCache(file, gtzan).store(std::span(&song, 1));
+        song.features.assign(680, 2.0);
+        gs::FeatureCache(file, rich).store(std::span(&song, 1));
+        const auto gtzanRows = gs::FeatureCache(file, gtzan).load();
+        const auto richRows = gs::FeatureCache(file, rich).load();
+        QCOMPARE(gtzanRows.size(), std::size_t(1));
+        QCOMPARE(richRows.size(), std::size_t(1));
+        QCOMPARE(gtzanRows[0].features, std::vector<double>(57, 1.0));
+        QCOMPARE(richRows[0].features, std::vector<double>(680, 2.0));
+    }
+
+    // A table with the rich columns makes a rich-680 model; its file keeps the set, and
+    // features of the other set are refused.
+    void modelFilesKeepTheSchema()
+    {
+        gs::FeatureTable table;
+        table.columns = gs::richFeatureNames();
+        for (int i = 0; i < 12; ++i) {
+            gs::FeatureRow row;
+            row.file = "song" + std::to_string(i) + ".wav";
+            row.label = i % 2 ? "rock" : "jazz";
+            row.values.assign(table.columns.size(), 0.0);
+            for (std::size_t c = 0; c < row.values.size(); ++c)
+                row.values[c] = double((i % 2) * 3 + int(c % 5)) + 0.01 * i;
+            table.rows.push_back(row);
+        }
+        const auto set = gs::ml::labelledSetFromTable(table, gs::ExtractionParams{});
+        QCOMPARE(set.schema.name, std::string("rich-680"));
+        QVERIFY(set.schema.params.features == gs::FeatureSet::Rich);
+        gs::ml::TrainOptions options;
+        options.model = "knn";
+        const auto model = gs::ml::trainModel(set, options);
+        QTemporaryDir holder;
+        const auto file = gs::test::tempDir(holder) / "rich.gsm";
+        gs::ml::saveModelFile(file, model);
+        const auto back = gs::ml::loadModelFile(file);
+        QCOMPARE(back.schema.fingerprint(), set.schema.fingerprint());
+        QVERIFY(back.schema.params.features == gs::FeatureSet::Rich);
+        gs::ml::checkSchema(back, set.schema, "rich features"); // same set: accepted
+        QVERIFY_THROWS_EXCEPTION(gs::Error, gs::ml::checkSchema(back, gs::genreFeatureSchema({}), "gtzan features"));
     }
 
     void edgeSignalsGiveFiniteValues()

@@ -40,6 +40,14 @@ const char* toString(FeatureSet set)
     return "unknown";
 }
 
+std::optional<FeatureSet> featureSetNamed(const std::string& schemaName)
+{
+    for (const auto& choice : featureSetChoices())
+        if (schemaName == choice.name)
+            return choice.set;
+    return std::nullopt;
+}
+
 FeatureSet featureSetFromString(const std::string& name)
 {
     std::string known;

@@ -28,6 +28,7 @@ struct FeatureSetChoice {
 const std::vector<FeatureSetChoice>& featureSetChoices();
 const char* toString(FeatureSet set);                     // the schema name
 FeatureSet featureSetFromString(const std::string& name); // throws InvalidArgument
+std::optional<FeatureSet> featureSetNamed(const std::string& schemaName); // none for "custom" etc.
 
 struct ExtractionParams {
     int sampleRate = 22050;    // 0 = keep the file's native rate
