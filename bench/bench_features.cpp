@@ -1,10 +1,12 @@
-// Feature extraction speed over the gtzan-dev clips: ms per clip per stage, single thread.
+// Feature extraction speed over the gtzan-dev clips: ms per clip per stage, single thread,
+// for gtzan-57 and, on the same clips in the same run, the rich schema (rich-680).
 // Usage: bench_features [gtzan-dev folder] [reflect] [legacy]
 // Features run on audio read by a tiny WAV reader; FFmpeg decoding (gs::decodeAudio) is
 // timed on its own line, and "decode + 57 features" adds the two.
 #include "core/audio/decode.h"
 #include "core/features/extract.h"
 #include "core/features/mel.h"
+#include "core/features/rich_features.h"
 
 #include <algorithm>
 #include <cmath>
@@ -100,7 +102,8 @@ int main(int argc, char** argv)
         readPcm16Wav(files.front(), warm);
         extractor.compute(warm.samples, warm.sampleRate);
     }
-    gs::StageTimes sum;
+    gs::GenreFeatureExtractor rich(reflect ? gs::PadMode::Reflect : gs::PadMode::Constant, false, gs::FeatureSet::Rich);
+    gs::StageTimes sum, richSum;
     double decode = 0, ffmpeg = 0, mel = 0, seconds = 0;
     int clips = 0;
     for (const auto& file : files) {
@@ -124,26 +127,32 @@ int main(int argc, char** argv)
         ffmpeg += bestDecode;
         // Best of three runs per clip and stage: other processes on a shared machine only
         // ever add time, so the minimum is the closest to the code's own cost.
-        gs::StageTimes t;
-        for (int run = 0; run < 3; ++run) {
-            extractor.compute(clip.samples, clip.sampleRate);
-            const auto& r = extractor.lastTimes();
-            auto keep = [run](double& best, double v) { best = run == 0 ? v : std::min(best, v); };
-            keep(t.stft, r.stft);
-            keep(t.melMfcc, r.melMfcc);
-            keep(t.chroma, r.chroma);
-            keep(t.spectral, r.spectral);
-            keep(t.hpss, r.hpss);
-            keep(t.tempo, r.tempo);
-            keep(t.total, r.total);
-        }
-        sum.stft += t.stft;
-        sum.melMfcc += t.melMfcc;
-        sum.chroma += t.chroma;
-        sum.spectral += t.spectral;
-        sum.hpss += t.hpss;
-        sum.tempo += t.tempo;
-        sum.total += t.total;
+        const auto bestOfThree = [&clip](gs::GenreFeatureExtractor& x, gs::StageTimes& total) {
+            gs::StageTimes t;
+            for (int run = 0; run < 3; ++run) {
+                x.compute(clip.samples, clip.sampleRate);
+                const auto& r = x.lastTimes();
+                auto keep = [run](double& best, double v) { best = run == 0 ? v : std::min(best, v); };
+                keep(t.stft, r.stft);
+                keep(t.melMfcc, r.melMfcc);
+                keep(t.chroma, r.chroma);
+                keep(t.spectral, r.spectral);
+                keep(t.hpss, r.hpss);
+                keep(t.tempo, r.tempo);
+                keep(t.statistics, r.statistics);
+                keep(t.total, r.total);
+            }
+            total.stft += t.stft;
+            total.melMfcc += t.melMfcc;
+            total.chroma += t.chroma;
+            total.spectral += t.spectral;
+            total.hpss += t.hpss;
+            total.tempo += t.tempo;
+            total.statistics += t.statistics;
+            total.total += t.total;
+        };
+        bestOfThree(extractor, sum);
+        bestOfThree(rich, richSum);
         double bestMel = 1e9;
         for (int run = 0; run < 3; ++run) {
             const double t1 = nowSeconds();
@@ -168,6 +177,15 @@ int main(int argc, char** argv)
     std::printf("  %-28s %8.2f ms/clip\n", "all 57 features (best total)", sum.total * k);
     std::printf("  %-28s %8.2f ms/clip\n", "decode + 57 features", (ffmpeg + sum.total) * k);
     std::printf("  %-28s %8.2f ms/clip\n", "melSpectrogramDb alone", mel * k);
+    std::printf("rich-680 (%zu values), same clips:\n", gs::richFeatureNames().size());
+    std::printf("  %-28s %8.2f ms/clip\n", "STFT + |S|, |S|^2", richSum.stft * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "mel + dB + MFCC + delta", richSum.melMfcc * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "chroma + CENS + tonnetz", richSum.chroma * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "contrast, shape, flatness..", richSum.spectral * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "onsets, tempogram ratio, tempo", richSum.tempo * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "7 statistics per row", richSum.statistics * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "all rich features (best total)", richSum.total * k);
+    std::printf("  %-28s %8.2f ms/clip\n", "decode + rich features", (ffmpeg + richSum.total) * k);
 
     // A 10-minute song (GUI spectrogram view, whole-file extraction): time and peak memory.
     {

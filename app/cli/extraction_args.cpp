@@ -7,7 +7,11 @@
 
 namespace gs::cli {
 
+// A literal, not built from featureSetChoices(): commands concatenate it into their help
+// during static initialisation. featureSetFromString() names the valid sets on a typo.
 const char* const kExtractionArgsHelp =
+    "  --schema NAME     feature set: gtzan-57 (default; the 57 Kaggle GTZAN values) or rich-680\n"
+    "                    (97 per-frame descriptors x 7 statistics + tempo; no HPSS, so no --kaggle)\n"
     "  --clip SECONDS    length of the analysed clip (default 30; 0 = whole file)\n"
     "  --offset SECONDS  where the clip starts (default 0)\n"
     "  --sr HZ|native    analysis sample rate (default 22050)\n"
@@ -31,9 +35,12 @@ ExtractionParams parseExtractionArgs(ArgParser& args)
         p.sampleRate = int(v);
     }
     const std::string pad = args.option("--pad");
+    const std::string schema = args.option("--schema");
     try {
         if (!pad.empty())
             p.pad = padModeFromString(pad);
+        if (!schema.empty())
+            p.features = featureSetFromString(schema);
         if (args.flag("--legacy-hpss"))
             p.legacyHpss = true;
         p.validate();

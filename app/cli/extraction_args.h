@@ -6,7 +6,7 @@
 
 namespace gs::cli {
 
-// --clip SECONDS, --offset SECONDS, --sr HZ|native, --pad constant|reflect, --legacy-hpss and
+// --schema gtzan-57|rich-680 (featureSetChoices()), --clip SECONDS, --offset SECONDS, --sr HZ|native, --pad constant|reflect, --legacy-hpss and
 // --kaggle (reflect padding + legacy HPSS: how the public Kaggle GTZAN CSV was made). Throws UsageError naming the bad option.
 ExtractionParams parseExtractionArgs(ArgParser& args);
 extern const char* const kExtractionArgsHelp;

@@ -38,7 +38,7 @@ SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, G
     t = std::chrono::steady_clock::now();
     std::vector<double> values = extractor.compute(audio.samples, audio.sampleRate);
     out.featureSeconds = since(t);
-    const auto& names = genreFeatureNames();
+    const auto& names = featureNames(extractor.features());
     if (values.size() != names.size())
         throw Error(ErrorKind::Internal, name,
                     "extractor returned " + std::to_string(values.size()) + " values instead of " + std::to_string(names.size()));
@@ -60,7 +60,7 @@ BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionPa
 {
     params.validate();
     BatchResult result;
-    result.table.columns = genreFeatureNames();
+    result.table.columns = featureNames(params.features);
 
     std::vector<SongOutcome> outcomes(songs.size());
     const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
@@ -81,7 +81,7 @@ BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionPa
         try {
             auto& extractor = extractors[std::size_t(worker)];
             if (!extractor)
-                extractor = std::make_unique<GenreFeatureExtractor>(params.pad, params.legacyHpss);
+                extractor = std::make_unique<GenreFeatureExtractor>(params);
             outcome = extractSong(song, params, *extractor, options.cancel);
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::Cancelled)

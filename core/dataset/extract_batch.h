@@ -1,6 +1,6 @@
 #pragma once
-// Feature extraction over many songs: decode (per ExtractionParams), compute the 57
-// features with one GenreFeatureExtractor per worker thread, collect a FeatureTable and
+// Feature extraction over many songs: decode (per ExtractionParams), compute the features
+// of params.features (gtzan-57 or rich) with one GenreFeatureExtractor per worker thread, collect a FeatureTable and
 // the failures. Failed songs never stop the batch.
 #include "core/common/error.h"
 #include "core/common/progress.h"

@@ -6,6 +6,7 @@
 #include "core/features/chroma.h"
 #include "core/features/hpss.h"
 #include "core/features/mfcc.h"
+#include "core/features/rich_features.h"
 #include "core/features/rhythm.h"
 #include "core/features/spectral.h"
 #include "core/features/summary.h"
@@ -35,11 +36,19 @@ double secondsSince(double start)
 {
     return Clock::now() - start;
 }
+
+void checkFinite(const std::vector<double>& values)
+{
+    for (double v : values)
+        if (!std::isfinite(v))
+            throw Error(ErrorKind::Internal, "features", "a feature came out non-finite");
+}
 } // namespace
 
 struct GenreFeatureExtractor::Impl {
     PadMode pad;
     bool legacyHpss;
+    FeatureSet features;
     StageTimes times;
     // Scratch reused from clip to clip.
     dsp::ComplexSpectrogram stft;
@@ -47,11 +56,20 @@ struct GenreFeatureExtractor::Impl {
     std::vector<float> harmonic, percussive;
 };
 
-GenreFeatureExtractor::GenreFeatureExtractor(PadMode pad, bool legacyHpss) : impl_(std::make_unique<Impl>())
+GenreFeatureExtractor::GenreFeatureExtractor(PadMode pad, bool legacyHpss, FeatureSet features)
+    : impl_(std::make_unique<Impl>())
 {
     impl_->pad = pad;
     impl_->legacyHpss = legacyHpss;
+    impl_->features = features;
 }
+
+GenreFeatureExtractor::GenreFeatureExtractor(const ExtractionParams& params)
+    : GenreFeatureExtractor(params.pad, params.legacyHpss, params.features)
+{
+}
+
+FeatureSet GenreFeatureExtractor::features() const { return impl_->features; }
 
 GenreFeatureExtractor::~GenreFeatureExtractor() = default;
 
@@ -73,6 +91,8 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
     auto start = Clock::now();
     dsp::stft(y, {kFftSize, kHop}, pad, m.stft, m.magnitude, m.power);
     times.stft = secondsSince(start);
+    if (m.features == FeatureSet::Rich)
+        return computeRich(y, sr, pad);
 
     std::vector<double> out;
     out.reserve(57);
@@ -122,9 +142,22 @@ std::vector<double> GenreFeatureExtractor::compute(std::span<const float> y, int
         push(meanVar(mfcc.row(k)));
     times.total = secondsSince(clipStart);
 
-    for (double& v : out)
-        if (!std::isfinite(v))
-            throw Error(ErrorKind::Internal, "features", "a feature came out non-finite");
+    checkFinite(out);
+    return out;
+}
+
+std::vector<double> GenreFeatureExtractor::computeRich(std::span<const float> y, double sampleRate, dsp::Pad pad)
+{
+    Impl& m = *impl_;
+    RichStageTimes rich;
+    std::vector<double> out = richFeatures(y, sampleRate, pad, m.magnitude, m.power, m.mel, &rich);
+    m.times.melMfcc = rich.melMfcc;
+    m.times.chroma = rich.chroma;
+    m.times.spectral = rich.spectral;
+    m.times.tempo = rich.rhythm;
+    m.times.statistics = rich.statistics;
+    m.times.total = m.times.stft + rich.melMfcc + rich.chroma + rich.spectral + rich.rhythm + rich.statistics;
+    checkFinite(out);
     return out;
 }
 

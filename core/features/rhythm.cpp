@@ -69,34 +69,25 @@ float onsetStrengthStep(const float* prev, const float* next, std::size_t bands,
     return bands ? float(sum / double(bands)) : 0.0f;
 }
 
-namespace {
-
-// One frame of the tempogram: hann-windowed envelope segment around frame t.
-// Envelope padded with linear ramps from 0 (np.pad mode='linear_ramp', end_values=0).
-struct RampedEnvelope {
-    std::vector<double> values; // padded: win/2 ramp + envelope + win/2 ramp
-};
-
-RampedEnvelope rampPad(const std::vector<float>& env, std::size_t width)
+std::vector<double> linearRampPad(const std::vector<float>& env, std::size_t width)
 {
-    RampedEnvelope r;
     const std::size_t n = env.size();
-    r.values.assign(n + 2 * width, 0.0);
+    std::vector<double> padded(n + 2 * width, 0.0);
+    if (n == 0)
+        return padded;
     // np.linspace(0, edge, width, endpoint=False) in float32 (the envelope's dtype).
     const auto ramp = [&](float edge, std::size_t i) {
         const double step = double(edge) / double(width);
         return double(float(double(i) * step));
     };
     for (std::size_t i = 0; i < width; ++i) {
-        r.values[i] = ramp(env.front(), i);
-        r.values[width + n + i] = ramp(env.back(), width - 1 - i);
+        padded[i] = ramp(env.front(), i);
+        padded[width + n + i] = ramp(env.back(), width - 1 - i);
     }
     for (std::size_t i = 0; i < n; ++i)
-        r.values[width + i] = env[i];
-    return r;
+        padded[width + i] = env[i];
+    return padded;
 }
-
-} // namespace
 
 double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate, int hop, double startBpm)
 {
@@ -108,7 +99,7 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
     if (win < 2)
         return 0.0;
     const std::size_t n = onsetEnvelope.size();
-    const RampedEnvelope padded = rampPad(onsetEnvelope, win / 2);
+    const std::vector<double> padded = linearRampPad(onsetEnvelope, win / 2);
     const auto window = dsp::hannPeriodic(int(win));
 
     // Tempogram (one normalised autocorrelation per frame), averaged over frames. A float
@@ -128,7 +119,7 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
     std::vector<double> segment(win);
     for (std::size_t t = 0; t < n; ++t) {
         for (std::size_t j = 0; j < win; ++j) {
-            segment[j] = window[j] * padded.values[t + j];
+            segment[j] = window[j] * padded[t + j];
             time[j] = float(segment[j]);
         }
         std::fill(time + win, time + fftSize, 0.0f);
@@ -178,7 +169,7 @@ double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate,
     std::vector<double> exact(candidates.size(), 0.0);
     for (std::size_t t = 0; t < n; ++t) {
         for (std::size_t j = 0; j < win; ++j)
-            segment[j] = window[j] * padded.values[t + j];
+            segment[j] = window[j] * padded[t + j];
         // In double with several partial sums: a single chain of additions would make this
         // exact re-scoring of the candidates cost more than the whole FFT screening.
         const double zero = dsp::dotDouble(segment.data(), segment.data(), win);

@@ -18,6 +18,11 @@ std::vector<float> onsetStrength(const dsp::FrameMatrix& melDb, OnsetAggregate a
 // mel-dB frames (onsetStrength places it `1 + nFft/(2 hop)` frames after `prev`).
 float onsetStrengthStep(const float* prev, const float* next, std::size_t bands, OnsetAggregate aggregate,
                         std::vector<float>& scratch);
+
+// np.pad(envelope, width, mode='linear_ramp', end_values=0) in the envelope's float32
+// rounding: how librosa's tempogram centres its autocorrelation windows (center=True).
+std::vector<double> linearRampPad(const std::vector<float>& envelope, std::size_t width);
+
 // beat_track(onset_envelope)[0]: the tempo in BPM, 0 when the envelope is all zero.
 double estimateTempo(const std::vector<float>& onsetEnvelope, double sampleRate, int hop = 512,
                      double startBpm = 120.0);

@@ -1,6 +1,7 @@
 #include "core/features/schema.h"
 
 #include "core/common/error.h"
+#include "core/features/rich_features.h"
 
 #include <sstream>
 
@@ -18,6 +19,44 @@ PadMode padModeFromString(const std::string& text)
     if (text == "reflect")
         return PadMode::Reflect;
     throw Error(ErrorKind::InvalidArgument, "pad", "'" + text + "' is not constant or reflect");
+}
+
+const std::vector<FeatureSetChoice>& featureSetChoices()
+{
+    static const std::vector<FeatureSetChoice> list = {
+        {FeatureSet::Gtzan57, "gtzan-57", "the Kaggle GTZAN layout: 57 means and variances (default)"},
+        {FeatureSet::Rich, "rich-680",
+         "97 per-frame descriptors x 7 statistics + tempo (MFCC and deltas, chroma, CENS, tonnetz, contrast, "
+         "spectral shape, onsets, tempogram ratio)"},
+    };
+    return list;
+}
+
+const char* toString(FeatureSet set)
+{
+    for (const auto& choice : featureSetChoices())
+        if (choice.set == set)
+            return choice.name;
+    return "unknown";
+}
+
+std::optional<FeatureSet> featureSetNamed(const std::string& schemaName)
+{
+    for (const auto& choice : featureSetChoices())
+        if (schemaName == choice.name)
+            return choice.set;
+    return std::nullopt;
+}
+
+FeatureSet featureSetFromString(const std::string& name)
+{
+    std::string known;
+    for (const auto& choice : featureSetChoices()) {
+        if (name == choice.name)
+            return choice.set;
+        known += (known.empty() ? "" : ", ") + std::string(choice.name);
+    }
+    throw Error(ErrorKind::InvalidArgument, "schema", "'" + name + "' is not one of " + known);
 }
 
 const std::vector<ParameterSpec>& ExtractionParams::specs()
@@ -38,6 +77,9 @@ void ExtractionParams::validate() const
         throw Error(ErrorKind::InvalidArgument, "sample_rate", "must be 0 (native) or at least 4000 Hz");
     checkRange(findSpec(s, "clip_seconds"), clipSeconds);
     checkRange(findSpec(s, "offset_seconds"), offsetSeconds);
+    if (features != FeatureSet::Gtzan57 && legacyHpss)
+        throw Error(ErrorKind::InvalidArgument, "schema",
+                    std::string(toString(features)) + " has no HPSS columns; legacy HPSS applies to gtzan-57 only");
 }
 
 const std::vector<std::string>& genreFeatureNames()
@@ -59,8 +101,23 @@ const std::vector<std::string>& genreFeatureNames()
     return names;
 }
 
+const std::vector<std::string>& featureNames(FeatureSet set)
+{
+    return set == FeatureSet::Rich ? richFeatureNames() : genreFeatureNames();
+}
+
+std::optional<FeatureSet> featureSetWithColumns(const std::vector<std::string>& columns)
+{
+    for (const auto& choice : featureSetChoices())
+        if (columns == featureNames(choice.set))
+            return choice.set;
+    return std::nullopt;
+}
+
 FeatureSchema genreFeatureSchema(const ExtractionParams& params)
 {
+    if (params.features == FeatureSet::Rich)
+        return FeatureSchema{toString(FeatureSet::Rich), kRichFeatureSchemaVersion, richFeatureNames(), params};
     return FeatureSchema{"gtzan-57", kGenreFeatureSchemaVersion, genreFeatureNames(), params};
 }
 
@@ -68,8 +125,9 @@ std::string FeatureSchema::fingerprint() const
 {
     std::ostringstream s;
     s << name << " v" << version << " n=" << columns.size() << " sr=" << params.sampleRate
-      << " clip=" << params.clipSeconds << " offset=" << params.offsetSeconds << " pad=" << toString(params.pad)
-      << " hpss=" << (params.legacyHpss ? "legacy" : "librosa-0.10");
+      << " clip=" << params.clipSeconds << " offset=" << params.offsetSeconds << " pad=" << toString(params.pad);
+    if (params.features == FeatureSet::Gtzan57) // the rich set has no HPSS columns
+        s << " hpss=" << (params.legacyHpss ? "legacy" : "librosa-0.10");
     return s.str();
 }
 

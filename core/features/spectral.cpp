@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <ranges>
 
 namespace gs {
@@ -306,19 +309,62 @@ std::vector<double> spectralFlatness(const dsp::FrameMatrix& magnitude)
 {
     std::vector<double> out(magnitude.frames);
     const float amin = 1e-10f;
+    // The geometric mean without a logarithm per bin: a float p >= amin is normal, so
+    // p = m 2^e exactly with m in [1, 2). The exponents add up as integers and the mantissas
+    // multiply in double (a block of 512 stays below 2^512), one log per block.
+    constexpr std::size_t kBlock = 512;
     for (std::size_t t = 0; t < magnitude.frames; ++t) {
         const float* s = magnitude.frame(t);
         double logSum = 0, sum = 0;
-        for (std::size_t b = 0; b < magnitude.bins; ++b) {
-            const float p = std::max(amin, s[b] * s[b]);
-            logSum += std::log(double(p));
-            sum += p;
+        long exponents = 0;
+        for (std::size_t first = 0; first < magnitude.bins; first += kBlock) {
+            const std::size_t last = std::min(magnitude.bins, first + kBlock);
+            double product = 1;
+            for (std::size_t b = first; b < last; ++b) {
+                const float p = std::max(amin, s[b] * s[b]);
+                sum += p;
+                const auto bits = std::bit_cast<std::uint32_t>(p);
+                exponents += long(bits >> 23) - 127;
+                product *= double(std::bit_cast<float>((bits & 0x7fffffu) | 0x3f800000u));
+            }
+            logSum += std::log(product);
         }
+        logSum += double(exponents) * std::numbers::ln2;
         const double n = double(magnitude.bins);
         out[t] = n > 0 ? std::exp(logSum / n) / (sum / n) : 1.0;
     }
     return out;
 }
+
+namespace {
+// Quantiles of at most this many bins are picked by insertion rather than a full sort.
+constexpr std::size_t kSmallQuantile = 32;
+
+// The n smallest of v[0, size) in ascending order and the n largest in descending order
+// (n <= size): what the first and last n of the sorted band are, in one pass that
+// rejects most values with one comparison each.
+void extremes(const float* v, std::size_t size, std::size_t n, std::vector<float>& lowest, std::vector<float>& highest)
+{
+    lowest.assign(v, v + n);
+    std::sort(lowest.begin(), lowest.end());
+    highest.assign(lowest.rbegin(), lowest.rend());
+    for (std::size_t i = n; i < size; ++i) {
+        const float x = v[i];
+        if (x < lowest[n - 1]) {
+            std::size_t j = n - 1;
+            for (; j > 0 && lowest[j - 1] > x; --j)
+                lowest[j] = lowest[j - 1];
+            lowest[j] = x;
+        }
+        if (x > highest[n - 1]) {
+            std::size_t j = n - 1;
+            for (; j > 0 && highest[j - 1] < x; --j)
+                highest[j] = highest[j - 1];
+            highest[j] = x;
+        }
+    }
+}
+} // namespace
 
 Matrix spectralContrast(const dsp::FrameMatrix& magnitude, double sampleRate, int nFft, double fmin, int nBands,
                         double quantile)
@@ -364,18 +410,26 @@ Matrix spectralContrast(const dsp::FrameMatrix& magnitude, double sampleRate, in
         bands[k] = band;
     }
     std::vector<double> peakD(rows * magnitude.frames), valleyD(rows * magnitude.frames);
-    std::vector<float> sorted;
+    std::vector<float> sorted, lowest, highest;
     for (std::size_t t = 0; t < magnitude.frames; ++t) {
         const float* s = magnitude.frame(t);
         for (std::size_t k = 0; k < rows; ++k) {
             const Band& band = bands[k];
-            sorted.assign(s + band.first, s + band.end);
-            std::sort(sorted.begin(), sorted.end());
-            const std::size_t n = std::min(band.count, sorted.size());
+            const std::size_t size = band.end - band.first;
+            const std::size_t n = std::min(band.count, size);
+            if (n <= kSmallQuantile) {
+                extremes(s + band.first, size, n, lowest, highest);
+            } else {
+                sorted.assign(s + band.first, s + band.end);
+                std::sort(sorted.begin(), sorted.end());
+                lowest.assign(sorted.begin(), sorted.begin() + std::ptrdiff_t(n));
+                highest.assign(sorted.rbegin(), sorted.rbegin() + std::ptrdiff_t(n));
+            }
+            // The order of the sorted band: smallest first for the valley, largest first for the peak.
             double low = 0, high = 0;
             for (std::size_t i = 0; i < n; ++i) {
-                low += sorted[i];
-                high += sorted[sorted.size() - 1 - i];
+                low += lowest[i];
+                high += highest[i];
             }
             valleyD[k * magnitude.frames + t] = n ? low / double(n) : 0.0;
             peakD[k * magnitude.frames + t] = n ? high / double(n) : 0.0;

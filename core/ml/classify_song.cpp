@@ -67,7 +67,7 @@ SongClassification classifyWithAudioModel(const TrainedModel& model, const std::
 // Feature models: only the genre features can be computed here, at the model's rate.
 void checkFeatureSchema(const TrainedModel& model, const std::string& name)
 {
-    if (model.schema.columns != genreFeatureNames())
+    if (!featureSetWithColumns(model.schema.columns))
         throw Error(ErrorKind::Mismatch, name,
                     "the model was trained on features this program cannot compute ('" + model.schema.name + "')");
 }
@@ -133,7 +133,7 @@ SongClassification classifyWindows(const TrainedModel& model, const std::string&
     const ExtractionParams& params = model.schema.params;
     SongClassification result;
     result.songSeconds = songSeconds;
-    GenreFeatureExtractor extractor(params.pad, params.legacyHpss);
+    GenreFeatureExtractor extractor(params);
     std::vector<double> mean(model.classes.size(), 0.0);
     const auto starts = windowStarts(params, songSeconds, options.maxWindows, result.warning);
     for (double start : starts) {

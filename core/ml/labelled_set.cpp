@@ -114,8 +114,10 @@ LabelledSet labelledSetFromTable(const FeatureTable& table, const ExtractionPara
     if (std::find(groupingModes().begin(), groupingModes().end(), groupBy) == groupingModes().end())
         throw Error(ErrorKind::InvalidArgument, "group-by", "'" + groupBy + "' is not auto, none, group, song or duplicates");
     LabelledSet set;
-    if (table.columns == genreFeatureNames()) {
-        set.schema = genreFeatureSchema(params);
+    if (const auto features = featureSetWithColumns(table.columns)) {
+        ExtractionParams extracted = params;
+        extracted.features = *features; // the table's columns say which set it holds
+        set.schema = genreFeatureSchema(extracted);
     } else {
         set.schema.name = "custom";
         set.schema.columns = table.columns;
@@ -249,7 +251,7 @@ void analyseMissing(const std::vector<SongEntry>& songs, const ExtractionParams&
         [&](std::size_t k, int worker) {
             auto& extractor = extractors[std::size_t(worker)];
             if (!extractor)
-                extractor = std::make_unique<GenreFeatureExtractor>(params.pad, params.legacyHpss);
+                extractor = std::make_unique<GenreFeatureExtractor>(params);
             const std::size_t i = pending[k];
             out.records[i] = analyseSongForCache(songs[i], params, *extractor, options.cancel);
             out.done[i] = 1; // each index is written by exactly one worker
@@ -286,10 +288,11 @@ void rememberAnalysed(FeatureCache* cache, const CachedAnalysis& analysis, const
 
 // Stage 4: the feature table of the songs that were analysed, and their fingerprints.
 FeatureTable tableFromRecords(const std::vector<SongEntry>& songs, const CachedAnalysis& analysis,
-                              std::vector<Fingerprint>& labelledPrints, DatasetLoad& out)
+                              const ExtractionParams& params, std::vector<Fingerprint>& labelledPrints,
+                              DatasetLoad& out)
 {
     FeatureTable table;
-    table.columns = genreFeatureNames();
+    table.columns = featureNames(params.features);
     for (std::size_t i = 0; i < songs.size(); ++i) {
         const CachedSong& r = analysis.records[i];
         if (!r.error.empty() || r.features.size() != table.columns.size()) {
@@ -375,9 +378,9 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
         out.songsFromCache = analysis.fromCache;
         out.songsAnalysed = analysis.analysed;
         out.cacheProblem = analysis.cacheProblem;
-        table = tableFromRecords(scan.songs, analysis, prints, out);
+        table = tableFromRecords(scan.songs, analysis, options.params, prints, out);
     } else {
-        table.columns = genreFeatureNames();
+        table.columns = featureNames(options.params.features);
         for (const auto& song : scan.songs) {
             FeatureRow row;
             row.file = song.relativePath;

@@ -37,6 +37,8 @@ FeatureSchema readSchema(std::istream& in)
 {
     FeatureSchema s;
     s.name = bin::readString(in, "schema name", 256);
+    // Which set was extracted follows from the name (files store no separate field).
+    s.params.features = featureSetNamed(s.name).value_or(FeatureSet::Gtzan57);
     s.version = bin::readI32(in, "schema version");
     const std::size_t n = bin::readCount(in, "feature column", 0, 1u << 16);
     for (std::size_t i = 0; i < n; ++i)
