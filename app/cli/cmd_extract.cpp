@@ -1,4 +1,4 @@
-// genrescope-cli extract: dataset folders and/or files → one CSV row of 57 features per song.
+// genrescope-cli extract: dataset folders and/or files → one CSV row of genre features per song.
 #include "app/cli/command.h"
 #include "app/cli/console.h"
 #include "app/cli/extraction_args.h"
@@ -105,12 +105,13 @@ int runExtract(const Args& raw)
 
 const CommandRegistrar registrar({
     "extract",
-    "compute the 57 genre features of songs into a CSV",
+    "compute the genre features of songs (gtzan-57 or rich-680) into a CSV",
     "usage: genrescope-cli extract PATH... --out FILE.csv [options]\n"
     "\n"
     "PATH is a dataset folder (each sub-folder is a genre; files directly inside have no\n"
     "label) or a single audio file. One CSV row per song: filename (relative to the folder\n"
-    "it was found in), label, length (samples analysed), then the 57 Kaggle GTZAN features.\n"
+    "it was found in), label, length (samples analysed), then the features: the 57 Kaggle GTZAN\n"
+    "values (default) or the 680 of --schema rich-680.\n"
     "Files that fail are listed at the end and never stop the batch.\n"
     "\n"
     "options:\n"
