@@ -228,7 +228,7 @@ void MainWindow::buildMenus()
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* open = file->addAction(tr("&Open Folder…"), this, &MainWindow::chooseFolder);
     open->setShortcut(QKeySequence::Open);
-    auto* openLabelled = file->addAction(tr("Open Folder with &Labels…"), this, &MainWindow::chooseFolderWithLabels);
+    auto* openLabelled = file->addAction(tr("Open Folder &with Labels…"), this, &MainWindow::chooseFolderWithLabels);
     openLabelled->setObjectName(QStringLiteral("openWithLabels"));
     openLabelled->setToolTip(tr("Genres from a metadata file (FMA's tracks.csv or a CSV of path,genre) instead of genre folders"));
     file->addAction(tr("Open &Demo Dataset"), this, &MainWindow::openDemo);
