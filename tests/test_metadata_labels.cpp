@@ -253,6 +253,15 @@ private slots:
         QCOMPARE(table.songs[1].relativePath, std::string("x/2.wav"));
         QCOMPARE(table.songs[1].label, std::string("metal"));
         QVERIFY(table.songs[1].split.empty());
+
+        // another table (FMA's raw_tracks.csv layout): not read as nonsense labels
+        writeText(dir / "raw_tracks.csv", "track_id,album_id,album_title\n2,1,AWOL\n");
+        try {
+            gs::readLabels({dir / "raw_tracks.csv", gs::LabelField::GenreTop, ""});
+            QFAIL("a table without path and genre columns must throw");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.kind(), gs::ErrorKind::Format);
+        }
     }
 
     void fmaFilesFoundByTrackId()

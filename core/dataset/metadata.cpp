@@ -391,6 +391,11 @@ LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& r
     if (records.empty())
         throw Error(ErrorKind::Format, file.string(), "has no rows (expected path,genre)");
     const PlainColumns col = plainColumns(records[0]);
+    // Without a header only path,genre: any other table (FMA's raw_tracks.csv, echonest.csv...)
+    // would otherwise be read as nonsense labels.
+    if (!col.header && records[0].fields.size() != 2)
+        throw Error(ErrorKind::Format, file.string(),
+                    "is neither FMA's tracks.csv nor a CSV of path,genre (give a header naming the path and genre columns)");
     if (col.path < 0 || col.genre < 0)
         throw Error(ErrorKind::Format, file.string(), "the header names no path and genre columns (path,genre)");
     std::set<std::string> seen;
