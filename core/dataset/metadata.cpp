@@ -42,83 +42,79 @@ std::string subjectOf(const fs::path& file, std::size_t line)
     return file.filename().string() + " line " + std::to_string(line);
 }
 
-// The state of the RFC 4180 reader between characters.
-struct CsvReader {
-    std::vector<CsvRecord> records;
-    CsvRecord current;
+} // namespace
+
+CsvCursor::CsvCursor(std::string_view text, std::string subject) : text_(text), subject_(std::move(subject))
+{
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF")
+        text_.remove_prefix(3);
+}
+
+bool CsvCursor::next(CsvRecord& record)
+{
+    record.fields.clear();
+    // Blank lines (outside quotes) hold no record.
+    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')
+            ++pos_;
+        ++pos_;
+        ++line_;
+    }
+    if (pos_ >= text_.size())
+        return false;
+    record.line = line_;
     std::string field;
     bool quoted = false;      // inside a quoted field
-    bool fieldQuoted = false; // this field began with a quote (so "" is an empty field, not nothing)
-    std::size_t line = 1;
-
-    void endField()
-    {
-        current.fields.push_back(std::move(field));
-        field.clear();
-        fieldQuoted = false;
+    bool fieldQuoted = false; // this field began with a quote
+    std::size_t quoteLine = 0;
+    while (pos_ < text_.size()) {
+        const char c = text_[pos_++];
+        if (quoted) {
+            if (c == '"' && pos_ < text_.size() && text_[pos_] == '"') {
+                field += '"';
+                ++pos_;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c; // commas, CR and LF inside quotes belong to the field
+                line_ += c == '\n';
+            }
+        } else if (c == '"' && field.empty() && !fieldQuoted) {
+            quoted = fieldQuoted = true;
+            quoteLine = line_;
+        } else if (c == ',') {
+            record.fields.push_back(std::move(field));
+            field.clear();
+            fieldQuoted = false;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n')
+                ++pos_;
+            ++line_;
+            record.fields.push_back(std::move(field));
+            return true;
+        } else {
+            field += c; // a quote inside an unquoted field is kept (lenient, as Python's csv)
+        }
     }
-    void endRecord()
-    {
-        endField();
-        const bool blank = current.fields.size() == 1 && current.fields[0].empty() && !lastFieldWasQuoted;
-        if (!blank)
-            records.push_back(std::move(current));
-        current = CsvRecord{};
-    }
-    bool lastFieldWasQuoted = false;
-};
-
-} // namespace
+    if (quoted)
+        throw Error(ErrorKind::Format, subject_,
+                    "a quoted field opened on line " + std::to_string(quoteLine) + " is never closed");
+    record.fields.push_back(std::move(field)); // the last record without a line end
+    return true;
+}
 
 std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& subject)
 {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF")
-        text.remove_prefix(3);
-    CsvReader r;
-    std::size_t quoteLine = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (r.current.line == 0)
-            r.current.line = r.line;
-        if (r.quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                r.field += '"';
-                ++i;
-            } else if (c == '"') {
-                r.quoted = false;
-            } else {
-                r.field += c; // commas, CR and LF inside quotes belong to the field
-                r.line += c == '\n';
-            }
-            continue;
-        }
-        if (c == '"' && r.field.empty() && !r.fieldQuoted) {
-            r.quoted = r.fieldQuoted = true;
-            quoteLine = r.line;
-        } else if (c == ',') {
-            r.lastFieldWasQuoted = r.fieldQuoted;
-            r.endField();
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            r.lastFieldWasQuoted = r.fieldQuoted;
-            r.endRecord();
-            ++r.line;
-        } else {
-            r.field += c;
-        }
-    }
-    if (r.quoted)
-        throw Error(ErrorKind::Format, subject,
-                    "a quoted field opened on line " + std::to_string(quoteLine) + " is never closed");
-    if (!r.field.empty() || r.fieldQuoted || !r.current.fields.empty()) {
-        r.lastFieldWasQuoted = r.fieldQuoted;
-        r.endRecord();
-    }
-    return std::move(r.records);
+    std::vector<CsvRecord> records;
+    CsvCursor cursor(text, subject);
+    for (CsvRecord r; cursor.next(r);)
+        records.push_back(r);
+    return records;
 }
 
-std::vector<CsvRecord> readCsvFile(const fs::path& file)
+namespace {
+
+std::string readWholeFile(const fs::path& file)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in)
@@ -127,7 +123,14 @@ std::vector<CsvRecord> readCsvFile(const fs::path& file)
     text << in.rdbuf();
     if (in.bad())
         throw Error(ErrorKind::NotFound, file.string(), "cannot be read");
-    return parseCsv(text.str(), file.string());
+    return std::move(text).str();
+}
+
+} // namespace
+
+std::vector<CsvRecord> readCsvFile(const fs::path& file)
+{
+    return parseCsv(readWholeFile(file), file.string());
 }
 
 // ---- FMA ------------------------------------------------------------------------------
@@ -281,7 +284,18 @@ std::vector<std::string> genreTitles(const std::vector<int>& ids, const FmaGenre
     return titles;
 }
 
-LabelTable readFmaTracks(const fs::path& file, const std::vector<CsvRecord>& records, const LabelSource& source)
+// The records after `from` in head, then the rest of the file, one at a time.
+template <typename Fn>
+void forEachRecord(const std::vector<CsvRecord>& head, std::size_t from, CsvCursor& rest, Fn&& fn)
+{
+    for (std::size_t r = from; r < head.size(); ++r)
+        fn(head[r]);
+    for (CsvRecord r; rest.next(r);)
+        fn(r);
+}
+
+LabelTable readFmaTracks(const fs::path& file, const std::vector<CsvRecord>& records, CsvCursor& rest,
+                         const LabelSource& source)
 {
     LabelTable table;
     table.format = "fma";
@@ -301,12 +315,11 @@ LabelTable readFmaTracks(const fs::path& file, const std::vector<CsvRecord>& rec
     if (wantedRank == std::string::npos)
         throw Error(ErrorKind::InvalidArgument, "subset", "'" + source.subset + "' is not small, medium or large");
 
-    for (std::size_t r = 3; r < records.size(); ++r) {
-        const CsvRecord& rec = records[r];
+    forEachRecord(records, 3, rest, [&](const CsvRecord& rec) {
         long id = -1;
         if (rec.fields.empty() || !parseWhole(rec.fields[0], id) || id < 0) {
             table.problems.push_back(subjectOf(file, rec.line) + ": no track id");
-            continue;
+            return;
         }
         LabelledSong song;
         song.trackId = id;
@@ -319,7 +332,7 @@ LabelTable readFmaTracks(const fs::path& file, const std::vector<CsvRecord>& rec
         if (!source.subset.empty() && subsetRank(song.subset) > wantedRank) {
             ++table.outsideSubset;
             table.leftOut.insert(key);
-            continue;
+            return;
         }
         const std::string top = columns.get(rec, "track.genre_top");
         std::vector<int> all;
@@ -339,10 +352,10 @@ LabelTable readFmaTracks(const fs::path& file, const std::vector<CsvRecord>& rec
         if (song.label.empty()) {
             ++table.withoutGenre;
             table.leftOut.insert(key);
-            continue;
+            return;
         }
         table.songs.push_back(std::move(song));
-    }
+    });
     return table;
 }
 
@@ -383,7 +396,8 @@ std::string cleanRelative(const std::string& path)
     return p;
 }
 
-LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& records, const LabelSource& source)
+LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& records, CsvCursor& rest,
+                           const LabelSource& source)
 {
     LabelTable table;
     table.format = "csv";
@@ -400,24 +414,23 @@ LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& r
         throw Error(ErrorKind::Format, file.string(), "the header names no path and genre columns (path,genre)");
     std::set<std::string> seen;
     auto field = [](const CsvRecord& r, int c) { return c >= 0 && std::size_t(c) < r.fields.size() ? trim(r.fields[std::size_t(c)]) : std::string(); };
-    for (std::size_t r = col.header ? 1 : 0; r < records.size(); ++r) {
-        const CsvRecord& rec = records[r];
+    forEachRecord(records, col.header ? 1 : 0, rest, [&](const CsvRecord& rec) {
         LabelledSong song;
         song.relativePath = cleanRelative(field(rec, col.path));
         if (song.relativePath.empty() || song.relativePath == ".") {
             table.problems.push_back(subjectOf(file, rec.line) + ": no path");
-            continue;
+            return;
         }
         if (fs::path(song.relativePath).is_absolute() || song.relativePath.rfind("../", 0) == 0) {
             table.problems.push_back(subjectOf(file, rec.line) + ": " + song.relativePath +
                                      " is not relative to the audio folder");
-            continue;
+            return;
         }
         const std::string key = labelKey(song, table.format);
         if (!seen.insert(key).second) {
             table.problems.push_back(subjectOf(file, rec.line) + ": " + song.relativePath +
                                      " is listed again; the first label is kept");
-            continue;
+            return;
         }
         song.split = lower(field(rec, col.split));
         song.group = field(rec, col.group);
@@ -425,17 +438,17 @@ LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& r
         if (!source.subset.empty() && song.subset != source.subset) {
             ++table.outsideSubset;
             table.leftOut.insert(key);
-            continue;
+            return;
         }
         song.label = field(rec, col.genre);
         if (song.label.empty()) {
             ++table.withoutGenre;
             table.leftOut.insert(key);
-            continue;
+            return;
         }
         song.genres = {song.label};
         table.songs.push_back(std::move(song));
-    }
+    });
     return table;
 }
 
@@ -443,10 +456,16 @@ LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& r
 
 LabelTable readLabels(const LabelSource& source)
 {
-    const auto records = readCsvFile(source.file);
-    if (isFmaTracks(records))
-        return readFmaTracks(source.file, records, source);
-    return readPlainLabels(source.file, records, source);
+    // Read record by record: FMA's full tracks.csv (106 574 tracks x 53 columns) never becomes
+    // millions of strings at once.
+    const std::string text = readWholeFile(source.file);
+    CsvCursor cursor(text, source.file.string());
+    std::vector<CsvRecord> head;
+    for (CsvRecord r; head.size() < 3 && cursor.next(r);)
+        head.push_back(r);
+    if (isFmaTracks(head))
+        return readFmaTracks(source.file, head, cursor, source);
+    return readPlainLabels(source.file, head, cursor, source);
 }
 
 std::string labelKey(const std::string& format, const std::string& relativePath)

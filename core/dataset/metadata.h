@@ -29,6 +29,21 @@ struct CsvRecord {
     std::size_t line = 0; // 1-based line where the record starts (quoted newlines make records span lines)
 };
 
+// Reads one record at a time from text (which must outlive it), so that a large file is never
+// held as all its fields at once.
+class CsvCursor {
+public:
+    CsvCursor(std::string_view text, std::string subject);
+    // The next record; false at the end. Throws as parseCsv.
+    bool next(CsvRecord& record);
+
+private:
+    std::string_view text_;
+    std::string subject_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+};
+
 // Blank lines (outside quotes) are skipped; a UTF-8 byte-order mark is ignored; a quote inside
 // an unquoted field is kept as a character (lenient, as Python's csv module). Throws
 // gs::Error(Format, subject) when a quoted field is never closed.
