@@ -69,6 +69,13 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
         summary.filesWithoutLabel = &load.filesWithoutLabel;
         summary.labelProblems = &load.labelProblems;
         printLabelMatch(summary, options.labels);
+        const auto several = std::count_if(load.set.samples.begin(), load.set.samples.end(),
+                                           [](const gs::ml::Sample& s) { return s.genres.size() > 1; });
+        if (several > 0 && !quiet)
+            std::fprintf(stderr,
+                         "%ld songs have several genres (all kept with the song; the models learn one: "
+                         "genre_top, else the lowest-id top-level genre)\n",
+                         long(several));
         if (load.groupedByLabels && !quiet)
             std::fprintf(stderr, "songs grouped by the labels' artist: an artist never sits on both sides of a split\n");
     }
