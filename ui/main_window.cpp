@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/dataset/feature_table.h"
+#include "core/dataset/metadata.h"
 #include "core/ml/model_file.h"
 #include "ui/charts/eda_charts.h"
 #include "ui/classify/classify_panel.h"
@@ -32,6 +33,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -226,6 +228,9 @@ void MainWindow::buildMenus()
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* open = file->addAction(tr("&Open Folder…"), this, &MainWindow::chooseFolder);
     open->setShortcut(QKeySequence::Open);
+    auto* openLabelled = file->addAction(tr("Open Folder &with Labels…"), this, &MainWindow::chooseFolderWithLabels);
+    openLabelled->setObjectName(QStringLiteral("openWithLabels"));
+    openLabelled->setToolTip(tr("Genres from a metadata file (FMA's tracks.csv or a CSV of path,genre) instead of genre folders"));
     file->addAction(tr("Open &Demo Dataset"), this, &MainWindow::openDemo);
     recentMenu_ = file->addMenu(tr("&Recent Folders"));
     file->addSeparator();
@@ -487,6 +492,47 @@ void MainWindow::chooseFolder()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a music folder"), start);
     if (!folder.isEmpty())
         openFolder(folder);
+}
+
+void MainWindow::openFolderWithLabels(const QString& folder, const QString& labelsFile, const QString& field,
+                                      const QString& subset)
+{
+    LabelSource labels;
+    labels.file = labelsFile.toStdString();
+    labels.field = field == QLatin1String("genres_all") ? LabelField::GenresAll : LabelField::GenreTop;
+    labels.subset = subset.toStdString();
+    statusBar()->showMessage(tr("Opening %1 with the labels of %2…").arg(folder, QFileInfo(labelsFile).fileName()));
+    session_->open(folder, labels);
+}
+
+void MainWindow::chooseFolderWithLabels()
+{
+    const QString start = session_->folder().isEmpty() ? QDir::homePath() : session_->folder();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a music folder"), start);
+    if (folder.isEmpty())
+        return;
+    const QString labels = QFileDialog::getOpenFileName(this, tr("Labels for %1").arg(QDir(folder).dirName()), folder,
+                                                        tr("Labels (*.csv);;All files (*)"));
+    if (labels.isEmpty())
+        return;
+    QString field = QStringLiteral("genre_top");
+    QString subset;
+    if (QFileInfo(labels).fileName() == QLatin1String("tracks.csv")) { // FMA's metadata
+        bool ok = false;
+        const QStringList fields{tr("genre_top: one top-level genre (tracks without one are left out)"),
+                                 tr("genres_all: every genre (models learn genre_top, else the first top-level genre)")};
+        const QString chosen = QInputDialog::getItem(this, tr("FMA labels"), tr("Genre field:"), fields, 0, false, &ok);
+        if (!ok)
+            return;
+        field = chosen == fields[1] ? QStringLiteral("genres_all") : QStringLiteral("genre_top");
+        const QStringList subsets{tr("all tracks"), QStringLiteral("small"), QStringLiteral("medium"), QStringLiteral("large")};
+        const QString picked = QInputDialog::getItem(this, tr("FMA labels"), tr("Subset (nested: medium includes small):"),
+                                                     subsets, 0, false, &ok);
+        if (!ok)
+            return;
+        subset = picked == subsets[0] ? QString() : picked;
+    }
+    openFolderWithLabels(folder, labels, field, subset);
 }
 
 void MainWindow::registerPages(const std::vector<Page>& pages)

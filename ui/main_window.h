@@ -88,6 +88,11 @@ public slots:
     bool selectSong(const QString& fileOrRelativePath); // false if not in the table
     void selectSongIndex(int songIndex);
     void chooseFolder();
+    // File → Open Folder with Labels…: the audio folder, then the labels file (FMA tracks.csv
+    // or a CSV path,genre); for FMA also the label field and subset.
+    void chooseFolderWithLabels();
+    void openFolderWithLabels(const QString& folder, const QString& labelsFile, const QString& field = QStringLiteral("genre_top"),
+                              const QString& subset = {});
     void setGenreFilter(const QString& genre);
     void setTextFilter(const QString& text);
     // Audio files to classify with the current model (drops, File → Classify Songs…).

@@ -1,10 +1,12 @@
 // genrescope-cli evaluate: cross-validated comparison of genre models on a dataset.
 #include "app/cli/console.h"
+#include "app/cli/label_args.h"
 #include "app/cli/ml_args.h"
 #include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
 #include "core/ml/evaluate.h"
+#include "core/ml/holdout.h"
 #include "core/ml/learning_curve.h"
 #include "core/ml/registry.h"
 #include "core/ml/report_writer.h"
@@ -102,6 +104,16 @@ void writeReport(const std::string& file, ReportKind kind, const std::string& in
         std::fprintf(stderr, "report written to %s\n", file.c_str());
 }
 
+gs::ml::EvaluationReport evaluateOnOfficialSplit(const gs::ml::LabelledSet& set, const gs::ml::EvaluationOptions& options,
+                                                 bool quiet)
+{
+    const auto sizes = gs::ml::splitSizes(set);
+    if (!quiet)
+        std::fprintf(stderr, "official split: %zu training, %zu validation, %zu test songs (%zu without a split, left out)\n",
+                     sizes.training, sizes.validation, sizes.test, sizes.none);
+    return gs::ml::evaluateOnSplit(set, options);
+}
+
 std::string usage()
 {
     std::string models;
@@ -112,10 +124,14 @@ std::string usage()
            "\n"
            "Compares genre models by stratified k-fold cross-validation (songs of one group never\n"
            "on both sides), prints a table sorted by accuracy and optionally writes a JSON report.\n"
-           "DIR is a dataset folder (sub-folders = genres); its features are extracted first.\n"
+           "DIR is a dataset folder (sub-folders = genres, or any folder with --labels FILE); its\n"
+           "features are extracted first.\n"
            "\n"
            "options:\n"
            "  --models A,B,...  models to compare (default: all feature models; cnn only when named)\n"
+           "  --split S         kfold (default: stratified k-fold) or official: fit on the labels' training\n"
+           "                    songs, score on their test songs, as the FMA paper (needs --labels; with\n"
+           "                    --search, hyper-parameters are chosen on the validation songs)\n"
            "  --folds K         outer folds (default 10)\n"
            "  --search          nested grid search of hyper-parameters inside each training fold\n"
            "  --inner-folds K   folds of the nested search (default 3)\n"
@@ -131,7 +147,7 @@ std::string usage()
            "  --no-learning-curve  HTML report without the learning curve (saves ~10 more CV runs)\n"
            "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
            "  --quiet           no progress line\n" +
-           std::string(ml::kGroupByHelp) + std::string(ml::kCacheArgsHelp) + std::string(kExtractionArgsHelp) +
+           std::string(ml::kGroupByHelp) + std::string(kLabelArgsHelp) + std::string(ml::kCacheArgsHelp) + std::string(kExtractionArgsHelp) +
            "\nmodels:\n" + models +
            "\nexit code: 0 ok, 1 failed (bad data, cancelled), 2 usage error";
 }
@@ -154,8 +170,16 @@ int runEvaluate(const Args& raw)
     const bool quiet = args.flag("--quiet");
     const auto cacheFile = ml::cacheOption(args);
     const ExtractionParams params = parseExtractionArgs(args);
+    const LabelSource labels = parseLabelArgs(args);
+    const std::string split = args.option("--split", "kfold");
+    if (split != "kfold" && split != "official")
+        throw UsageError("--split expects kfold or official");
+    const bool officialSplit = split == "official";
     const std::string input = ml::singleDatasetInput(args);
     ml::checkGroupingFitsInput(groupBy, input);
+    ml::checkLabelsFitInput(labels, input);
+    if (officialSplit && labels.file.empty())
+        throw UsageError("--split official needs --labels FILE with a split column (FMA's set.split)");
 
     std::stringstream list(modelList);
     for (std::string m; std::getline(list, m, ',');)
@@ -167,6 +191,7 @@ int runEvaluate(const Args& raw)
 
     gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
     load.cacheFile = cacheFile;
+    load.labels = labels;
     const auto models = options.models.empty() ? gs::ml::defaultComparisonModels() : options.models;
     load.extractFeatures = std::any_of(models.begin(), models.end(),
                                        [](const std::string& m) { return !gs::ml::modelInfo(m).needsAudio; });
@@ -174,15 +199,15 @@ int runEvaluate(const Args& raw)
 
     options.progress = consoleProgress(quiet);
     options.cancel = &interruptOnSignal();
-    auto report = gs::ml::crossValidate(data.set, options);
+    auto report = officialSplit ? evaluateOnOfficialSplit(data.set, options, quiet) : gs::ml::crossValidate(data.set, options);
     report.protocol.source = input;
-    report.protocol.grouping = groupBy;
+    report.protocol.grouping = officialSplit ? "official split" : groupBy;
     if (report.protocol.createdWith.empty())
         report.protocol.createdWith = std::string("genrescope ") + GENRESCOPE_VERSION;
     endProgressLine(quiet);
     std::cout << gs::ml::formatComparisonTable(report) << std::flush;
-    if (reportKind != ReportKind::None)
-        writeReport(reportPath, reportKind, input, data, report, options, withCurve, quiet);
+    if (reportKind != ReportKind::None) // the learning curve is drawn on k folds: not for the official split
+        writeReport(reportPath, reportKind, input, data, report, options, withCurve && !officialSplit, quiet);
     return kExitOk;
 }
 

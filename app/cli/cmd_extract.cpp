@@ -2,6 +2,7 @@
 #include "app/cli/command.h"
 #include "app/cli/console.h"
 #include "app/cli/extraction_args.h"
+#include "app/cli/label_args.h"
 
 #include "core/common/error.h"
 #include "core/dataset/extract_batch.h"
@@ -19,6 +20,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// --labels: the folder's songs labelled by the file; what does not match is listed.
+ScanResult scanFolderWithLabels(const fs::path& folder, const LabelSource& labels)
+{
+    LabelledScan labelled = scanWithLabels(folder, labels);
+    printLabelMatch({labelled.format, labelled.scan.songs.size(), labelled.withoutGenre, labelled.outsideSubset,
+                     &labelled.labelsWithoutFile, &labelled.filesWithoutLabel, &labelled.labelProblems},
+                    labels);
+    return std::move(labelled.scan);
+}
+
 int runExtract(const Args& raw)
 {
     ArgParser args(raw);
@@ -30,6 +41,7 @@ int runExtract(const Args& raw)
     if (layoutName != "ours" && layoutName != "kaggle")
         throw UsageError("--layout expects ours or kaggle");
     const CsvLayout layout = layoutName == "kaggle" ? CsvLayout::Kaggle : CsvLayout::Ours;
+    const LabelSource labels = parseLabelArgs(args);
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.empty())
@@ -56,7 +68,7 @@ int runExtract(const Args& raw)
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
             try {
-                ScanResult scan = scanDataset(path);
+                ScanResult scan = labels.file.empty() ? scanDataset(path) : scanFolderWithLabels(path, labels);
                 hidden += scan.skippedHidden;
                 notAudio += scan.skippedNotAudio;
                 problems.insert(problems.end(), scan.problems.begin(), scan.problems.end());
@@ -116,6 +128,7 @@ const CommandRegistrar registrar({
     "\n"
     "options:\n"
     "  --out FILE        CSV to write (required)\n"
+    + std::string(kLabelArgsHelp) +
     "  --layout L        ours (filename,label,length,<57>; default) or kaggle (filename,length,<57>,label,\n"
     "                    the public GTZAN features_30_sec.csv layout)\n"
     + std::string(kExtractionArgsHelp) +

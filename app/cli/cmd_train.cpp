@@ -1,5 +1,6 @@
 // genrescope-cli train: fit one genre model on a whole dataset and save it.
 #include "app/cli/console.h"
+#include "app/cli/label_args.h"
 #include "app/cli/ml_args.h"
 #include "app/cli/extraction_args.h"
 
@@ -33,8 +34,10 @@ int runTrain(const Args& raw)
     const bool quiet = args.flag("--quiet");
     const auto cacheFile = ml::cacheOption(args);
     const ExtractionParams params = parseExtractionArgs(args);
+    const LabelSource labels = parseLabelArgs(args);
     const std::string input = ml::singleDatasetInput(args);
     ml::checkGroupingFitsInput(groupBy, input);
+    ml::checkLabelsFitInput(labels, input);
     if (out.empty())
         throw UsageError("--out MODEL.gsm is required");
     if (options.reportFolds == 1)
@@ -54,6 +57,7 @@ int runTrain(const Args& raw)
 
     gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
     load.cacheFile = cacheFile;
+    load.labels = labels;
     load.extractFeatures = !gs::ml::modelInfo(options.model).needsAudio;
     const auto data = ml::loadInput(input, load, quiet);
 
@@ -86,7 +90,7 @@ const CommandRegistrar registrar({
     "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n" +
         std::string(ml::kGroupByHelp) + "                    (grouping matters for --search and --cv)\n" +
-        std::string(ml::kCacheArgsHelp) + std::string(kExtractionArgsHelp) +
+        std::string(kLabelArgsHelp) + std::string(ml::kCacheArgsHelp) + std::string(kExtractionArgsHelp) +
         "\nexit code: 0 ok, 1 failed, 2 usage error",
     runTrain,
 });

@@ -1,6 +1,7 @@
 #include "app/cli/ml_args.h"
 
 #include "app/cli/console.h"
+#include "app/cli/label_args.h"
 
 #include "core/common/error.h"
 #include "core/dataset/cache.h"
@@ -58,6 +59,26 @@ gs::ml::DatasetLoad loadInput(const std::string& input, const gs::ml::DatasetLoa
     }
     if ((options.groupBy == "duplicates" || (options.groupBy == "auto" && load.fromFolder)) && !quiet)
         std::fprintf(stderr, "%zu groups of duplicate recordings kept together in the folds\n", load.duplicateGroups);
+    if (!load.labelFormat.empty()) {
+        LabelMatchSummary summary;
+        summary.format = load.labelFormat;
+        summary.labelled = load.set.samples.size();
+        summary.withoutGenre = load.tracksWithoutGenre;
+        summary.outsideSubset = load.tracksOutsideSubset;
+        summary.labelsWithoutFile = &load.labelsWithoutFile;
+        summary.filesWithoutLabel = &load.filesWithoutLabel;
+        summary.labelProblems = &load.labelProblems;
+        printLabelMatch(summary, options.labels);
+        const auto several = std::count_if(load.set.samples.begin(), load.set.samples.end(),
+                                           [](const gs::ml::Sample& s) { return s.genres.size() > 1; });
+        if (several > 0 && !quiet)
+            std::fprintf(stderr,
+                         "%ld songs have several genres (all kept with the song; the models learn one: "
+                         "genre_top, else the lowest-id top-level genre)\n",
+                         long(several));
+        if (load.groupedByLabels && !quiet)
+            std::fprintf(stderr, "songs grouped by the labels' artist: an artist never sits on both sides of a split\n");
+    }
     for (const auto& w : load.warnings)
         std::fprintf(stderr, "warning: %s\n", w.c_str());
     if (!load.failures.empty()) {
@@ -114,7 +135,8 @@ const char* const kGroupByHelp =
     "                    else none; a folder: as the app, clips of one song and duplicate\n"
     "                    recordings) | none | group | song (file name without segment number) |\n"
     "                    duplicates (folders only: recordings whose audio fingerprints match, e.g.\n"
-    "                    the same song twice, share a fold)\n";
+    "                    the same song twice, share a fold). With --labels giving artists (FMA's\n"
+    "                    artist.id, a CSV's artist|group column), auto keeps each artist's songs together\n";
 
 std::string groupByOption(ArgParser& args)
 {
@@ -130,6 +152,13 @@ void checkGroupingFitsInput(const std::string& groupBy, const std::string& input
     std::error_code ec;
     if (groupBy == "duplicates" && !std::filesystem::is_directory(input, ec) && std::filesystem::exists(input, ec))
         throw UsageError("--group-by duplicates needs a dataset folder (audio to fingerprint), not a CSV");
+}
+
+void checkLabelsFitInput(const LabelSource& labels, const std::string& input)
+{
+    std::error_code ec;
+    if (!labels.file.empty() && !std::filesystem::is_directory(input, ec))
+        throw UsageError("--labels labels the audio of a dataset folder; " + input + " is not a folder");
 }
 
 std::string singleDatasetInput(ArgParser& args)

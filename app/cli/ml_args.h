@@ -33,6 +33,9 @@ extern const char* const kGroupByHelp;
 // "duplicates" needs audio: a dataset folder, not a CSV (UsageError otherwise).
 void checkGroupingFitsInput(const std::string& groupBy, const std::string& input);
 
+// --labels needs a dataset folder (UsageError otherwise).
+void checkLabelsFitInput(const LabelSource& labels, const std::string& input);
+
 // After every option is read: rejects unknown ones and returns the one positional
 // argument, a dataset folder or a features CSV (UsageError otherwise).
 std::string singleDatasetInput(ArgParser& args);

@@ -51,6 +51,7 @@ SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, G
     out.ok = true;
     out.row.file = song.relativePath;
     out.row.label = song.label;
+    out.row.group = song.group; // from a labels file (e.g. the artist), written as the CSV group column
     out.row.length = double(audio.samples.size());
     out.row.values = std::move(values);
     return out;

@@ -17,6 +17,10 @@ struct SongEntry {
     std::string label;           // genre folder; empty for files directly in the root
     std::uintmax_t sizeBytes = 0;
     std::int64_t modifiedTime = 0;  // seconds since the Unix epoch
+    // From a labels file (core/dataset/metadata.h); empty for a folder of genre folders.
+    std::string group;               // e.g. FMA's artist id: one artist never on both sides of a split
+    std::string split;               // e.g. FMA's set.split: training, validation, test
+    std::vector<std::string> genres; // every genre the metadata gives (FMA genres_all); label is one of them
 };
 
 struct ScanResult {

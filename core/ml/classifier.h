@@ -19,6 +19,11 @@ struct Sample {
     std::string audioPath;        // the song itself, for models that analyse audio (cnn)
     int label = -1;               // index into LabelledSet::classes; -1 = unknown
     int group = -1;               // samples sharing a group never straddle a CV split
+    // From a labels file (core/dataset/metadata.h), empty otherwise: the official split the
+    // metadata gives (training / validation / test, for ml/holdout.h) and every genre of a
+    // multi-genre song (FMA genres_all; `label` is the one single-label models learn).
+    std::string split;
+    std::vector<std::string> genres;
 };
 
 struct LabelledSet {

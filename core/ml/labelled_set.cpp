@@ -7,11 +7,13 @@
 #include "core/dataset/analyse_song.h"
 #include "core/dataset/extract_batch.h"
 #include "core/dataset/feature_table.h"
+#include "core/dataset/metadata.h"
 #include "core/dataset/scan.h"
 #include "core/features/extract.h"
 #include "core/jobs/parallel.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <regex>
@@ -286,6 +288,50 @@ void rememberAnalysed(FeatureCache* cache, const CachedAnalysis& analysis, const
     }
 }
 
+std::string formatSeconds(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+    return text;
+}
+
+// Stage 0: the songs, labelled by their genre folder or by a labels file.
+ScanResult scanSongs(const fs::path& root, const DatasetLoadOptions& options, DatasetLoad& out)
+{
+    if (options.labels.file.empty())
+        return scanDataset(root, options.cancel);
+    LabelledScan labelled = scanWithLabels(root, options.labels, options.cancel);
+    out.labelFormat = labelled.format;
+    out.labelsWithoutFile = std::move(labelled.labelsWithoutFile);
+    out.filesWithoutLabel = std::move(labelled.filesWithoutLabel);
+    out.labelProblems = std::move(labelled.labelProblems);
+    out.tracksWithoutGenre = labelled.withoutGenre;
+    out.tracksOutsideSubset = labelled.outsideSubset;
+    return std::move(labelled.scan);
+}
+
+// The split and every genre of each labelled song travel with its sample (same order as
+// labelledSetFromTable keeps the labelled rows).
+void attachLabelDetails(LabelledSet& set, const FeatureTable& table, const std::vector<SongEntry>& songs)
+{
+    std::unordered_map<std::string, const SongEntry*> byPath;
+    for (const auto& song : songs)
+        byPath.emplace(song.relativePath, &song);
+    std::size_t k = 0;
+    for (const auto& row : table.rows) {
+        if (row.label.empty())
+            continue;
+        if (k >= set.samples.size())
+            break;
+        const auto it = byPath.find(row.file);
+        if (it != byPath.end()) {
+            set.samples[k].split = it->second->split;
+            set.samples[k].genres = it->second->genres;
+        }
+        ++k;
+    }
+}
+
 // Stage 4: the feature table of the songs that were analysed, and their fingerprints.
 FeatureTable tableFromRecords(const std::vector<SongEntry>& songs, const CachedAnalysis& analysis,
                               const ExtractionParams& params, std::vector<Fingerprint>& labelledPrints,
@@ -300,11 +346,17 @@ FeatureTable tableFromRecords(const std::vector<SongEntry>& songs, const CachedA
                                    (r.error.empty() ? std::string("cached features do not fit the schema") : r.error));
             continue;
         }
+        if (out.labelFormat == "fma" && r.durationSeconds > 0 && r.durationSeconds < kFmaMinClipSeconds) {
+            out.failures.push_back(songs[i].relativePath + ": audio lasts " + formatSeconds(r.durationSeconds) +
+                                   ", much shorter than FMA's 30 s clips (one of FMA's known bad files)");
+            continue;
+        }
         if (!r.warning.empty())
             out.warnings.push_back(songs[i].relativePath + ": " + r.warning);
         FeatureRow row;
         row.file = songs[i].relativePath;
         row.label = songs[i].label;
+        row.group = songs[i].group;
         row.length = r.length;
         row.values = r.features;
         if (!row.label.empty())
@@ -346,7 +398,7 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
     DatasetLoad out;
     out.fromFolder = true;
     const fs::path root = cleanAbsolute(input);
-    const ScanResult scan = scanDataset(root, options.cancel);
+    const ScanResult scan = scanSongs(root, options, out);
     out.warnings = scan.problems;
     // On a folder, "auto" is the app's default: duplicate recordings (when the songs are
     // analysed, so their fingerprints are known) and clips of one song stay together.
@@ -385,11 +437,18 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
             FeatureRow row;
             row.file = song.relativePath;
             row.label = song.label;
+            row.group = song.group;
             table.rows.push_back(std::move(row));
         }
     }
     out.set = labelledSetFromTable(table, options.params, options.groupBy, root);
-    if (autoGrouping) {
+    // Groups from the labels (artists) already hold each song's clips together.
+    out.groupedByLabels = autoGrouping && std::any_of(table.rows.begin(), table.rows.end(), [](const FeatureRow& r) {
+                              return !r.label.empty() && !r.group.empty();
+                          });
+    if (!options.labels.file.empty())
+        attachLabelDetails(out.set, table, scan.songs);
+    if (autoGrouping && !out.groupedByLabels) {
         std::vector<std::string> files;
         for (const auto& row : table.rows)
             if (!row.label.empty())
@@ -413,6 +472,9 @@ DatasetLoad loadDataset(const std::filesystem::path& input, const DatasetLoadOpt
         return loadFolder(input, options);
     if (!std::filesystem::exists(input, ec))
         throw Error(ErrorKind::NotFound, input.string(), "no such folder or features CSV");
+    if (!options.labels.file.empty())
+        throw Error(ErrorKind::InvalidArgument, input.string(),
+                    "a labels file labels the audio of a folder; a features CSV has its own labels");
     DatasetLoad out;
     out.set = loadFeatureCsv(input, options.params, options.groupBy);
     out.songsPerGenre = countPerGenre(out.set);

@@ -1,6 +1,7 @@
 #pragma once
 // From a feature table (CSV or batch extraction) to what the models learn from.
 #include "core/dataset/feature_table.h"
+#include "core/dataset/metadata.h"
 #include "core/common/progress.h"
 #include "core/ml/classifier.h"
 
@@ -62,6 +63,11 @@ struct DatasetLoadOptions {
     // whose path, size, modification time, label and schema match are not analysed again;
     // what is analysed is stored back, with its audio fingerprint, for the app and later runs.
     std::filesystem::path cacheFile;
+    // Labels from a metadata file (FMA tracks.csv or a plain path,genre CSV) instead of genre
+    // folders; empty file = genre folders. Folders only (InvalidArgument for a features CSV).
+    // When the labels give groups (FMA's artist id), "auto" groups by them: one artist never
+    // sits on both sides of a split.
+    LabelSource labels;
 };
 
 struct DatasetLoad {
@@ -74,6 +80,14 @@ struct DatasetLoad {
     std::string cacheProblem;          // why the cache could not be used / updated; empty = fine
     std::size_t duplicateGroups = 0;   // "duplicates" grouping: groups of matching recordings
     std::vector<std::pair<std::string, long>> songsPerGenre; // labelled songs kept, by genre
+    // With DatasetLoadOptions::labels (see LabelledScan): what the labels and the folder disagree on.
+    std::string labelFormat;                    // "fma" or "csv"; empty = genre folders
+    std::vector<std::string> labelsWithoutFile; // labelled paths with no audio file
+    std::vector<std::string> filesWithoutLabel; // audio files the labels do not name
+    std::vector<std::string> labelProblems;     // rows of the labels file that could not be used
+    std::size_t tracksWithoutGenre = 0;         // left out: no genre in the chosen field
+    std::size_t tracksOutsideSubset = 0;        // left out: outside --subset
+    bool groupedByLabels = false;               // "auto" grouped by the labels' group (artist)
 };
 
 // A dataset folder (sub-folders = genres: scanned, features extracted or read from the cache)

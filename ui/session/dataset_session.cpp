@@ -139,9 +139,9 @@ void ensureDemoDataset(const QString& folder, const CancelToken& cancel)
 // posted through the runner, so a superseded open delivers nothing.
 class DatasetSession::Pipeline {
 public:
-    Pipeline(DatasetSession* session, const BackgroundRunner::Context& context, QString folder)
+    Pipeline(DatasetSession* session, const BackgroundRunner::Context& context, QString folder, LabelSource labels)
         : session_(session), context_(context), folder_(std::move(folder)), root_(folder_.toStdString()),
-          options_(session->options_), schemaFingerprint_(session->schema_.fingerprint())
+          options_(session->options_), schemaFingerprint_(session->schema_.fingerprint()), labels_(std::move(labels))
     {
     }
 
@@ -161,8 +161,8 @@ public:
         for (std::size_t i = 0; i < songs.size(); ++i)
             if (songs[i].status == SongStatus::Pending)
                 pending.push_back(int(i));
-        context_.post([session = session_, folder = folder_, songs, n = int(pending.size())]() mutable {
-            session->applyScan(folder, std::move(songs), n);
+        context_.post([session = session_, folder = folder_, songs, n = int(pending.size()), format = labelFormat_]() mutable {
+            session->applyScan(folder, std::move(songs), n, format);
         });
         analysePending(songs, pending);
         context_.post([session = session_, groups = groupDuplicates(songs), seconds = timer.elapsed() / 1000.0]() mutable {
@@ -203,10 +203,41 @@ private:
         }
     }
 
-    std::optional<ScanResult> scanFolder() const
+    // Problems the labels file and the folder disagree on: at most this many rows of each
+    // kind (FMA's full tracks.csv names 106 574 tracks, a folder holds a subset), then a count.
+    static constexpr std::size_t kListedLabelProblems = 200;
+
+    void postLabelList(const std::vector<std::string>& items, const QString& reason) const
+    {
+        const std::size_t shown = std::min(items.size(), kListedLabelProblems);
+        for (std::size_t i = 0; i < shown; ++i)
+            postProblem(QString::fromStdString(items[i]), reason);
+        if (items.size() > shown)
+            postProblem(DatasetSession::tr("(labels)"),
+                        DatasetSession::tr("%n more like the above: %1", "", int(items.size() - shown)).arg(reason));
+    }
+
+    ScanResult scanLabelled()
+    {
+        LabelledScan labelled = scanWithLabels(root_, labels_, &context_.cancel());
+        labelFormat_ = labelled.format;
+        const QString file = QString::fromStdString(labels_.file.filename().string());
+        postLabelList(labelled.labelsWithoutFile, DatasetSession::tr("labelled in %1, but no such audio file in the folder").arg(file));
+        postLabelList(labelled.filesWithoutLabel, DatasetSession::tr("no label in %1; left out").arg(file));
+        postLabelList(labelled.labelProblems, DatasetSession::tr("row of the labels file not used"));
+        if (labelled.withoutGenre > 0)
+            postProblem(file, DatasetSession::tr("%n tracks have no %1 and are left out", "", int(labelled.withoutGenre))
+                                  .arg(QString::fromLatin1(labelled.format == "fma" ? labelFieldName(labels_.field) : "genre")));
+        if (labelled.outsideSubset > 0)
+            postProblem(file, DatasetSession::tr("%n tracks are outside subset %1 and are left out", "", int(labelled.outsideSubset))
+                                  .arg(QString::fromStdString(labels_.subset)));
+        return std::move(labelled.scan);
+    }
+
+    std::optional<ScanResult> scanFolder()
     {
         try {
-            ScanResult scan = scanDataset(root_, &context_.cancel());
+            ScanResult scan = labels_.file.empty() ? scanDataset(root_, &context_.cancel()) : scanLabelled();
             for (const auto& p : scan.problems)
                 postProblem(DatasetSession::tr("(folder)"), QString::fromStdString(p));
             return scan;
@@ -331,6 +362,8 @@ private:
     std::string schemaFingerprint_;
     std::unique_ptr<FeatureCache> cache_;
     std::unordered_map<std::string, CachedSong> cached_;
+    LabelSource labels_;
+    std::string labelFormat_;
 };
 
 DatasetSession::DatasetSession(QObject* parent) : DatasetSession(Options{}, parent) {}
@@ -376,7 +409,7 @@ int DatasetSession::indexOfPath(const QString& pathOrRelative) const
     return -1;
 }
 
-void DatasetSession::open(const QString& folder) { startOpen(folder, false); }
+void DatasetSession::open(const QString& folder, const LabelSource& labels) { startOpen(folder, false, labels); }
 
 QString DatasetSession::demoFolder()
 {
@@ -385,12 +418,12 @@ QString DatasetSession::demoFolder()
 
 void DatasetSession::openDemo() { startOpen(demoFolder(), true); }
 
-void DatasetSession::startOpen(const QString& folder, bool makeDemo)
+void DatasetSession::startOpen(const QString& folder, bool makeDemo, const LabelSource& labels)
 {
     const QString absolute = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
     // A newer open supersedes the running one; the runner's single worker starts it once the
     // old one has stopped, so the cache never has two writers.
-    openRunner_->start([this, absolute, makeDemo](BackgroundRunner::Context& context) {
+    openRunner_->start([this, absolute, makeDemo, labels](BackgroundRunner::Context& context) {
         if (makeDemo) {
             try {
                 ensureDemoDataset(absolute, context.cancel());
@@ -403,14 +436,17 @@ void DatasetSession::startOpen(const QString& folder, bool makeDemo)
                 return;
             }
         }
-        Pipeline(this, context, absolute).run();
+        Pipeline(this, context, absolute, labels).run();
     });
 }
 
-void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, int pending)
+void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat)
 {
     folder_ = folder;
+    labelFormat_ = labelFormat;
     songs_ = std::move(songs);
+    for (auto& s : songs_)
+        failTooShortClip(s);
     snapshot_.reset();
     std::set<QString> genres;
     for (const auto& s : songs_)
@@ -430,6 +466,7 @@ void DatasetSession::applyResults(const std::vector<std::pair<int, Song>>& resul
     QList<int> indices;
     for (const auto& [index, song] : results) {
         songs_[std::size_t(index)] = song;
+        failTooShortClip(songs_[std::size_t(index)]);
         indices.push_back(index);
     }
     snapshot_.reset();
@@ -445,6 +482,17 @@ void DatasetSession::reportProblems(const Song& song)
         emit problem(song.relativePath, QString::fromStdString(song.record.error));
     else if (song.status == SongStatus::Ready && !song.record.warning.empty())
         emit problem(song.relativePath, tr("warning: %1").arg(QString::fromStdString(song.record.warning)));
+}
+
+void DatasetSession::failTooShortClip(Song& song) const
+{
+    const double seconds = song.record.durationSeconds;
+    if (labelFormat_ != "fma" || song.status != SongStatus::Ready || seconds <= 0 || seconds >= kFmaMinClipSeconds)
+        return;
+    song.status = SongStatus::Failed;
+    song.record.error = tr("audio lasts %1 s, much shorter than FMA's 30 s clips (one of FMA's known bad files)")
+                            .arg(seconds, 0, 'f', 1)
+                            .toStdString();
 }
 
 void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds)

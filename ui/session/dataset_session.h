@@ -4,6 +4,7 @@
 // and the feature cache up to date, and reports everything through queued signals.
 // Widgets never call the core directly for long work; they ask the session.
 #include "core/common/progress.h"
+#include "core/dataset/metadata.h"
 #include "core/dsp/matrix.h"
 #include "core/features/mel.h"
 #include "core/features/schema.h"
@@ -43,7 +44,9 @@ public:
 
     // Starts opening (returns at once). Emits opened() or openFailed(), then songsAdded /
     // songsUpdated as songs arrive, progress(), and finished().
-    void open(const QString& folder);
+    // labels: genre labels from a metadata file (FMA tracks.csv or a CSV path,genre) instead
+    // of genre folders; labels without a file and files without a label become problem() rows.
+    void open(const QString& folder, const LabelSource& labels = {});
     // Opens the bundled demo dataset, generating it first (in the background) when it is
     // not in the app data folder yet.
     void openDemo();
@@ -83,18 +86,21 @@ signals:
 
 private:
     class Pipeline; // one open, stage by stage, on the open runner's worker thread
-    void startOpen(const QString& folder, bool makeDemo);
-    // Queued into the GUI thread by the pipeline.
-    void applyScan(const QString& folder, std::vector<Song> songs, int pending);
+    void startOpen(const QString& folder, bool makeDemo, const LabelSource& labels = {});
+    // Queued into the GUI thread by the pipeline. labelFormat: "fma", "csv" or empty (folders).
+    void applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat);
     void applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta);
     void applyFinish(std::vector<DuplicateGroup> groups, double seconds);
     void reportProblems(const Song& song);
+    // FMA's known bad files: a clip much shorter than 30 s is failed here (not in the cache).
+    void failTooShortClip(Song& song) const;
 
     Options options_;
     FeatureSchema schema_;
     QString folder_;
     std::vector<Song> songs_;
     QStringList genres_;
+    std::string labelFormat_; // of the open folder's labels file; empty = genre folders
     std::vector<DuplicateGroup> duplicates_;
     BackgroundRunner* openRunner_;
     BackgroundRunner* viewRunner_;

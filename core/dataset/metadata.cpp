@@ -1,0 +1,532 @@
+#include "core/dataset/metadata.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace gs {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+std::string trim(const std::string& s)
+{
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string::npos)
+        return {};
+    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+bool parseWhole(const std::string& text, long& value)
+{
+    const std::string t = trim(text);
+    if (t.empty())
+        return false;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    return ec == std::errc() && end == t.data() + t.size();
+}
+
+std::string subjectOf(const fs::path& file, std::size_t line)
+{
+    return file.filename().string() + " line " + std::to_string(line);
+}
+
+} // namespace
+
+CsvCursor::CsvCursor(std::string_view text, std::string subject) : text_(text), subject_(std::move(subject))
+{
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF")
+        text_.remove_prefix(3);
+}
+
+bool CsvCursor::next(CsvRecord& record)
+{
+    record.fields.clear();
+    // Blank lines (outside quotes) hold no record.
+    while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
+        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')
+            ++pos_;
+        ++pos_;
+        ++line_;
+    }
+    if (pos_ >= text_.size())
+        return false;
+    record.line = line_;
+    std::string field;
+    bool quoted = false;      // inside a quoted field
+    bool fieldQuoted = false; // this field began with a quote
+    std::size_t quoteLine = 0;
+    while (pos_ < text_.size()) {
+        const char c = text_[pos_++];
+        if (quoted) {
+            if (c == '"' && pos_ < text_.size() && text_[pos_] == '"') {
+                field += '"';
+                ++pos_;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c; // commas, CR and LF inside quotes belong to the field
+                line_ += c == '\n';
+            }
+        } else if (c == '"' && field.empty() && !fieldQuoted) {
+            quoted = fieldQuoted = true;
+            quoteLine = line_;
+        } else if (c == ',') {
+            record.fields.push_back(std::move(field));
+            field.clear();
+            fieldQuoted = false;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n')
+                ++pos_;
+            ++line_;
+            record.fields.push_back(std::move(field));
+            return true;
+        } else {
+            field += c; // a quote inside an unquoted field is kept (lenient, as Python's csv)
+        }
+    }
+    if (quoted)
+        throw Error(ErrorKind::Format, subject_,
+                    "a quoted field opened on line " + std::to_string(quoteLine) + " is never closed");
+    record.fields.push_back(std::move(field)); // the last record without a line end
+    return true;
+}
+
+std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& subject)
+{
+    std::vector<CsvRecord> records;
+    CsvCursor cursor(text, subject);
+    for (CsvRecord r; cursor.next(r);)
+        records.push_back(r);
+    return records;
+}
+
+namespace {
+
+std::string readWholeFile(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::NotFound, file.string(), "cannot be opened");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad())
+        throw Error(ErrorKind::NotFound, file.string(), "cannot be read");
+    return std::move(text).str();
+}
+
+} // namespace
+
+std::vector<CsvRecord> readCsvFile(const fs::path& file)
+{
+    return parseCsv(readWholeFile(file), file.string());
+}
+
+// ---- FMA ------------------------------------------------------------------------------
+
+FmaGenres readFmaGenres(const fs::path& file)
+{
+    const auto records = readCsvFile(file);
+    if (records.empty())
+        throw Error(ErrorKind::Format, file.string(), "is empty");
+    std::map<std::string, std::size_t> column;
+    for (std::size_t c = 0; c < records[0].fields.size(); ++c)
+        column[records[0].fields[c]] = c;
+    for (const char* name : {"genre_id", "parent", "title"})
+        if (!column.count(name))
+            throw Error(ErrorKind::Format, file.string(), std::string("has no column '") + name + "' (not FMA's genres.csv)");
+    FmaGenres genres;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const auto& f = records[r].fields;
+        auto at = [&](const char* name) -> std::string {
+            const auto it = column.find(name);
+            return it != column.end() && it->second < f.size() ? f[it->second] : std::string();
+        };
+        long id = 0, parent = 0, top = 0, tracks = 0;
+        if (!parseWhole(at("genre_id"), id) || !parseWhole(at("parent"), parent))
+            throw Error(ErrorKind::Format, subjectOf(file, records[r].line), "genre_id and parent must be whole numbers");
+        FmaGenre g;
+        g.id = int(id);
+        g.parent = int(parent);
+        g.topLevel = parseWhole(at("top_level"), top) ? int(top) : 0;
+        g.tracks = parseWhole(at("#tracks"), tracks) ? tracks : 0;
+        g.title = at("title");
+        genres[g.id] = g;
+    }
+    // Without a top_level column: follow the parents up to the root.
+    for (auto& [id, g] : genres)
+        if (g.topLevel == 0) {
+            int at = id;
+            for (int steps = 0; steps < 64 && genres.count(at) && genres.at(at).parent != 0; ++steps)
+                at = genres.at(at).parent;
+            g.topLevel = at;
+        }
+    return genres;
+}
+
+std::string fmaAudioPath(long trackId)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "%03ld/%06ld.mp3", trackId / 1000, trackId);
+    return name;
+}
+
+std::vector<int> parseFmaGenreList(const std::string& text)
+{
+    const std::string t = trim(text);
+    if (t.empty())
+        return {};
+    if (t.front() != '[' || t.back() != ']')
+        throw Error(ErrorKind::Format, text, "a genre list looks like [17, 10, 76]");
+    std::vector<int> ids;
+    std::stringstream items(t.substr(1, t.size() - 2));
+    for (std::string item; std::getline(items, item, ',');) {
+        if (trim(item).empty())
+            continue;
+        long id = 0;
+        if (!parseWhole(item, id))
+            throw Error(ErrorKind::Format, text, "'" + trim(item) + "' is not a genre id");
+        ids.push_back(int(id));
+    }
+    return ids;
+}
+
+LabelField labelFieldFromName(const std::string& name)
+{
+    if (name == "genre_top")
+        return LabelField::GenreTop;
+    if (name == "genres_all")
+        return LabelField::GenresAll;
+    throw Error(ErrorKind::InvalidArgument, "label field", "'" + name + "' is not genre_top or genres_all");
+}
+
+const char* labelFieldName(LabelField field)
+{
+    return field == LabelField::GenreTop ? "genre_top" : "genres_all";
+}
+
+const std::vector<std::string>& fmaSubsets()
+{
+    static const std::vector<std::string> subsets{"small", "medium", "large"};
+    return subsets;
+}
+
+namespace {
+
+// (top, second) header names -> column, from FMA's first two header rows.
+class FmaColumns {
+public:
+    FmaColumns(const CsvRecord& top, const CsvRecord& second)
+    {
+        std::string currentTop;
+        for (std::size_t c = 0; c < second.fields.size(); ++c) {
+            if (c < top.fields.size() && !top.fields[c].empty())
+                currentTop = top.fields[c];
+            columns_[currentTop + "." + second.fields[c]] = c;
+        }
+    }
+    bool has(const std::string& name) const { return columns_.count(name) > 0; }
+    std::string get(const CsvRecord& r, const std::string& name) const
+    {
+        const auto it = columns_.find(name);
+        return it != columns_.end() && it->second < r.fields.size() ? r.fields[it->second] : std::string();
+    }
+
+private:
+    std::map<std::string, std::size_t> columns_;
+};
+
+bool isFmaTracks(const std::vector<CsvRecord>& records)
+{
+    return records.size() >= 3 && !records[0].fields.empty() && records[0].fields[0].empty() &&
+           std::find(records[0].fields.begin(), records[0].fields.end(), "track") != records[0].fields.end() &&
+           !records[2].fields.empty() && records[2].fields[0] == "track_id";
+}
+
+// Index of subset in fmaSubsets(); npos when unknown.
+std::size_t subsetRank(const std::string& subset)
+{
+    const auto& all = fmaSubsets();
+    const auto it = std::find(all.begin(), all.end(), subset);
+    return it == all.end() ? std::string::npos : std::size_t(it - all.begin());
+}
+
+// genres_all rule (see LabelledSong::label): the lowest-id root among the track's genres.
+std::string rootLabel(const std::vector<int>& ids, const FmaGenres& genres)
+{
+    int best = -1;
+    for (int id : ids) {
+        const auto it = genres.find(id);
+        if (it != genres.end() && it->second.parent == 0 && (best < 0 || id < best))
+            best = id;
+    }
+    return best < 0 ? std::string() : genres.at(best).title;
+}
+
+std::vector<std::string> genreTitles(const std::vector<int>& ids, const FmaGenres& genres)
+{
+    std::vector<std::string> titles;
+    for (int id : ids) {
+        const auto it = genres.find(id);
+        titles.push_back(it == genres.end() ? "genre " + std::to_string(id) : it->second.title);
+    }
+    return titles;
+}
+
+// The records after `from` in head, then the rest of the file, one at a time.
+template <typename Fn>
+void forEachRecord(const std::vector<CsvRecord>& head, std::size_t from, CsvCursor& rest, Fn&& fn)
+{
+    for (std::size_t r = from; r < head.size(); ++r)
+        fn(head[r]);
+    for (CsvRecord r; rest.next(r);)
+        fn(r);
+}
+
+LabelTable readFmaTracks(const fs::path& file, const std::vector<CsvRecord>& records, CsvCursor& rest,
+                         const LabelSource& source)
+{
+    LabelTable table;
+    table.format = "fma";
+    table.field = source.field;
+    const FmaColumns columns(records[0], records[1]);
+    for (const char* name : {"track.genre_top", "track.genres_all"})
+        if (!columns.has(name))
+            throw Error(ErrorKind::Format, file.string(), std::string("has no column ") + name);
+    const fs::path genresFile = file.parent_path() / "genres.csv";
+    FmaGenres genres;
+    std::error_code ec;
+    if (fs::exists(genresFile, ec))
+        genres = readFmaGenres(genresFile);
+    else if (source.field == LabelField::GenresAll)
+        throw Error(ErrorKind::NotFound, genresFile.string(), "genres_all needs FMA's genres.csv beside tracks.csv");
+    const std::size_t wantedRank = source.subset.empty() ? fmaSubsets().size() : subsetRank(source.subset);
+    if (wantedRank == std::string::npos)
+        throw Error(ErrorKind::InvalidArgument, "subset", "'" + source.subset + "' is not small, medium or large");
+
+    forEachRecord(records, 3, rest, [&](const CsvRecord& rec) {
+        long id = -1;
+        if (rec.fields.empty() || !parseWhole(rec.fields[0], id) || id < 0) {
+            table.problems.push_back(subjectOf(file, rec.line) + ": no track id");
+            return;
+        }
+        LabelledSong song;
+        song.trackId = id;
+        song.relativePath = fmaAudioPath(id);
+        song.split = columns.get(rec, "set.split");
+        song.subset = columns.get(rec, "set.subset");
+        const std::string artist = columns.get(rec, "artist.id");
+        song.group = artist.empty() ? std::string() : "artist " + artist;
+        const std::string key = labelKey(song, table.format);
+        if (!source.subset.empty() && subsetRank(song.subset) > wantedRank) {
+            ++table.outsideSubset;
+            table.leftOut.insert(key);
+            return;
+        }
+        const std::string top = columns.get(rec, "track.genre_top");
+        std::vector<int> all;
+        try {
+            all = parseFmaGenreList(columns.get(rec, "track.genres_all"));
+        } catch (const Error& e) {
+            table.problems.push_back(subjectOf(file, rec.line) + ": genres_all " + e.reason());
+        }
+        if (source.field == LabelField::GenreTop) {
+            song.label = top;
+            if (!top.empty())
+                song.genres = {top};
+        } else {
+            song.label = top.empty() ? rootLabel(all, genres) : top;
+            song.genres = genreTitles(all, genres);
+        }
+        if (song.label.empty()) {
+            ++table.withoutGenre;
+            table.leftOut.insert(key);
+            return;
+        }
+        table.songs.push_back(std::move(song));
+    });
+    return table;
+}
+
+// Plain CSV columns: which holds what; -1 = absent.
+struct PlainColumns {
+    int path = 0, genre = 1, split = -1, group = -1, subset = -1;
+    bool header = false;
+};
+
+PlainColumns plainColumns(const CsvRecord& first)
+{
+    PlainColumns c;
+    auto find = [&](std::initializer_list<const char*> names) {
+        for (std::size_t i = 0; i < first.fields.size(); ++i)
+            for (const char* n : names)
+                if (lower(trim(first.fields[i])) == n)
+                    return int(i);
+        return -1;
+    };
+    const int path = find({"path", "file", "filename"});
+    const int genre = find({"genre", "label"});
+    if (path < 0 && genre < 0)
+        return c; // no header: path,genre
+    c.header = true;
+    c.path = path;
+    c.genre = genre;
+    c.split = find({"split"});
+    c.group = find({"group", "artist", "artist_id"});
+    c.subset = find({"subset"});
+    return c;
+}
+
+std::string cleanRelative(const std::string& path)
+{
+    std::string p = fs::path(trim(path)).lexically_normal().generic_string();
+    while (p.rfind("./", 0) == 0)
+        p.erase(0, 2);
+    return p;
+}
+
+LabelTable readPlainLabels(const fs::path& file, const std::vector<CsvRecord>& records, CsvCursor& rest,
+                           const LabelSource& source)
+{
+    LabelTable table;
+    table.format = "csv";
+    table.field = source.field;
+    if (records.empty())
+        throw Error(ErrorKind::Format, file.string(), "has no rows (expected path,genre)");
+    const PlainColumns col = plainColumns(records[0]);
+    // Without a header only path,genre: any other table (FMA's raw_tracks.csv, echonest.csv...)
+    // would otherwise be read as nonsense labels.
+    if (!col.header && records[0].fields.size() != 2)
+        throw Error(ErrorKind::Format, file.string(),
+                    "is neither FMA's tracks.csv nor a CSV of path,genre (give a header naming the path and genre columns)");
+    if (col.path < 0 || col.genre < 0)
+        throw Error(ErrorKind::Format, file.string(), "the header names no path and genre columns (path,genre)");
+    std::set<std::string> seen;
+    auto field = [](const CsvRecord& r, int c) { return c >= 0 && std::size_t(c) < r.fields.size() ? trim(r.fields[std::size_t(c)]) : std::string(); };
+    forEachRecord(records, col.header ? 1 : 0, rest, [&](const CsvRecord& rec) {
+        LabelledSong song;
+        song.relativePath = cleanRelative(field(rec, col.path));
+        if (song.relativePath.empty() || song.relativePath == ".") {
+            table.problems.push_back(subjectOf(file, rec.line) + ": no path");
+            return;
+        }
+        if (fs::path(song.relativePath).is_absolute() || song.relativePath.rfind("../", 0) == 0) {
+            table.problems.push_back(subjectOf(file, rec.line) + ": " + song.relativePath +
+                                     " is not relative to the audio folder");
+            return;
+        }
+        const std::string key = labelKey(song, table.format);
+        if (!seen.insert(key).second) {
+            table.problems.push_back(subjectOf(file, rec.line) + ": " + song.relativePath +
+                                     " is listed again; the first label is kept");
+            return;
+        }
+        song.split = lower(field(rec, col.split));
+        song.group = field(rec, col.group);
+        song.subset = field(rec, col.subset);
+        if (!source.subset.empty() && song.subset != source.subset) {
+            ++table.outsideSubset;
+            table.leftOut.insert(key);
+            return;
+        }
+        song.label = field(rec, col.genre);
+        if (song.label.empty()) {
+            ++table.withoutGenre;
+            table.leftOut.insert(key);
+            return;
+        }
+        song.genres = {song.label};
+        table.songs.push_back(std::move(song));
+    });
+    return table;
+}
+
+} // namespace
+
+LabelTable readLabels(const LabelSource& source)
+{
+    // Read record by record: FMA's full tracks.csv (106 574 tracks x 53 columns) never becomes
+    // millions of strings at once.
+    const std::string text = readWholeFile(source.file);
+    CsvCursor cursor(text, source.file.string());
+    std::vector<CsvRecord> head;
+    for (CsvRecord r; head.size() < 3 && cursor.next(r);)
+        head.push_back(r);
+    if (isFmaTracks(head))
+        return readFmaTracks(source.file, head, cursor, source);
+    return readPlainLabels(source.file, head, cursor, source);
+}
+
+std::string labelKey(const std::string& format, const std::string& relativePath)
+{
+    if (format == "fma") {
+        long id = -1;
+        if (parseWhole(fs::path(relativePath).stem().string(), id))
+            return "#" + std::to_string(id);
+        return {};
+    }
+    return cleanRelative(relativePath);
+}
+
+std::string labelKey(const LabelledSong& song, const std::string& format)
+{
+    return format == "fma" ? "#" + std::to_string(song.trackId) : cleanRelative(song.relativePath);
+}
+
+LabelledScan matchLabels(ScanResult files, const LabelTable& labels)
+{
+    LabelledScan out;
+    out.format = labels.format;
+    out.withoutGenre = labels.withoutGenre;
+    out.outsideSubset = labels.outsideSubset;
+    out.labelProblems = labels.problems;
+    std::unordered_map<std::string, std::size_t> byKey;
+    for (std::size_t i = 0; i < labels.songs.size(); ++i)
+        byKey.emplace(labelKey(labels.songs[i], labels.format), i);
+    std::vector<char> found(labels.songs.size(), 0);
+    std::set<std::string> genres;
+    out.scan.skippedHidden = files.skippedHidden;
+    out.scan.skippedNotAudio = files.skippedNotAudio;
+    out.scan.problems = std::move(files.problems);
+    for (auto& file : files.songs) {
+        const std::string key = labelKey(labels.format, file.relativePath);
+        const auto it = byKey.find(key);
+        if (it == byKey.end() || found[it->second]) {
+            if (!labels.leftOut.count(key))
+                out.filesWithoutLabel.push_back(file.relativePath);
+            continue;
+        }
+        found[it->second] = 1;
+        const LabelledSong& song = labels.songs[it->second];
+        file.label = song.label;
+        file.genres = song.genres;
+        file.split = song.split;
+        file.group = song.group;
+        genres.insert(song.label);
+        out.scan.songs.push_back(std::move(file));
+    }
+    for (std::size_t i = 0; i < labels.songs.size(); ++i)
+        if (!found[i])
+            out.labelsWithoutFile.push_back(labels.songs[i].relativePath);
+    out.scan.genres.assign(genres.begin(), genres.end());
+    return out;
+}
+
+LabelledScan scanWithLabels(const fs::path& root, const LabelSource& source, const CancelToken* cancel)
+{
+    const LabelTable labels = readLabels(source);
+    return matchLabels(scanDataset(root, cancel), labels);
+}
+
+} // namespace gs
