@@ -7,14 +7,15 @@
 // sub-folder is one song. For each song the default extraction clip is decoded (first 30 s,
 // resampled to 22050 Hz, as `genrescope-cli extract`) and the 57 features computed on it;
 // the figures are the best of N runs per song (other processes only ever add time), then
-// the mean over the songs. "native" decodes the same 30 s without resampling, so
-// "clip - native" is the resampler's share.
+// the mean over the songs. "probe" is gs::probeAudio (opening the container, reading its
+// header); "native" decodes the same 30 s without resampling, so "clip - native" is the
+// resampler's share.
 //
 // The inputs of issue 15 (60-s songs, 44.1 kHz stereo, two GTZAN clips back to back, the
 // right channel delayed and low-passed so the channels differ) are made outside the repo:
 //   G=shared/datasets/gtzan-dev; mkdir -p $T/{wav,mp3,flac,aac}
-//   ffmpeg -i $G/blues/blues.00000.wav -i $G/blues/blues.00001.wav -filter_complex \
-//     "[0][1]concat=n=2:v=0:a=1,aresample=44100:resampler=soxr,aformat=s16:mono,asplit[l][r];\
+//   ffmpeg -i $G/blues/blues.00000.wav -i $G/blues/blues.00001.wav -filter_complex
+//     "[0][1]concat=n=2:v=0:a=1,aresample=44100:resampler=soxr,aformat=s16:mono,asplit[l][r];
 //      [r]adelay=11,lowpass=f=9000,aformat=s16:mono[r2];[l][r2]amerge=inputs=2" $T/wav/blues-00000.wav
 //   ffmpeg -i $T/wav/X.wav -b:a 192k $T/mp3/X.mp3; ... -c:a flac $T/flac/X.flac; ... -c:a aac -b:a 192k $T/aac/X.m4a
 //
@@ -75,7 +76,7 @@ bool isAudioFile(const fs::path& p)
 }
 
 struct Row {
-    double native = 0, clip = 0, features = 0, audioSeconds = 0;
+    double open = 0, native = 0, clip = 0, features = 0, audioSeconds = 0;
     int songs = 0;
 };
 
@@ -165,13 +166,14 @@ int main(int argc, char** argv)
         }
 
         std::printf("bench_decode: first 30 s of each song, one thread, CPU ms per clip, best of %d runs per song\n", runs);
-        std::printf("  %-6s %5s %10s %14s %12s %10s %14s\n", "format", "songs", "native", "clip @22050", "(resample)",
+        std::printf("  %-6s %5s %8s %10s %14s %12s %10s %14s\n", "format", "songs", "probe", "native", "clip @22050", "(resample)",
                     "features", "clip+features");
         for (auto& [format, files] : formats) {
             std::sort(files.begin(), files.end());
             Row row;
             for (const auto& file : files) {
                 gs::Audio audio;
+                row.open += bestOf(runs, [&] { gs::probeAudio(file); });
                 row.native += bestOf(runs, [&] { audio = gs::decodeAudio(file, native); });
                 row.clip += bestOf(runs, [&] { audio = gs::decodeAudio(file, clip); });
                 std::vector<double> values;
@@ -186,8 +188,8 @@ int main(int argc, char** argv)
                 }
             }
             const double k = 1.0 / row.songs;
-            std::printf("  %-6s %5d %10.2f %14.2f %12.2f %10.2f %14.2f   (%.1f s clips)\n", format.c_str(), row.songs,
-                        row.native * k, row.clip * k, (row.clip - row.native) * k, row.features * k,
+            std::printf("  %-6s %5d %8.2f %10.2f %14.2f %12.2f %10.2f %14.2f   (%.1f s clips)\n", format.c_str(), row.songs,
+                        row.open * k, row.native * k, row.clip * k, (row.clip - row.native) * k, row.features * k,
                         (row.clip + row.features) * k, row.audioSeconds * k);
         }
     } catch (const gs::Error& e) {
