@@ -1,7 +1,7 @@
 // Decoding cost of real-collection formats, per 30-s clip, in CPU ms of one thread (the
 // machine is shared, so wall time would measure the neighbours). Prints figures only.
 //
-//   bench_decode ROOT [--runs N] [--features-csv OUT.csv] [--long FILE]
+//   bench_decode ROOT [--runs N] [--features-csv OUT.csv] [--long FILE] [--clip-only]
 //
 // ROOT holds one sub-folder per format (wav/, mp3/, flac/, aac/ ...); every audio file in a
 // sub-folder is one song. For each song the default extraction clip is decoded (first 30 s,
@@ -19,7 +19,7 @@
 //      [r]adelay=11,lowpass=f=9000,aformat=s16:mono[r2];[l][r2]amerge=inputs=2" $T/wav/blues-00000.wav
 //   ffmpeg -i $T/wav/X.wav -b:a 192k $T/mp3/X.mp3; ... -c:a flac $T/flac/X.flac; ... -c:a aac -b:a 192k $T/aac/X.m4a
 //
-// --features-csv writes the 57 values of every clip (to compare values before/after a
+// --clip-only times the clip decode alone (to run under perf). --features-csv writes the 57 values of every clip (to compare values before/after a
 // decoder change). --long FILE streams a long recording through decodeAudioBlocks and
 // prints the peak RSS, then decodes it whole with decodeAudio for comparison.
 #include "core/audio/decode.h"
@@ -119,12 +119,15 @@ int main(int argc, char** argv)
 {
     fs::path root, featuresCsv, longFile;
     int runs = 3;
+    bool clipOnly = false;  // for profilers: only the clip decode, nothing else
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--runs" && i + 1 < argc)
             runs = std::max(1, std::atoi(argv[++i]));
         else if (a == "--features-csv" && i + 1 < argc)
             featuresCsv = argv[++i];
+        else if (a == "--clip-only")
+            clipOnly = true;
         else if (a == "--long" && i + 1 < argc)
             longFile = argv[++i];
         else
@@ -135,7 +138,7 @@ int main(int argc, char** argv)
             benchLong(longFile);
         if (root.empty()) {
             if (longFile.empty())
-                std::fprintf(stderr, "usage: bench_decode ROOT [--runs N] [--features-csv OUT] [--long FILE]\n");
+                std::fprintf(stderr, "usage: bench_decode ROOT [--runs N] [--features-csv OUT] [--long FILE] [--clip-only]\n");
             return longFile.empty() ? 2 : 0;
         }
         std::map<std::string, std::vector<fs::path>> formats;
@@ -173,6 +176,12 @@ int main(int argc, char** argv)
             Row row;
             for (const auto& file : files) {
                 gs::Audio audio;
+                if (clipOnly) {
+                    row.clip += bestOf(runs, [&] { audio = gs::decodeAudio(file, clip); });
+                    row.audioSeconds += audio.seconds();
+                    ++row.songs;
+                    continue;
+                }
                 row.open += bestOf(runs, [&] { gs::probeAudio(file); });
                 row.native += bestOf(runs, [&] { audio = gs::decodeAudio(file, native); });
                 row.clip += bestOf(runs, [&] { audio = gs::decodeAudio(file, clip); });

@@ -242,45 +242,68 @@ double durationFromPackets(OpenFile& f, const CancelToken* cancel)
 // Receives decoded mono samples in order; returns false to stop decoding.
 using MonoConsumer = std::function<bool(std::span<const float>)>;
 
+// Mean of the channels of samples [first, first + count) of one frame, in float: summed
+// from 0 in channel order and divided at the end, like numpy's float32 mean over few
+// channels. Planar data is summed plane by plane and interleaved data frame by frame, so
+// every loop walks memory in order (the compiler vectorises the planar one); both give the
+// same sums.
+template <class T, class Convert>
+void downmixTyped(const AVFrame* frame, bool planar, int first, int count, float* dst, Convert convert)
+{
+    const int channels = frame->ch_layout.nb_channels;
+    if (planar) {
+        std::fill(dst, dst + count, 0.0f);
+        for (int ch = 0; ch < channels; ++ch) {
+            const T* src = reinterpret_cast<const T*>(frame->extended_data[ch]) + first;
+            for (int i = 0; i < count; ++i)
+                dst[i] += convert(src[i]);
+        }
+    } else if (channels == 2) {  // the common interleaved case, with a loop the compiler can vectorise
+        const T* src = reinterpret_cast<const T*>(frame->extended_data[0]) + std::ptrdiff_t(first) * 2;
+        for (int i = 0; i < count; ++i)
+            dst[i] = (0.0f + convert(src[2 * i])) + convert(src[2 * i + 1]);
+    } else {
+        const T* src = reinterpret_cast<const T*>(frame->extended_data[0]) + std::ptrdiff_t(first) * channels;
+        for (int i = 0; i < count; ++i, src += channels) {
+            float sum = 0.0f;
+            for (int ch = 0; ch < channels; ++ch)
+                sum += convert(src[ch]);
+            dst[i] = sum;
+        }
+    }
+    if (channels > 1) {
+        const float n = float(channels);
+        for (int i = 0; i < count; ++i)
+            dst[i] /= n;
+    }
+}
+
 // One frame's samples [first, first + count) → mono float in dst. Any sample format FFmpeg
 // decoders produce; integer PCM is scaled as libsndfile does (int16/32768), so 16-bit WAVs
 // come out bit-exact.
 void downmixFrame(const AVFrame* frame, int first, int count, float* dst)
 {
-    const int channels = frame->ch_layout.nb_channels;
     const auto fmt = static_cast<AVSampleFormat>(frame->format);
     const bool planar = av_sample_fmt_is_planar(fmt);
-    const AVSampleFormat packedFmt = av_get_packed_sample_fmt(fmt);
-    std::fill(dst, dst + count, 0.0f);
-    // Channel by channel with the format switch outside the sample loop; summed in float
-    // and divided at the end, like numpy's float32 mean over few channels.
-    for (int ch = 0; ch < channels; ++ch) {
-        const std::uint8_t* plane = frame->extended_data[planar ? ch : 0];
-        const int stride = planar ? 1 : channels;
-        const int offset = planar ? first : first * channels + ch;
-        auto accumulate = [&](auto type, auto convert) {
-            using T = decltype(type);
-            const T* src = reinterpret_cast<const T*>(plane) + offset;
-            for (int i = 0; i < count; ++i)
-                dst[i] += convert(src[std::ptrdiff_t(i) * stride]);
-        };
-        switch (packedFmt) {
-        case AV_SAMPLE_FMT_U8: accumulate(std::uint8_t{}, [](std::uint8_t v) { return (float(v) - 128.0f) / 128.0f; }); break;
-        case AV_SAMPLE_FMT_S16: accumulate(std::int16_t{}, [](std::int16_t v) { return float(v) / 32768.0f; }); break;
-        case AV_SAMPLE_FMT_S32:
-            accumulate(std::int32_t{}, [](std::int32_t v) { return float(double(v) / 2147483648.0); });
-            break;
-        case AV_SAMPLE_FMT_S64:
-            accumulate(std::int64_t{}, [](std::int64_t v) { return float(double(v) / 9223372036854775808.0); });
-            break;
-        case AV_SAMPLE_FMT_FLT: accumulate(float{}, [](float v) { return v; }); break;
-        case AV_SAMPLE_FMT_DBL: accumulate(double{}, [](double v) { return float(v); }); break;
-        default: break;
-        }
+    switch (av_get_packed_sample_fmt(fmt)) {
+    case AV_SAMPLE_FMT_U8:
+        downmixTyped<std::uint8_t>(frame, planar, first, count, dst, [](std::uint8_t v) { return (float(v) - 128.0f) / 128.0f; });
+        break;
+    case AV_SAMPLE_FMT_S16:
+        downmixTyped<std::int16_t>(frame, planar, first, count, dst, [](std::int16_t v) { return float(v) / 32768.0f; });
+        break;
+    case AV_SAMPLE_FMT_S32:
+        downmixTyped<std::int32_t>(frame, planar, first, count, dst,
+                                   [](std::int32_t v) { return float(double(v) / 2147483648.0); });
+        break;
+    case AV_SAMPLE_FMT_S64:
+        downmixTyped<std::int64_t>(frame, planar, first, count, dst,
+                                   [](std::int64_t v) { return float(double(v) / 9223372036854775808.0); });
+        break;
+    case AV_SAMPLE_FMT_FLT: downmixTyped<float>(frame, planar, first, count, dst, [](float v) { return v; }); break;
+    case AV_SAMPLE_FMT_DBL: downmixTyped<double>(frame, planar, first, count, dst, [](double v) { return float(v); }); break;
+    default: std::fill(dst, dst + count, 0.0f); break;
     }
-    if (channels > 1)
-        for (int i = 0; i < count; ++i)
-            dst[i] /= float(channels);
 }
 
 bool isSupportedSampleFormat(int format)
