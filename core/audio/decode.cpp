@@ -615,6 +615,48 @@ std::vector<std::string> describeProblems(const OpenFile& f, const DecodeOutcome
     return problems;
 }
 
+// Native sample range [start, end) of the clip; as librosa, cut at the native rate, then resampled.
+struct SampleRange {
+    std::int64_t start = 0, end = 0;
+};
+
+SampleRange clipRange(const DecodeOptions& options, int rate)
+{
+    SampleRange r;
+    r.start = std::int64_t(options.offsetSeconds * rate);
+    r.end = options.durationSeconds > 0 ? r.start + std::int64_t(options.durationSeconds * rate)
+                                        : std::numeric_limits<std::int64_t>::max();
+    return r;
+}
+
+// Counting every sample from the start gives the exact length; after a seek the count rests
+// on timestamps, so the header's figure is preferred when there is one.
+double trueDuration(OpenFile& f, const DecodeOutcome& d, bool headerDurationKnown, const CancelToken* cancel)
+{
+    const int rate = f.info.nativeSampleRate;
+    const double decoded = double(d.decodedToPosition) / rate;
+    if (d.reachedEnd && !d.seeked && d.decodedToPosition > 0)
+        return decoded;
+    if (headerDurationKnown)
+        return f.info.durationSeconds;
+    return d.reachedEnd ? decoded : std::max(durationFromPackets(f, cancel), decoded);
+}
+
+// Nothing of the requested range decoded: why, as an error naming the file.
+[[noreturn]] void throwNothingDecoded(const DecodeOutcome& d, const SampleRange& range, const DecodeOptions& options,
+                                      double fileSeconds, const std::string& name)
+{
+    if (d.damagedPackets > 0 || d.readError)
+        throw Error(ErrorKind::Corrupt, name, withLibDetail("no audio could be decoded"));
+    if (range.start > 0 && d.decodedToPosition <= range.start) {
+        char text[160];
+        std::snprintf(text, sizeof text, "offset %.2f s is beyond the end of the audio (%.2f s)", options.offsetSeconds,
+                      fileSeconds);
+        throw Error(ErrorKind::TooShort, name, text);
+    }
+    throw Error(ErrorKind::Empty, name, "contains no audio samples");
+}
+
 // The one decode loop behind decodeAudio and decodeAudioBlocks: opens the file, decodes the
 // requested range, resamples it as a stream and hands the samples at the output rate to
 // `consume` in pieces of any size. `expect` hears the expected count first (to reserve).
@@ -630,16 +672,12 @@ StreamedAudio decodeStream(const fs::path& file, const DecodeOptions& options, s
     OpenFile f = openAudioFile(file);
     const int rate = f.info.nativeSampleRate;
     const int outRate = options.sampleRate > 0 ? options.sampleRate : rate;
-    // As librosa: the clip is cut at the native rate, then resampled.
-    const auto startSample = std::int64_t(options.offsetSeconds * rate);
-    const std::int64_t endSample = options.durationSeconds > 0
-                                       ? startSample + std::int64_t(options.durationSeconds * rate)
-                                       : std::numeric_limits<std::int64_t>::max();
+    const SampleRange range = clipRange(options, rate);
     const bool headerDurationKnown = f.info.durationSeconds > 0;
     if (expect) {
-        std::int64_t expected = endSample - startSample;
+        std::int64_t expected = range.end - range.start;
         if (headerDurationKnown)
-            expected = std::min(expected, std::int64_t(f.info.durationSeconds * rate) + rate / 10 - startSample);
+            expected = std::min(expected, std::int64_t(f.info.durationSeconds * rate) + rate / 10 - range.start);
         if (expected > 0 && expected <= cap)
             expect(expected * outRate / rate + 1);
     }
@@ -656,36 +694,19 @@ StreamedAudio decodeStream(const fs::path& file, const DecodeOptions& options, s
     const MonoConsumer native = resampler ? MonoConsumer([&](std::span<const float> s) { return resampler->push(s, handOn); })
                                           : MonoConsumer(handOn);
 
-    DecodeOutcome d = decodeRange(f, startSample, endSample, options.allowSeek, cap, cancel, name, native);
+    DecodeOutcome d = decodeRange(f, range.start, range.end, options.allowSeek, cap, cancel, name, native);
     if (d.seekFailed) {  // timestamps unusable after the seek (found before any sample went out): from the start
         f = openAudioFile(file);
-        d = decodeRange(f, startSample, endSample, false, cap, cancel, name, native);
+        d = decodeRange(f, range.start, range.end, false, cap, cancel, name, native);
     }
     if (cancel)
         cancel->throwIfCancelled(name);
 
     result.info = f.info;
-    // Counting every sample from the start gives the exact length; after a seek the count
-    // rests on timestamps, so the header's figure is preferred when there is one.
-    const bool countedFromStart = d.reachedEnd && !d.seeked;
-    if (countedFromStart && d.decodedToPosition > 0)
-        result.info.durationSeconds = double(d.decodedToPosition) / rate;
-    else if (!headerDurationKnown)
-        result.info.durationSeconds = d.reachedEnd ? double(d.decodedToPosition) / rate
-                                                   : std::max(durationFromPackets(f, cancel), double(d.decodedToPosition) / rate);
-
-    if (d.kept == 0) {
-        if (d.damagedPackets > 0 || d.readError)
-            throw Error(ErrorKind::Corrupt, name, withLibDetail("no audio could be decoded"));
-        if (startSample > 0 && d.decodedToPosition <= startSample) {
-            char text[160];
-            std::snprintf(text, sizeof text, "offset %.2f s is beyond the end of the audio (%.2f s)",
-                          options.offsetSeconds, result.info.durationSeconds);
-            throw Error(ErrorKind::TooShort, name, text);
-        }
-        throw Error(ErrorKind::Empty, name, "contains no audio samples");
-    }
-    const auto problems = describeProblems(f, d, countedFromStart);
+    result.info.durationSeconds = trueDuration(f, d, headerDurationKnown, cancel);
+    if (d.kept == 0)
+        throwNothingDecoded(d, range, options, result.info.durationSeconds, name);
+    const auto problems = describeProblems(f, d, d.reachedEnd && !d.seeked);
     for (std::size_t i = 0; i < problems.size(); ++i)
         result.warning += (i ? "; " : "") + problems[i];
     result.partial = !problems.empty();

@@ -42,7 +42,9 @@ struct Audio {
 
 // Throws gs::Error (NotFound, NotAudio, Corrupt, Empty, TooShort, Cancelled,
 // InvalidArgument) naming the file. A file that decodes only in part (cut off, damaged
-// packets) returns what decoded, with `partial` set and the reason in `warning`.
+// packets) returns what decoded, with `partial` set and the reason in `warning`. It collects
+// the stream of decodeAudioBlocks (one decode loop) and, as a memory guard, stops at 2^28
+// native samples (partial, with a warning); long recordings belong to decodeAudioBlocks.
 Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& options = {},
                   const CancelToken* cancel = nullptr);
 // What decodeAudioBlocks found; the samples went to the sink.
