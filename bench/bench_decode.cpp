@@ -13,11 +13,16 @@
 //
 // The inputs of issue 15 (60-s songs, 44.1 kHz stereo, two GTZAN clips back to back, the
 // right channel delayed and low-passed so the channels differ) are made outside the repo:
-//   G=shared/datasets/gtzan-dev; mkdir -p $T/{wav,mp3,flac,aac}
+//   G=shared/datasets/gtzan-dev; mkdir -p $T/{wav,mp3,flac,aac}      # $T outside the repo
 //   ffmpeg -i $G/blues/blues.00000.wav -i $G/blues/blues.00001.wav -filter_complex
-//     "[0][1]concat=n=2:v=0:a=1,aresample=44100:resampler=soxr,aformat=s16:mono,asplit[l][r];
-//      [r]adelay=11,lowpass=f=9000,aformat=s16:mono[r2];[l][r2]amerge=inputs=2" $T/wav/blues-00000.wav
-//   ffmpeg -i $T/wav/X.wav -b:a 192k $T/mp3/X.mp3; ... -c:a flac $T/flac/X.flac; ... -c:a aac -b:a 192k $T/aac/X.m4a
+//     "[0][1]concat=n=2:v=0:a=1,aresample=44100:resampler=soxr,
+//      aformat=sample_fmts=s16:channel_layouts=mono,asplit[l][r];[r]adelay=11,lowpass=f=9000,
+//      aformat=sample_fmts=s16:channel_layouts=mono[r2];[l][r2]amerge=inputs=2"
+//     -c:a pcm_s16le $T/wav/blues-00000.wav             (2 pairs per genre: 00000+00001, 00005+00006)
+//   ffmpeg -i $T/wav/X.wav -c:a libmp3lame -b:a 192k $T/mp3/X.mp3
+//   ffmpeg -i $T/wav/X.wav -c:a flac $T/flac/X.flac
+//   ffmpeg -i $T/wav/X.wav -c:a aac -b:a 192k $T/aac/X.m4a
+//   long file: ffmpeg -stream_loop 59 -i $T/wav/rock-00000.wav -c:a libmp3lame -b:a 192k long60.mp3
 //
 // --clip-only times the clip decode alone (to run under perf). --features-csv writes the 57 values of every clip (to compare values before/after a
 // decoder change). --long FILE streams a long recording through decodeAudioBlocks and
