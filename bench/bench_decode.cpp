@@ -24,8 +24,8 @@
 //   ffmpeg -i $T/wav/X.wav -c:a aac -b:a 192k $T/aac/X.m4a
 //   long file: ffmpeg -stream_loop 59 -i $T/wav/rock-00000.wav -c:a libmp3lame -b:a 192k long60.mp3
 //
-// --clip-only times the clip decode alone (to run under perf). --features-csv writes the 57 values of every clip (to compare values before/after a
-// decoder change). --long FILE streams a long recording through decodeAudioBlocks and
+// --clip-only times the clip decode alone (to run under perf). --features-csv writes the
+// 57 values of every clip (to compare values before/after a decoder change). --long FILE streams a long recording through decodeAudioBlocks and
 // prints the peak RSS, then decodes it whole with decodeAudio for comparison.
 #include "core/audio/decode.h"
 #include "core/common/error.h"
