@@ -15,6 +15,7 @@ extern "C" {
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace gs {
 namespace {
@@ -238,47 +239,71 @@ double durationFromPackets(OpenFile& f, const CancelToken* cancel)
     return end > start ? double(end - start) * av_q2d(tb) : 0.0;
 }
 
-// One frame's samples [first, first + count) → mono float appended to out. Any sample
-// format FFmpeg decoders produce; integer PCM is scaled as libsndfile does (int16/32768),
-// so 16-bit WAVs come out bit-exact.
-void appendMono(const AVFrame* frame, int first, int count, std::vector<float>& out)
+// Receives decoded mono samples in order; returns false to stop decoding.
+using MonoConsumer = std::function<bool(std::span<const float>)>;
+
+// Mean of the channels of samples [first, first + count) of one frame, in float: summed
+// from 0 in channel order and divided at the end, like numpy's float32 mean over few
+// channels. Planar data is summed plane by plane and interleaved data frame by frame, so
+// every loop walks memory in order (the compiler vectorises the planar one); both give the
+// same sums.
+template <class T, class Convert>
+void downmixTyped(const AVFrame* frame, bool planar, int first, int count, float* dst, Convert convert)
 {
     const int channels = frame->ch_layout.nb_channels;
-    const auto fmt = static_cast<AVSampleFormat>(frame->format);
-    const bool planar = av_sample_fmt_is_planar(fmt);
-    const AVSampleFormat packedFmt = av_get_packed_sample_fmt(fmt);
-    const std::size_t base = out.size();
-    out.resize(base + std::size_t(count), 0.0f);
-    float* dst = out.data() + base;
-    // Channel by channel with the format switch outside the sample loop; summed in float
-    // and divided at the end, like numpy's float32 mean over few channels.
-    for (int ch = 0; ch < channels; ++ch) {
-        const std::uint8_t* plane = frame->extended_data[planar ? ch : 0];
-        const int stride = planar ? 1 : channels;
-        const int offset = planar ? first : first * channels + ch;
-        auto accumulate = [&](auto type, auto convert) {
-            using T = decltype(type);
-            const T* src = reinterpret_cast<const T*>(plane) + offset;
+    if (planar) {
+        std::fill(dst, dst + count, 0.0f);
+        for (int ch = 0; ch < channels; ++ch) {
+            const T* src = reinterpret_cast<const T*>(frame->extended_data[ch]) + first;
             for (int i = 0; i < count; ++i)
-                dst[i] += convert(src[std::ptrdiff_t(i) * stride]);
-        };
-        switch (packedFmt) {
-        case AV_SAMPLE_FMT_U8: accumulate(std::uint8_t{}, [](std::uint8_t v) { return (float(v) - 128.0f) / 128.0f; }); break;
-        case AV_SAMPLE_FMT_S16: accumulate(std::int16_t{}, [](std::int16_t v) { return float(v) / 32768.0f; }); break;
-        case AV_SAMPLE_FMT_S32:
-            accumulate(std::int32_t{}, [](std::int32_t v) { return float(double(v) / 2147483648.0); });
-            break;
-        case AV_SAMPLE_FMT_S64:
-            accumulate(std::int64_t{}, [](std::int64_t v) { return float(double(v) / 9223372036854775808.0); });
-            break;
-        case AV_SAMPLE_FMT_FLT: accumulate(float{}, [](float v) { return v; }); break;
-        case AV_SAMPLE_FMT_DBL: accumulate(double{}, [](double v) { return float(v); }); break;
-        default: break;
+                dst[i] += convert(src[i]);
+        }
+    } else if (channels == 2) {  // the common interleaved case, with a loop the compiler can vectorise
+        const T* src = reinterpret_cast<const T*>(frame->extended_data[0]) + std::ptrdiff_t(first) * 2;
+        for (int i = 0; i < count; ++i)
+            dst[i] = (0.0f + convert(src[2 * i])) + convert(src[2 * i + 1]);
+    } else {
+        const T* src = reinterpret_cast<const T*>(frame->extended_data[0]) + std::ptrdiff_t(first) * channels;
+        for (int i = 0; i < count; ++i, src += channels) {
+            float sum = 0.0f;
+            for (int ch = 0; ch < channels; ++ch)
+                sum += convert(src[ch]);
+            dst[i] = sum;
         }
     }
-    if (channels > 1)
+    if (channels > 1) {
+        const float n = float(channels);
         for (int i = 0; i < count; ++i)
-            dst[i] /= float(channels);
+            dst[i] /= n;
+    }
+}
+
+// One frame's samples [first, first + count) → mono float in dst. Any sample format FFmpeg
+// decoders produce; integer PCM is scaled as libsndfile does (int16/32768), so 16-bit WAVs
+// come out bit-exact.
+void downmixFrame(const AVFrame* frame, int first, int count, float* dst)
+{
+    const auto fmt = static_cast<AVSampleFormat>(frame->format);
+    const bool planar = av_sample_fmt_is_planar(fmt);
+    switch (av_get_packed_sample_fmt(fmt)) {
+    case AV_SAMPLE_FMT_U8:
+        downmixTyped<std::uint8_t>(frame, planar, first, count, dst, [](std::uint8_t v) { return (float(v) - 128.0f) / 128.0f; });
+        break;
+    case AV_SAMPLE_FMT_S16:
+        downmixTyped<std::int16_t>(frame, planar, first, count, dst, [](std::int16_t v) { return float(v) / 32768.0f; });
+        break;
+    case AV_SAMPLE_FMT_S32:
+        downmixTyped<std::int32_t>(frame, planar, first, count, dst,
+                                   [](std::int32_t v) { return float(double(v) / 2147483648.0); });
+        break;
+    case AV_SAMPLE_FMT_S64:
+        downmixTyped<std::int64_t>(frame, planar, first, count, dst,
+                                   [](std::int64_t v) { return float(double(v) / 9223372036854775808.0); });
+        break;
+    case AV_SAMPLE_FMT_FLT: downmixTyped<float>(frame, planar, first, count, dst, [](float v) { return v; }); break;
+    case AV_SAMPLE_FMT_DBL: downmixTyped<double>(frame, planar, first, count, dst, [](double v) { return float(v); }); break;
+    default: std::fill(dst, dst + count, 0.0f); break;
+    }
 }
 
 bool isSupportedSampleFormat(int format)
@@ -295,7 +320,7 @@ bool isSupportedSampleFormat(int format)
 }
 
 struct DecodeOutcome {
-    std::vector<float> mono;            // native rate, only the requested range
+    std::int64_t kept = 0;              // native samples of the requested range handed on
     std::int64_t decodedToPosition = 0; // native samples the decoder reached (from file start)
     bool reachedEnd = false;            // the demuxer hit end of file
     int damagedPackets = 0;
@@ -303,10 +328,10 @@ struct DecodeOutcome {
     bool hitMemoryCap = false;
     bool seekFailed = false;
     bool seeked = false;                // positions come from timestamps, not from counting
+    bool stoppedByConsumer = false;
 };
 
-DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t endSample, bool allowSeek,
-                          const CancelToken* cancel, const std::string& name)
+CodecPtr openDecoder(const OpenFile& f, const std::string& name)
 {
     const AVCodecParameters* par = f.stream->codecpar;
     const AVCodec* codec = avcodec_find_decoder(par->codec_id);
@@ -322,37 +347,44 @@ DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t en
     ctx->request_sample_fmt = AV_SAMPLE_FMT_FLTP;
     if (int err = avcodec_open2(ctx.get(), codec, nullptr); err < 0)
         throw Error(ErrorKind::Corrupt, name, withLibDetail("decoder cannot start: " + avErrorText(err)));
+    return ctx;
+}
 
-    const int rate = par->sample_rate;
+// Seeks a little before startSample when there is much to skip. True when it did: sample
+// positions then come from the next frame's timestamp instead of from counting.
+bool seekNear(OpenFile& f, AVCodecContext* ctx, std::int64_t startSample)
+{
+    const int rate = f.stream->codecpar->sample_rate;
+    if (startSample <= std::int64_t(kSeekThresholdSeconds * rate))
+        return false;
+    const double target = double(startSample) / rate - kSeekPrerollSeconds;
+    std::int64_t ts = std::int64_t(target / av_q2d(f.stream->time_base));
+    if (f.stream->start_time != AV_NOPTS_VALUE)
+        ts += f.stream->start_time;
+    if (av_seek_frame(f.format.get(), f.streamIndex, ts, AVSEEK_FLAG_BACKWARD) < 0)
+        return false;
+    avcodec_flush_buffers(ctx);
+    return true;
+}
+
+// Decodes native samples [startSample, endSample) of the stream, downmixed to mono, and
+// hands them to `consume` frame by frame; nothing is kept here, so the memory does not grow
+// with the length. `cap` bounds the samples handed on (decodeAudio's memory guard).
+DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t endSample, bool allowSeek,
+                          std::int64_t cap, const CancelToken* cancel, const std::string& name, const MonoConsumer& consume)
+{
+    CodecPtr ctx = openDecoder(f, name);
+    const int rate = f.stream->codecpar->sample_rate;
     DecodeOutcome out;
     std::int64_t position = 0;  // native sample index of the next decoded sample
-    bool positionFromNextFrame = false;
-
-    if (allowSeek && startSample > std::int64_t(kSeekThresholdSeconds * rate)) {
-        const double target = double(startSample) / rate - kSeekPrerollSeconds;
-        const AVRational tb = f.stream->time_base;
-        std::int64_t ts = std::int64_t(target / av_q2d(tb));
-        if (f.stream->start_time != AV_NOPTS_VALUE)
-            ts += f.stream->start_time;
-        if (av_seek_frame(f.format.get(), f.streamIndex, ts, AVSEEK_FLAG_BACKWARD) >= 0) {
-            avcodec_flush_buffers(ctx.get());
-            positionFromNextFrame = true;
-            out.seeked = true;
-        }
-    }
-
-    const std::int64_t cap = kMaxDecodedSamples;
-    // One allocation up front: growing a multi-megabyte vector costs more than decoding PCM.
-    std::int64_t expected = endSample - startSample;
-    if (f.info.durationSeconds > 0)
-        expected = std::min(expected, std::int64_t(f.info.durationSeconds * rate) + rate / 10 - startSample);
-    if (expected > 0 && expected < cap)
-        out.mono.reserve(std::size_t(expected));
+    bool positionFromNextFrame = allowSeek && seekNear(f, ctx.get(), startSample);
+    out.seeked = positionFromNextFrame;
 
     PacketPtr pkt(av_packet_alloc());
     FramePtr frame(av_frame_alloc());
     if (!pkt || !frame)
         throw Error(ErrorKind::Internal, name, "out of memory");
+    std::vector<float> mono;  // one frame, reused
 
     int consecutiveErrors = 0;
     bool done = false;
@@ -396,11 +428,17 @@ DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t en
             const std::int64_t lo = std::max(position, startSample);
             const std::int64_t hi = std::min(position + n, endSample);
             if (hi > lo) {
-                if (std::int64_t(out.mono.size()) + (hi - lo) > cap) {
+                if (out.kept + (hi - lo) > cap) {
                     out.hitMemoryCap = true;
                     done = true;
                 } else {
-                    appendMono(frame.get(), int(lo - position), int(hi - lo), out.mono);
+                    mono.resize(std::size_t(hi - lo));
+                    downmixFrame(frame.get(), int(lo - position), int(hi - lo), mono.data());
+                    out.kept += hi - lo;
+                    if (!consume(mono)) {
+                        out.stoppedByConsumer = true;
+                        done = true;
+                    }
                 }
             }
             position += n;
@@ -452,107 +490,110 @@ DecodeOutcome decodeRange(OpenFile& f, std::int64_t startSample, std::int64_t en
     return out;
 }
 
-// librosa resamples to ceil(n · target / native) samples; soxr (via libswresample) at
-// 20-bit precision is librosa 0.10's default "soxr_hq".
-std::vector<float> resampleMono(const std::vector<float>& in, int fromRate, int toRate, const std::string& name)
-{
-    const std::int64_t want = (std::int64_t(in.size()) * toRate + fromRate - 1) / fromRate;
-    AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-    SwrContext* raw = nullptr;
-    if (swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_FLT, toRate, &mono, AV_SAMPLE_FMT_FLT, fromRate, 0, nullptr) < 0)
-        throw Error(ErrorKind::Internal, name, "cannot create the resampler");
-    SwrPtr swr(raw);
-    av_opt_set_int(raw, "resampler", SWR_ENGINE_SOXR, 0);
-    av_opt_set_double(raw, "precision", 20.0, 0);
-    if (swr_init(raw) < 0) {
-        // FFmpeg built without soxr: libswresample's own windowed-sinc at high settings.
-        av_opt_set_int(raw, "resampler", SWR_ENGINE_SWR, 0);
-        av_opt_set_int(raw, "filter_size", 64, 0);
-        av_opt_set_double(raw, "cutoff", 0.97, 0);
-        av_opt_set_int(raw, "phase_shift", 10, 0);
-        av_opt_set_int(raw, "exact_rational", 1, 0);
-        if (swr_init(raw) < 0)
-            throw Error(ErrorKind::Internal, name, "cannot initialise the resampler");
+// Mono resampling as a stream, with librosa's length: ceil(n · target / native) samples,
+// cut or zero-padded at the end (librosa.util.fix_length). soxr through libswresample at
+// 20-bit precision is soxr's HQ recipe, librosa 0.10's default "soxr_hq".
+class MonoResampler {
+public:
+    MonoResampler(int fromRate, int toRate, const std::string& name) : from_(fromRate), to_(toRate), name_(name)
+    {
+        AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
+        SwrContext* raw = nullptr;
+        if (swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_FLT, toRate, &mono, AV_SAMPLE_FMT_FLT, fromRate, 0, nullptr) < 0)
+            throw Error(ErrorKind::Internal, name, "cannot create the resampler");
+        swr_.reset(raw);
+        av_opt_set_int(raw, "resampler", SWR_ENGINE_SOXR, 0);
+        av_opt_set_double(raw, "precision", 20.0, 0);
+        if (swr_init(raw) < 0) {
+            // FFmpeg built without soxr: libswresample's own windowed-sinc at high settings.
+            av_opt_set_int(raw, "resampler", SWR_ENGINE_SWR, 0);
+            av_opt_set_int(raw, "filter_size", 64, 0);
+            av_opt_set_double(raw, "cutoff", 0.97, 0);
+            av_opt_set_int(raw, "phase_shift", 10, 0);
+            av_opt_set_int(raw, "exact_rational", 1, 0);
+            if (swr_init(raw) < 0)
+                throw Error(ErrorKind::Internal, name, "cannot initialise the resampler");
+        }
     }
-    // Fed in blocks: one huge call makes swr allocate (and clear) buffers the size of the input.
-    constexpr std::size_t kBlock = 16384;
-    const std::size_t room = std::size_t(want) + 2 * kBlock * std::size_t(toRate) / std::size_t(fromRate) + 1024;
-    std::vector<float> out(room);
-    std::size_t got = 0;
-    auto convert = [&](const float* src, std::size_t count) {
+
+    bool push(std::span<const float> in, const MonoConsumer& consume)
+    {
+        consumed_ += std::int64_t(in.size());
+        // Room for this input only: swr sizes its internal buffers by the room it is given,
+        // and a whole-song room made it allocate and clear megabytes on every call.
+        convert(in.data(), in.size());
+        return handOn(wanted(), consume);
+    }
+
+    // The filter's tail, then the exact librosa length.
+    bool finish(const MonoConsumer& consume)
+    {
+        for (int round = 0; round < 64; ++round)
+            if (convert(nullptr, 0) <= 0)
+                break;
+        const std::int64_t want = wanted();
+        if (!handOn(want, consume))
+            return false;
+        pending_.assign(std::size_t(std::min<std::int64_t>(want - handedOn_, 4096)), 0.0f);
+        while (handedOn_ < want) {  // the tail came out short: zeros
+            const auto n = std::size_t(std::min<std::int64_t>(want - handedOn_, std::int64_t(pending_.size())));
+            handedOn_ += std::int64_t(n);
+            if (!consume(std::span<const float>(pending_.data(), n)))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    std::int64_t wanted() const { return (consumed_ * to_ + from_ - 1) / from_; }
+
+    int convert(const float* src, std::size_t count)
+    {
+        const std::size_t room = count * std::size_t(to_) / std::size_t(from_) + 4096;
+        const std::size_t base = pending_.size();
+        pending_.resize(base + room);
         const std::uint8_t* inPtr = reinterpret_cast<const std::uint8_t*>(src);
-        std::uint8_t* outPtr = reinterpret_cast<std::uint8_t*>(out.data() + got);
-        const int n = swr_convert(raw, &outPtr, int(out.size() - got), src ? &inPtr : nullptr, int(count));
+        std::uint8_t* outPtr = reinterpret_cast<std::uint8_t*>(pending_.data() + base);
+        const int n = swr_convert(swr_.get(), &outPtr, int(room), src ? &inPtr : nullptr, int(count));
         if (n < 0)
-            throw Error(ErrorKind::Internal, name, "resampling failed");
-        got += std::size_t(n);
+            throw Error(ErrorKind::Internal, name_, "resampling failed");
+        pending_.resize(base + std::size_t(n));
         return n;
-    };
-    for (std::size_t pos = 0; pos < in.size(); pos += kBlock)
-        convert(in.data() + pos, std::min(kBlock, in.size() - pos));
-    for (int round = 0; round < 64 && got < out.size(); ++round)  // the filter's tail
-        if (convert(nullptr, 0) <= 0)
-            break;
-    if (got < std::size_t(want))
-        std::fill(out.begin() + std::ptrdiff_t(got), out.end(), 0.0f);
-    out.resize(std::size_t(want));  // zeros if the tail came out short, as librosa's fix_length
-    return out;
-}
-
-} // namespace
-
-AudioInfo probeAudio(const std::filesystem::path& file)
-{
-    OpenFile f = openAudioFile(file);
-    if (f.info.durationSeconds <= 0)
-        f.info.durationSeconds = durationFromPackets(f, nullptr);
-    if (f.info.durationSeconds <= 0) {  // no timestamps at all: count decoded samples
-        DecodeOutcome d = decodeRange(f, std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::max(),
-                                      false, nullptr, file.string());
-        f.info.durationSeconds = double(d.decodedToPosition) / f.info.nativeSampleRate;
     }
-    return f.info;
-}
 
-Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& options, const CancelToken* cancel)
+    // Hands on what the resampler produced, never more than the librosa length of the
+    // input so far (the rest waits: the final length is only known at the end).
+    bool handOn(std::int64_t limit, const MonoConsumer& consume)
+    {
+        const auto n = std::size_t(std::clamp<std::int64_t>(limit - handedOn_, 0, std::int64_t(pending_.size())));
+        if (n == 0)
+            return true;
+        handedOn_ += std::int64_t(n);
+        const bool more = consume(std::span<const float>(pending_.data(), n));
+        pending_.erase(pending_.begin(), pending_.begin() + std::ptrdiff_t(n));
+        return more;
+    }
+
+    int from_, to_;
+    std::string name_;
+    SwrPtr swr_;
+    std::vector<float> pending_;  // produced, not yet handed on (a few thousand samples)
+    std::int64_t consumed_ = 0, handedOn_ = 0;
+};
+
+void validateOptions(const DecodeOptions& options, const std::string& name)
 {
-    const std::string name = file.string();
     if (options.sampleRate < 0 || (options.sampleRate > 0 && options.sampleRate < 1000) || options.sampleRate > 384000)
         throw Error(ErrorKind::InvalidArgument, name, "sample rate must be 0 (native) or 1000..384000 Hz");
     if (!(options.offsetSeconds >= 0) || !(options.durationSeconds >= 0) || !std::isfinite(options.offsetSeconds)
         || !std::isfinite(options.durationSeconds))
         throw Error(ErrorKind::InvalidArgument, name, "offset and duration must be finite and not negative");
-    if (cancel)
-        cancel->throwIfCancelled(name);
+}
 
-    OpenFile f = openAudioFile(file);
+// What went wrong, for Audio::warning; empty when the decode was whole.
+std::vector<std::string> describeProblems(const OpenFile& f, const DecodeOutcome& d, bool countedFromStart)
+{
     const int rate = f.info.nativeSampleRate;
-    // As librosa: the clip is cut at the native rate, then resampled.
-    const auto startSample = std::int64_t(options.offsetSeconds * rate);
-    const std::int64_t endSample = options.durationSeconds > 0
-                                       ? startSample + std::int64_t(options.durationSeconds * rate)
-                                       : std::numeric_limits<std::int64_t>::max();
-    const bool headerDurationKnown = f.info.durationSeconds > 0;
-
-    DecodeOutcome d = decodeRange(f, startSample, endSample, options.allowSeek, cancel, name);
-    if (d.seekFailed) {  // timestamps unusable after the seek: decode from the start instead
-        f = openAudioFile(file);
-        d = decodeRange(f, startSample, endSample, false, cancel, name);
-    }
-    if (cancel)
-        cancel->throwIfCancelled(name);
-
-    Audio audio;
-    audio.info = f.info;
-    // Counting every sample from the start gives the exact length; after a seek the count
-    // rests on timestamps, so the header's figure is preferred when there is one.
-    const bool countedFromStart = d.reachedEnd && !d.seeked;
-    if (countedFromStart && d.decodedToPosition > 0)
-        audio.info.durationSeconds = double(d.decodedToPosition) / rate;
-    else if (!headerDurationKnown)
-        audio.info.durationSeconds = d.reachedEnd ? double(d.decodedToPosition) / rate
-                                                  : std::max(durationFromPackets(f, cancel), double(d.decodedToPosition) / rate);
-
     std::vector<std::string> problems;
     if (d.readError)
         problems.push_back(withLibDetail("read error before the end of the file"));
@@ -571,30 +612,176 @@ Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& option
             problems.emplace_back(text);
         }
     }
+    return problems;
+}
 
-    if (d.mono.empty()) {
-        if (d.damagedPackets > 0 || d.readError)
-            throw Error(ErrorKind::Corrupt, name, withLibDetail("no audio could be decoded"));
-        if (startSample > 0 && d.decodedToPosition <= startSample) {
-            char text[160];
-            std::snprintf(text, sizeof text, "offset %.2f s is beyond the end of the audio (%.2f s)",
-                          options.offsetSeconds, audio.info.durationSeconds);
-            throw Error(ErrorKind::TooShort, name, text);
-        }
-        throw Error(ErrorKind::Empty, name, "contains no audio samples");
+// Native sample range [start, end) of the clip; as librosa, cut at the native rate, then resampled.
+struct SampleRange {
+    std::int64_t start = 0, end = 0;
+};
+
+SampleRange clipRange(const DecodeOptions& options, int rate)
+{
+    SampleRange r;
+    r.start = std::int64_t(options.offsetSeconds * rate);
+    r.end = options.durationSeconds > 0 ? r.start + std::int64_t(options.durationSeconds * rate)
+                                        : std::numeric_limits<std::int64_t>::max();
+    return r;
+}
+
+// Counting every sample from the start gives the exact length; after a seek the count rests
+// on timestamps, so the header's figure is preferred when there is one.
+double trueDuration(OpenFile& f, const DecodeOutcome& d, bool headerDurationKnown, const CancelToken* cancel)
+{
+    const int rate = f.info.nativeSampleRate;
+    const double decoded = double(d.decodedToPosition) / rate;
+    if (d.reachedEnd && !d.seeked && d.decodedToPosition > 0)
+        return decoded;
+    if (headerDurationKnown)
+        return f.info.durationSeconds;
+    return d.reachedEnd ? decoded : std::max(durationFromPackets(f, cancel), decoded);
+}
+
+// Nothing of the requested range decoded: why, as an error naming the file.
+[[noreturn]] void throwNothingDecoded(const DecodeOutcome& d, const SampleRange& range, const DecodeOptions& options,
+                                      double fileSeconds, const std::string& name)
+{
+    if (d.damagedPackets > 0 || d.readError)
+        throw Error(ErrorKind::Corrupt, name, withLibDetail("no audio could be decoded"));
+    if (range.start > 0 && d.decodedToPosition <= range.start) {
+        char text[160];
+        std::snprintf(text, sizeof text, "offset %.2f s is beyond the end of the audio (%.2f s)", options.offsetSeconds,
+                      fileSeconds);
+        throw Error(ErrorKind::TooShort, name, text);
+    }
+    throw Error(ErrorKind::Empty, name, "contains no audio samples");
+}
+
+// The one decode loop behind decodeAudio and decodeAudioBlocks: opens the file, decodes the
+// requested range, resamples it as a stream and hands the samples at the output rate to
+// `consume` in pieces of any size. `expect` hears the expected count first (to reserve).
+StreamedAudio decodeStream(const fs::path& file, const DecodeOptions& options, std::int64_t cap,
+                           const std::function<void(std::int64_t)>& expect, const MonoConsumer& consume,
+                           const CancelToken* cancel)
+{
+    const std::string name = file.string();
+    validateOptions(options, name);
+    if (cancel)
+        cancel->throwIfCancelled(name);
+
+    OpenFile f = openAudioFile(file);
+    const int rate = f.info.nativeSampleRate;
+    const int outRate = options.sampleRate > 0 ? options.sampleRate : rate;
+    const SampleRange range = clipRange(options, rate);
+    const bool headerDurationKnown = f.info.durationSeconds > 0;
+    if (expect) {
+        std::int64_t expected = range.end - range.start;
+        if (headerDurationKnown)
+            expected = std::min(expected, std::int64_t(f.info.durationSeconds * rate) + rate / 10 - range.start);
+        if (expected > 0 && expected <= cap)
+            expect(expected * outRate / rate + 1);
     }
 
+    StreamedAudio result;
+    result.sampleRate = outRate;
+    auto handOn = [&](std::span<const float> samples) {
+        result.samples += std::int64_t(samples.size());
+        return consume(samples);
+    };
+    std::optional<MonoResampler> resampler;
+    if (outRate != rate)
+        resampler.emplace(rate, outRate, name);
+    const MonoConsumer native = resampler ? MonoConsumer([&](std::span<const float> s) { return resampler->push(s, handOn); })
+                                          : MonoConsumer(handOn);
+
+    DecodeOutcome d = decodeRange(f, range.start, range.end, options.allowSeek, cap, cancel, name, native);
+    if (d.seekFailed) {  // timestamps unusable after the seek (found before any sample went out): from the start
+        f = openAudioFile(file);
+        d = decodeRange(f, range.start, range.end, false, cap, cancel, name, native);
+    }
+    if (cancel)
+        cancel->throwIfCancelled(name);
+
+    result.info = f.info;
+    result.info.durationSeconds = trueDuration(f, d, headerDurationKnown, cancel);
+    if (d.kept == 0)
+        throwNothingDecoded(d, range, options, result.info.durationSeconds, name);
+    const auto problems = describeProblems(f, d, d.reachedEnd && !d.seeked);
     for (std::size_t i = 0; i < problems.size(); ++i)
-        audio.warning += (i ? "; " : "") + problems[i];
-    audio.partial = !problems.empty();
+        result.warning += (i ? "; " : "") + problems[i];
+    result.partial = !problems.empty();
 
-    if (options.sampleRate > 0 && options.sampleRate != rate) {
-        audio.samples = resampleMono(d.mono, rate, options.sampleRate, name);
-        audio.sampleRate = options.sampleRate;
-    } else {
-        audio.samples = std::move(d.mono);
-        audio.sampleRate = rate;
+    if (resampler && !d.stoppedByConsumer)
+        resampler->finish(handOn);
+    return result;
+}
+
+} // namespace
+
+AudioInfo probeAudio(const std::filesystem::path& file)
+{
+    OpenFile f = openAudioFile(file);
+    if (f.info.durationSeconds <= 0)
+        f.info.durationSeconds = durationFromPackets(f, nullptr);
+    if (f.info.durationSeconds <= 0) {  // no timestamps at all: count decoded samples
+        const std::int64_t never = std::numeric_limits<std::int64_t>::max();
+        DecodeOutcome d = decodeRange(f, never, never, false, never, nullptr, file.string(),
+                                      [](std::span<const float>) { return true; });
+        f.info.durationSeconds = double(d.decodedToPosition) / f.info.nativeSampleRate;
     }
+    return f.info;
+}
+
+StreamedAudio decodeAudioBlocks(const std::filesystem::path& file, const DecodeOptions& options, std::size_t blockSamples,
+                                const std::function<bool(std::span<const float>)>& sink, const CancelToken* cancel)
+{
+    if (blockSamples == 0)
+        throw Error(ErrorKind::InvalidArgument, file.string(), "block size must be at least one sample");
+    if (!sink)
+        throw Error(ErrorKind::InvalidArgument, file.string(), "no sink for the decoded blocks");
+    // Pieces of any size are gathered into full blocks: the sink sees the same blocks
+    // whatever the codec's frame size or the resampler's output rhythm.
+    std::vector<float> block;
+    block.reserve(blockSamples);
+    bool open = true;  // the sink has not said stop
+    std::int64_t delivered = 0;
+    auto deliver = [&]() {
+        delivered += std::int64_t(block.size());
+        open = sink(std::span<const float>(block.data(), block.size()));
+        block.clear();
+        return open;
+    };
+    auto gather = [&](std::span<const float> piece) {
+        while (!piece.empty()) {
+            const std::size_t n = std::min(piece.size(), blockSamples - block.size());
+            block.insert(block.end(), piece.begin(), piece.begin() + std::ptrdiff_t(n));
+            piece = piece.subspan(n);
+            if (block.size() == blockSamples && !deliver())
+                return false;
+        }
+        return true;
+    };
+    StreamedAudio result = decodeStream(file, options, std::numeric_limits<std::int64_t>::max(), {}, gather, cancel);
+    if (open && !block.empty())
+        deliver();
+    result.samples = delivered;
+    return result;
+}
+
+Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& options, const CancelToken* cancel)
+{
+    Audio audio;
+    // One allocation up front: growing a multi-megabyte vector costs more than decoding PCM.
+    auto reserve = [&](std::int64_t expected) { audio.samples.reserve(std::size_t(expected)); };
+    auto append = [&](std::span<const float> piece) {
+        audio.samples.insert(audio.samples.end(), piece.begin(), piece.end());
+        return true;
+    };
+    StreamedAudio streamed = decodeStream(file, options, kMaxDecodedSamples, reserve, append, cancel);
+    audio.sampleRate = streamed.sampleRate;
+    audio.info = std::move(streamed.info);
+    audio.partial = streamed.partial;
+    audio.warning = std::move(streamed.warning);
     return audio;
 }
 

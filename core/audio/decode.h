@@ -3,8 +3,11 @@
 // FFmpeg's types stay inside decode.cpp.
 #include "core/common/progress.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,9 +42,31 @@ struct Audio {
 
 // Throws gs::Error (NotFound, NotAudio, Corrupt, Empty, TooShort, Cancelled,
 // InvalidArgument) naming the file. A file that decodes only in part (cut off, damaged
-// packets) returns what decoded, with `partial` set and the reason in `warning`.
+// packets) returns what decoded, with `partial` set and the reason in `warning`. It collects
+// the stream of decodeAudioBlocks (one decode loop) and, as a memory guard, stops at 2^28
+// native samples (partial, with a warning); long recordings belong to decodeAudioBlocks.
 Audio decodeAudio(const std::filesystem::path& file, const DecodeOptions& options = {},
                   const CancelToken* cancel = nullptr);
+// What decodeAudioBlocks found; the samples went to the sink.
+struct StreamedAudio {
+    AudioInfo info;
+    int sampleRate = 0;
+    std::int64_t samples = 0;      // handed to the sink
+    bool partial = false;          // as in Audio
+    std::string warning;
+    double seconds() const { return sampleRate ? double(samples) / sampleRate : 0.0; }
+};
+
+// Decodes like decodeAudio (same options, the same samples bit for bit when the blocks are
+// concatenated, the same errors), but hands the mono samples to `sink` in order, in blocks
+// of exactly blockSamples (the last one shorter), without holding the whole file: memory
+// stays bounded by blockSamples plus the decoder's own frames, so there is no length cap.
+// `sink` returns false to stop early (then `samples` counts what it received). Throws
+// InvalidArgument for blockSamples == 0. Errors thrown by `sink` pass through.
+StreamedAudio decodeAudioBlocks(const std::filesystem::path& file, const DecodeOptions& options,
+                                std::size_t blockSamples, const std::function<bool(std::span<const float>)>& sink,
+                                const CancelToken* cancel = nullptr);
+
 // The container's view, plus the true duration (counted from packets when the header has none).
 AudioInfo probeAudio(const std::filesystem::path& file);
 
