@@ -1,6 +1,8 @@
 #include "core/dataset/extract_batch.h"
 
 #include "core/audio/decode.h"
+#include "core/common/error.h"
+#include "core/dataset/whole_file.h"
 #include "core/features/extract.h"
 #include "core/jobs/parallel.h"
 
@@ -18,9 +20,66 @@ double since(std::chrono::steady_clock::time_point t)
 }
 } // namespace
 
+namespace {
+
+// Whole files (--clip 0) of the 57-value set stream through the extractor in blocks: a
+// 60-minute recording in ~130 MB instead of gigabytes (streaming_extract.h; same values).
+bool streamsWholeFile(const ExtractionParams& params)
+{
+    return params.clipSeconds == 0 && params.features == FeatureSet::Gtzan57;
+}
+
+// What onDecoded callers (fingerprint, format) need of a streamed file: its first two
+// minutes, which hold any duplicate's matching start, decoded apart.
+constexpr double kStreamedPreviewSeconds = 120.0;
+
+SongOutcome finishRow(SongOutcome out, const SongEntry& song, double length, std::vector<double> values,
+                      const std::vector<std::string>& names)
+{
+    const std::string name = song.path.string();
+    if (values.size() != names.size())
+        throw Error(ErrorKind::Internal, name,
+                    "extractor returned " + std::to_string(values.size()) + " values instead of " + std::to_string(names.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (!std::isfinite(values[i]))  // never let a NaN into a table; say where it came from
+            throw Error(ErrorKind::Internal, name, "feature " + names[i] + " is not finite");
+    out.ok = true;
+    out.row.file = song.relativePath;
+    out.row.label = song.label;
+    out.row.group = song.group; // from a labels file (e.g. the artist), written as the CSV group column
+    out.row.length = length;
+    out.row.values = std::move(values);
+    return out;
+}
+
+SongOutcome extractWholeSongStreaming(const SongEntry& song, const ExtractionParams& params, const CancelToken* cancel,
+                                      const std::function<void(const Audio&)>& onDecoded)
+{
+    SongOutcome out;
+    auto t = std::chrono::steady_clock::now();
+    WholeFileFeatures whole = extractWholeFileStreaming(song.path, params, cancel);
+    out.featureSeconds = since(t);
+    out.warning = whole.warning;
+    if (onDecoded) {
+        DecodeOptions preview;
+        preview.sampleRate = params.sampleRate;
+        preview.offsetSeconds = params.offsetSeconds;
+        preview.durationSeconds = kStreamedPreviewSeconds;
+        t = std::chrono::steady_clock::now();
+        const Audio audio = decodeAudio(song.path, preview, cancel);
+        out.decodeSeconds = since(t);
+        onDecoded(audio);
+    }
+    return finishRow(std::move(out), song, double(whole.samples), std::move(whole.values), featureNames(params.features));
+}
+
+} // namespace
+
 SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, GenreFeatureExtractor& extractor,
                         const CancelToken* cancel, const std::function<void(const Audio&)>& onDecoded)
 {
+    if (streamsWholeFile(params))
+        return extractWholeSongStreaming(song, params, cancel, onDecoded);
     SongOutcome out;
     const std::string name = song.path.string();
     DecodeOptions decode;
@@ -38,23 +97,11 @@ SongOutcome extractSong(const SongEntry& song, const ExtractionParams& params, G
     t = std::chrono::steady_clock::now();
     std::vector<double> values = extractor.compute(audio.samples, audio.sampleRate);
     out.featureSeconds = since(t);
-    const auto& names = featureNames(extractor.features());
-    if (values.size() != names.size())
-        throw Error(ErrorKind::Internal, name,
-                    "extractor returned " + std::to_string(values.size()) + " values instead of " + std::to_string(names.size()));
-    for (std::size_t i = 0; i < values.size(); ++i)
-        if (!std::isfinite(values[i]))  // never let a NaN into a table; say where it came from
-            throw Error(ErrorKind::Internal, name, "feature " + names[i] + " is not finite");
-
+    SongOutcome row = finishRow(std::move(out), song, double(audio.samples.size()), std::move(values),
+                                featureNames(extractor.features()));
     if (onDecoded)
         onDecoded(audio);
-    out.ok = true;
-    out.row.file = song.relativePath;
-    out.row.label = song.label;
-    out.row.group = song.group; // from a labels file (e.g. the artist), written as the CSV group column
-    out.row.length = double(audio.samples.size());
-    out.row.values = std::move(values);
-    return out;
+    return row;
 }
 
 BatchResult extractBatch(const std::vector<SongEntry>& songs, const ExtractionParams& params, const BatchOptions& options)

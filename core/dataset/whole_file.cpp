@@ -7,43 +7,26 @@
 namespace gs {
 
 namespace {
-// TEMPORARY stand-in for decodeAudioBlocks (core/audio/decode.h on branch audio): the file
-// decoded a minute at a time by seeking. Seek-and-trim chunks may differ from one
-// continuous decode by a few samples at the joins (resampler state, codec frames); the
-// lead replaces this function with decodeAudioBlocks(file, options, blockSamples, sink,
-// cancel) at merge, which gives exactly decodeAudio's samples.
-constexpr double kChunkSeconds = 60.0;
+// Blocks of a few seconds: large enough to keep the per-block overhead small, small enough
+// that nothing of the song is ever held whole.
+constexpr std::size_t kBlockSamples = 1 << 16;
 
 void decodeInBlocks(const std::filesystem::path& file, const ExtractionParams& params, const CancelToken* cancel,
                     const SampleSink& sink, WholeFileFeatures& info)
 {
-    std::size_t total = 0;
-    for (int chunk = 0;; ++chunk) {
-        if (cancel)
-            cancel->throwIfCancelled(file.string());
-        DecodeOptions options;
-        options.sampleRate = params.sampleRate;
-        options.offsetSeconds = params.offsetSeconds + kChunkSeconds * chunk;
-        options.durationSeconds = kChunkSeconds;
-        Audio audio;
-        try {
-            audio = decodeAudio(file, options, cancel);
-        } catch (const Error& e) {
-            // Past the end of the file: the previous chunk was the last one.
-            if (chunk > 0 && (e.kind() == ErrorKind::Empty || e.kind() == ErrorKind::TooShort))
-                break;
-            throw;
-        }
-        info.sampleRate = audio.sampleRate;
-        if (audio.partial && info.warning.empty())
-            info.warning = audio.warning;
-        total += audio.samples.size();
-        sink(audio.samples);
-        const auto expected = std::size_t(kChunkSeconds * audio.sampleRate);
-        if (audio.samples.size() < expected || audio.partial)
-            break;
-    }
-    info.samples = total;
+    DecodeOptions options;
+    options.sampleRate = params.sampleRate;
+    options.offsetSeconds = params.offsetSeconds;
+    const StreamedAudio streamed = decodeAudioBlocks(
+        file, options, kBlockSamples,
+        [&](std::span<const float> block) {
+            sink(block);
+            return true;
+        },
+        cancel);
+    info.samples = std::size_t(streamed.samples);
+    if (streamed.partial && info.warning.empty())
+        info.warning = streamed.warning;
 }
 } // namespace
 
@@ -52,7 +35,10 @@ WholeFileFeatures extractWholeFileStreaming(const std::filesystem::path& file, c
 {
     params.validate();
     WholeFileFeatures out;
-    // The sample rate is known once the first block is decoded: the extractor is made then.
+    // The rate the blocks come at: the chosen one, or the file's own (--sr native).
+    out.sampleRate = params.sampleRate > 0 ? params.sampleRate : probeAudio(file).nativeSampleRate;
+    if (out.sampleRate <= 0)
+        throw Error(ErrorKind::NotAudio, file.string(), "no audio sample rate");
     std::unique_ptr<StreamingGenreFeatureExtractor> extractor;
     const SampleSink sink = [&](std::span<const float> block) {
         if (!extractor)
