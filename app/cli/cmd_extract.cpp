@@ -2,6 +2,7 @@
 #include "app/cli/command.h"
 #include "app/cli/console.h"
 #include "app/cli/extraction_args.h"
+#include "app/cli/extract_shard.h"
 
 #include "core/common/error.h"
 #include "core/dataset/extract_batch.h"
@@ -30,6 +31,7 @@ int runExtract(const Args& raw)
     if (layoutName != "ours" && layoutName != "kaggle")
         throw UsageError("--layout expects ours or kaggle");
     const CsvLayout layout = layoutName == "kaggle" ? CsvLayout::Kaggle : CsvLayout::Ours;
+    const std::optional<ShardSpec> shard = parseShardOption(args);
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.empty())
@@ -75,6 +77,8 @@ int runExtract(const Args& raw)
     options.threads = threads;
     options.cancel = &interruptOnSignal();
     options.progress = consoleProgress(quiet);
+    if (shard)
+        return runExtractShard({*shard, out, layout, params, options, quiet}, songs, failures, problems);
 
     const BatchResult result = extractBatch(songs, params, options);
     if (!songs.empty())
@@ -118,6 +122,7 @@ const CommandRegistrar registrar({
     "  --layout L        ours (filename,label,length,<57>; default) or kaggle (filename,length,<57>,label,\n"
     "                    the public GTZAN features_30_sec.csv layout)\n"
     + std::string(kExtractionArgsHelp) +
+    std::string(kShardHelp) +
     "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n"
     "\n"
