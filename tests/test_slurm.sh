@@ -119,13 +119,15 @@ echo "merged == single run ($(($(wc -l <"$work/single.csv") - 1)) songs)"
 
 echo "== remove shard 2's CSV; resubmit-failed.sh resubmits it alone"
 rm "$work/out/part-2.csv" "$work/out/features.csv"
-before=$(ls "$work/out/logs" | grep -c '^extract-')
+count_logs() { local logs=("$work"/out/logs/extract-*.out); echo ${#logs[@]}; }
+before=$(count_logs)
 stat -c '%Y %n' "$work/out"/part-[013].csv >"$work/mtimes.before"
 "$SLURM_SCRIPTS/resubmit-failed.sh" "$work/out" --wait | tee "$work/resubmit.txt"
 grep -q "resubmitted shard(s) 2 of 4" "$work/resubmit.txt" || fail "resubmit-failed.sh did not pick shard 2 alone"
-after=$(ls "$work/out/logs" | grep -c '^extract-')
+after=$(count_logs)
 [ "$after" -eq $((before + 1)) ] || fail "expected one more extraction task, found $((after - before))"
-ls "$work/out/logs" | grep -q '^extract-.*_2\.out$' || fail "no log of the resubmitted task 2"
+job=$(sed -n 's/^GS_JOB=//p' "$work/out/job.env")
+[ -f "$work/out/logs/extract-${job}_2.out" ] || fail "no log of the resubmitted task 2 (job $job)"
 stat -c '%Y %n' "$work/out"/part-[013].csv | cmp - "$work/mtimes.before" || fail "complete shards were rewritten"
 cmp "$work/single.csv" "$work/out/features.csv" || fail "the merge after the resubmission differs from the single run"
 "$SLURM_SCRIPTS/resubmit-failed.sh" "$work/out" | grep -q "all 4 shards are complete" || fail "resubmit-failed.sh found work left"

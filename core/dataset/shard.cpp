@@ -130,7 +130,7 @@ void checkShardSet(const std::vector<Part>& parts)
         if (!seen.count(i))
             missing += (missing.empty() ? "" : ", ") + toString(ShardSpec{i, count});
     if (!missing.empty())
-        throw Error(ErrorKind::NotFound, parts.front().csv.parent_path().string(),
+        throw Error(ErrorKind::NotFound, fs::absolute(parts.front().csv).parent_path().string(),
                     "shard(s) " + missing + " missing: extract them (genrescope-cli extract --shard I/N) and merge again");
 }
 

@@ -18,7 +18,7 @@ wait=()
 source "$outdir/job.env"
 export GENRESCOPE_CLI
 
-if [ -n "$(squeue -h -j "$GS_JOB" -o %i 2>/dev/null)" ]; then
+if [ -n "$(squeue -h -j "$GS_JOB" -t PENDING,RUNNING,CONFIGURING,COMPLETING,SUSPENDED -o %i 2>/dev/null)" ]; then
   echo "job $GS_JOB still has tasks queued or running; wait for it or scancel it first" >&2
   exit 1
 fi
