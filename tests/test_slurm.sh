@@ -3,9 +3,11 @@
 # tests/CMakeLists.txt): starts a one-node cluster from the Debian packages (munge, slurmctld,
 # slurmd, slurm-client) in a temporary folder, without systemd (the daemons are started
 # directly and stopped by their process ids), runs scripts/slurm/submit.sh on a make-demo
-# dataset (4 shards, array + dependent merge), compares the merged CSV byte for byte with a
-# single-process `extract`, then removes one shard's CSV and checks that resubmit-failed.sh
-# resubmits that shard alone and the merge is again identical.
+# dataset (4 shards, array + dependent merge) with one task made to fail: the merge must be
+# cancelled, resubmit-failed.sh must resubmit that shard alone, and the merged CSV must equal
+# a single-process `extract` byte for byte. Then it removes one shard's CSV and checks that
+# resubmit-failed.sh resubmits that shard alone (the others untouched) and the merge is again
+# identical.
 # Exits 77 (CTest: skipped) when a tool is missing or not run as root.
 #
 #   tests/test_slurm.sh GENRESCOPE_CLI SOURCE_DIR
@@ -104,16 +106,33 @@ sinfo
 [ "$(sinfo -h -o %t)" = idle ] || fail "the node did not become idle"
 
 echo "== dataset and the single-process reference"
-"$CLI" make-demo "$work/data" --per-genre 3 --seconds 3 --wav-only >/dev/null
+"$CLI" make-demo "$work/data" --per-genre 3 --seconds 3 --wav-only >/dev/null 2>&1
 "$CLI" extract "$work/data" --out "$work/single.csv" --clip 0 -j 2 --quiet
 
-echo "== submit.sh: array of 4 shards (2 at once) and the dependent merge"
-export GENRESCOPE_CLI=$CLI
-"$SLURM_SCRIPTS/submit.sh" --shards 4 --throttle 2 --cpus 1 --time 10 --out "$work/out" --wait "$work/data" -- --clip 0
-for i in 0 1 2 3; do
+echo "== submit.sh: array of 4 shards (2 at once) and the dependent merge; task 1 fails"
+# A stand-in for a node crash: the CLI wrapper fails shard 1 while the flag file exists.
+touch "$work/fail-shard-1"
+cat >"$work/cli-wrapper" <<WRAPPER
+#!/bin/bash
+if [ -e "$work/fail-shard-1" ] && [[ " \$* " == *" --shard 1/4 "* ]]; then echo "simulated crash" >&2; exit 3; fi
+exec "$CLI" "\$@"
+WRAPPER
+chmod +x "$work/cli-wrapper"
+export GENRESCOPE_CLI=$work/cli-wrapper
+if "$SLURM_SCRIPTS/submit.sh" --shards 4 --throttle 2 --cpus 1 --time 10 --out "$work/out" --wait "$work/data" -- --clip 0; then
+  fail "the merge ran although task 1 failed"
+fi
+ls "$work/out/logs"
+for i in 0 2 3; do
   [ -f "$work/out/part-$i.shard.json" ] || fail "shard $i has no record"
 done
-ls "$work/out/logs"
+[ ! -e "$work/out/part-1.shard.json" ] || fail "the failed shard 1 has a record"
+[ ! -e "$work/out/features.csv" ] || fail "a merge was written without shard 1"
+
+echo "== resubmit-failed.sh: shard 1 alone, then the merge"
+rm "$work/fail-shard-1"
+"$SLURM_SCRIPTS/resubmit-failed.sh" "$work/out" --wait | tee "$work/resubmit.txt"
+grep -q "resubmitted shard(s) 1 of 4" "$work/resubmit.txt" || fail "resubmit-failed.sh did not pick shard 1 alone"
 cmp "$work/single.csv" "$work/out/features.csv" || fail "the merged CSV differs from the single run"
 echo "merged == single run ($(($(wc -l <"$work/single.csv") - 1)) songs)"
 

@@ -9,10 +9,12 @@
 # DIR is the --out folder of submit.sh (its job.env holds the shard count and the arguments).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/slurm/lib.sh
+source "$here/lib.sh"
 outdir=${1:?usage: resubmit-failed.sh DIR [--wait]}
 outdir=$(realpath "$outdir")
-wait=()
-[ "${2:-}" = --wait ] && wait=(--wait)
+wait=""
+[ "${2:-}" = --wait ] && wait=--wait
 [ -f "$outdir/job.env" ] || { echo "$outdir/job.env not found: was DIR made by submit.sh?" >&2; exit 2; }
 # shellcheck source=/dev/null
 source "$outdir/job.env"
@@ -39,6 +41,4 @@ jobs=$(sbatch --parsable --array="$list%$GS_THROTTLE" --cpus-per-task="$GS_CPUS"
 jobs=${jobs%%;*}
 sed -i "s/^GS_JOB=.*/GS_JOB=$jobs/" "$outdir/job.env"
 echo "resubmitted shard(s) $list of $GS_SHARDS: job $jobs"
-merge=$(sbatch --parsable --dependency="afterok:$jobs" --kill-on-invalid-dep=yes \
-  --output="$outdir/logs/merge-%j.out" "${wait[@]}" "$here/merge.sbatch" "$outdir")
-echo "merge: job ${merge%%;*} -> $outdir/features.csv"
+submit_merge "$outdir" "$jobs" "$wait"

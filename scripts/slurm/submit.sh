@@ -13,9 +13,11 @@
 # GENRESCOPE_CLI names the genrescope-cli to run (default: the one on PATH).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/slurm/lib.sh
+source "$here/lib.sh"
 
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
-shards="" outdir="" throttle=8 cpus=4 timelimit=04:00:00 wait=()
+shards="" outdir="" throttle=8 cpus=4 timelimit=04:00:00 wait=""
 inputs=() extract=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
     --throttle) throttle=${2:?}; shift 2 ;;
     --cpus) cpus=${2:?}; shift 2 ;;
     --time) timelimit=${2:?}; shift 2 ;;
-    --wait) wait=(--wait); shift ;;
+    --wait) wait=--wait; shift ;;
     --) shift; extract=("$@"); break ;;
     -h|--help) usage ;;
     -*) echo "unknown option $1" >&2; usage ;;
@@ -50,6 +52,4 @@ jobs=${jobs%%;*}
   printf 'GS_ARGS=('; printf '%q ' "${inputs[@]}" "${extract[@]}"; printf ')\n'
 } >"$outdir/job.env"
 echo "extraction: job $jobs, shards 0-$((shards - 1)), at most $throttle at once"
-merge=$(sbatch --parsable --dependency="afterok:$jobs" --kill-on-invalid-dep=yes \
-  --output="$outdir/logs/merge-%j.out" "${wait[@]}" "$here/merge.sbatch" "$outdir")
-echo "merge: job ${merge%%;*} -> $outdir/features.csv (after all shards succeeded)"
+submit_merge "$outdir" "$jobs" "$wait"
