@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/slurm/lib.sh
 source "$here/lib.sh"
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 shards="" outdir="" throttle=8 cpus=4 timelimit=04:00:00 wait=""
 inputs=() extract=()
 while [ $# -gt 0 ]; do
