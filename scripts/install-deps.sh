@@ -7,7 +7,7 @@ PACKAGES=(qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlit
   libblas-dev liblapack-dev libopenblas0-pthread libchromaprint-dev nlohmann-json3-dev
   cmake make g++ pkg-config dpkg-dev file xvfb xauth imagemagick desktop-file-utils appstream
   qt6-multimedia-dev libqt6multimedia6 lintian help2man python3-numpy
-  libhdf5-dev python3-h5py)
+  libhdf5-dev python3-h5py slurmctld slurmd slurm-client munge)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,6 +3,7 @@
 #include "app/cli/console.h"
 #include "app/cli/extraction_args.h"
 #include "app/cli/label_args.h"
+#include "app/cli/extract_shard.h"
 
 #include "core/common/error.h"
 #include "core/dataset/extract_batch.h"
@@ -42,6 +43,7 @@ int runExtract(const Args& raw)
         throw UsageError("--layout expects ours or kaggle");
     const CsvLayout layout = layoutName == "kaggle" ? CsvLayout::Kaggle : CsvLayout::Ours;
     const LabelSource labels = parseLabelArgs(args);
+    const std::optional<ShardSpec> shard = parseShardOption(args);
     args.rejectUnknown();
     const auto inputs = args.positional();
     if (inputs.empty())
@@ -87,6 +89,8 @@ int runExtract(const Args& raw)
     options.threads = threads;
     options.cancel = &interruptOnSignal();
     options.progress = consoleProgress(quiet);
+    if (shard)
+        return runExtractShard({*shard, out, layout, params, options, quiet}, songs, failures, problems);
 
     const BatchResult result = extractBatch(songs, params, options);
     if (!songs.empty())
@@ -132,6 +136,7 @@ const CommandRegistrar registrar({
     "  --layout L        ours (filename,label,length,<57>; default) or kaggle (filename,length,<57>,label,\n"
     "                    the public GTZAN features_30_sec.csv layout)\n"
     + std::string(kExtractionArgsHelp) +
+    std::string(kShardHelp) +
     "  -j N, --jobs N    worker threads (default 0 = all cores)\n"
     "  --quiet           no progress line\n"
     "\n"
