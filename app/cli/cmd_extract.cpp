@@ -2,8 +2,8 @@
 #include "app/cli/command.h"
 #include "app/cli/console.h"
 #include "app/cli/extraction_args.h"
-#include "app/cli/label_args.h"
 #include "app/cli/extract_shard.h"
+#include "app/cli/label_args.h"
 
 #include "core/common/error.h"
 #include "core/dataset/extract_batch.h"
