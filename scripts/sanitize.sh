@@ -41,7 +41,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 t2=$(now)
 status=0
-(cd "$BUILD_DIR" && ctest --output-on-failure -j"$JOBS" --timeout 3600 "$@") || status=$?
+(cd "$BUILD_DIR" && ctest --output-on-failure -j"$JOBS" "$@") || status=$?
 t3=$(now)
 printf '%s: configure %ds, build %ds, tests %ds (JOBS=%s, %s cores, load %s)\n' \
   "$kind" $((t1 - t0)) $((t2 - t1)) $((t3 - t2)) "$JOBS" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
