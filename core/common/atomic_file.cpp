@@ -4,10 +4,12 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 namespace gs {
@@ -24,6 +26,44 @@ fs::path temporaryBeside(const fs::path& target)
     return temp;
 }
 
+// A temporary of this target left by a process that is gone (kill -9, power cut in the middle
+// of a write): "<target>.tmp<pid>-<n>" whose pid no longer runs. Removed before the next write
+// of the same target, so an interrupted run leaves nothing behind once the file is written again.
+// Temporaries of live processes (another writer right now) are left alone.
+void removeStaleTemporaries(const fs::path& target)
+{
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const std::string prefix = target.filename().string() + ".tmp";
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.starts_with(prefix))
+            continue;
+        const std::string rest = name.substr(prefix.size());
+        const auto dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos ||
+            rest.find_first_not_of("0123456789-") != std::string::npos)
+            continue;
+        const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+        if (pid > 0 && pid != long(::getpid()) && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            fs::remove(it->path(), ignored);
+        }
+    }
+}
+
+// Why the stream failed, from errno when the failing call set it (ENOSPC, EFBIG, EIO...).
+std::string writeFailure(int error)
+{
+    if (error == ENOSPC)
+        return "writing failed: no space left on the device";
+    if (error == EFBIG)
+        return "writing failed: file too large (size limit reached)";
+    if (error != 0)
+        return std::string("writing failed: ") + std::strerror(error);
+    return "writing failed (disk full?)";
+}
+
 void syncPath(const fs::path& path, int flags)
 {
     const int fd = ::open(path.c_str(), flags);
@@ -38,6 +78,7 @@ void syncPath(const fs::path& path, int flags)
 void writeFileAtomicallyByName(const fs::path& target, const std::function<void(const fs::path&)>& fill,
                                const AtomicWriteOptions& options)
 {
+    removeStaleTemporaries(target);
     const fs::path temp = temporaryBeside(target);
     std::error_code ec;
     try {
@@ -65,11 +106,16 @@ void writeFileAtomically(const fs::path& target, const std::function<void(std::o
             if (!out)
                 throw Error(ErrorKind::NotFound, target.string(),
                             std::string("cannot be created for writing: ") + std::strerror(errno));
+            // The first failing call's errno says why (ENOSPC, EFBIG): keep it before close().
+            errno = 0;
             fill(out);
+            int error = out ? 0 : errno;
             out.flush();
+            if (!out && error == 0)
+                error = errno;
             out.close();
             if (!out)
-                throw Error(ErrorKind::Internal, target.string(), "writing failed (disk full?)");
+                throw Error(ErrorKind::Internal, target.string(), writeFailure(error != 0 ? error : errno));
         },
         options);
 }

@@ -2,7 +2,9 @@
 // The one way files people care about are written: into a temporary file beside the target
 // (same folder, so the rename is atomic), flushed, optionally fsync'ed, then renamed over the
 // target. A failure at any step (disk full, read-only folder) throws gs::Error naming the
-// target, leaves the previous file intact and removes the temporary file.
+// target and the reason (e.g. "no space left on the device"), leaves the previous file intact
+// and removes the temporary file. A temporary left by a killed process (kill -9, power cut) is
+// removed by the next write of the same target.
 #include <filesystem>
 #include <functional>
 #include <iosfwd>

@@ -350,7 +350,10 @@ private:
         try {
             cache_->store(records);
         } catch (const Error& e) {
-            postProblem(cacheFileName(), errorText(e));
+            // Said once (disk full, folder made read-only): the later batches would fail alike.
+            cache_.reset();
+            postProblem(cacheFileName(),
+                        DatasetSession::tr("feature cache could not be updated, nothing more will be remembered: %1").arg(errorText(e)));
         }
     }
 
