@@ -1,12 +1,16 @@
 // FFTW wisdom (core/dsp/fft.cpp): the measured inverse plans are kept in
-// <cache>/fftw-wisdom-float and read back with fftwf_import_wisdom_from_filename before the
-// inverse transform is planned with FFTW_MEASURE | FFTW_WISDOM_ONLY. A foreign, truncated or
-// corrupt file must only mean measuring again: never a crash, never a wrong transform.
+// <cache>/fftw-wisdom-float and read back by detail::importWisdomFile before the inverse
+// transform is planned with FFTW_MEASURE | FFTW_WISDOM_ONLY. A foreign, truncated or corrupt
+// file must only mean measuring again: never a crash, never a wrong transform.
 //
-// The loader runs once per process (its plans are cached per thread), so the target repeats
-// its two steps itself: the bytes are written to a file and imported with the same call,
-// then the inverse transforms of the sizes the features use are planned from wisdom alone.
-// Any plan that comes out must compute what FFTW's heuristic plan computes.
+// The app imports once per process (its plans are cached per thread), so the target repeats
+// the two steps itself: the bytes go to a file that our loader imports, then the inverse
+// transforms of the sizes the features use are planned from wisdom alone. Any plan that
+// comes out must compute what FFTW's heuristic plan computes.
+//
+// Found: FFTW aborts the process (planner.c: "assertion failed: flags.u == u") on an entry
+// whose flag words overflow their bit-fields; the loader now checks the shape first.
+#include "core/dsp/fft.h"
 #include "fuzz/harness.h"
 
 #include <fftw3.h>
@@ -90,7 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)ready;
     const fs::path file = fuzz::writeInput("fftw-wisdom-float", {data, size});
     fftwf_forget_wisdom();
-    fftwf_import_wisdom_from_filename(file.c_str()); // 0 on a bad file: ignored, as in fft.cpp
+    gs::dsp::detail::importWisdomFile(file); // false on a bad file: ignored, as in fft.cpp
     for (int n : kSizes)
         checkWisdomPlan(n);
     fftwf_forget_wisdom();

@@ -2,7 +2,9 @@
 // or invariant-breaking input (stored in tests/data/fuzz-regressions/ or built here from
 // the same bytes) and the behaviour the reader now has.
 #include "core/common/error.h"
+#include "core/dsp/fft.h"
 #include "core/ml/cnn/spectrogram_cache.h"
+#include "core/ml/model_file.h"
 #include "tests/testsupport.h"
 
 #include <cmath>
@@ -13,6 +15,13 @@ namespace fs = std::filesystem;
 using namespace gs;
 
 namespace {
+
+// tests/data/fuzz-regressions/<name>, found from this file's path (absolute, or relative to
+// the build folder of the tests, where CTest runs them and where they were compiled).
+fs::path regressionInput(const std::string& name)
+{
+    return fs::absolute(fs::path(__FILE__)).parent_path() / "data" / "fuzz-regressions" / name;
+}
 
 std::string readAll(const fs::path& f)
 {
@@ -110,6 +119,65 @@ private slots:
         put(damaged, at.dbMax, 3e38f);
         writeAll(stored.file, damaged);
         QVERIFY2(!cache.lookup(song), "an entry whose dB range overflows was trusted");
+    }
+
+    // fuzz_fftw_wisdom: FFTW aborts the whole process ("planner.c: assertion failed:
+    // flags.u == u") when a wisdom entry's flag word does not fit its 20-bit field, so a
+    // corrupt ~/.cache/genrescope/fftw-wisdom-float killed the app at its first FFT. The
+    // loader now hands FFTW only text in the shape FFTW itself writes.
+    void corruptFftwWisdomIsIgnoredNotFatal()
+    {
+        const fs::path crash = regressionInput("fftw-wisdom-flag-overflow");
+        QVERIFY2(fs::is_regular_file(crash), crash.c_str());
+        QVERIFY(!dsp::detail::wellFormedWisdom(readAll(crash)));
+        QVERIFY(!dsp::detail::importWisdomFile(crash)); // before the fix: abort()
+    }
+
+    // The check must let FFTW's own wisdom through, or the measured plans are lost: wisdom
+    // that this process's FFTW writes is accepted and imports; the same text with one flag
+    // word past 20 bits is refused.
+    void wisdomWrittenByFftwStillImports()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        gs::test::ScopedEnvironment cache("GENRESCOPE_CACHE_DIR", dir.string());
+        const dsp::RealFft fft(40); // a size nothing else here plans: measured, then saved
+        const fs::path file = dir / "fftw-wisdom-float";
+        QVERIFY(fs::is_regular_file(file));
+        const std::string text = readAll(file);
+        QVERIFY2(text.find("fftwf_wisdom") != std::string::npos, text.c_str());
+        QVERIFY2(dsp::detail::wellFormedWisdom(text), text.c_str());
+        QVERIFY(dsp::detail::importWisdomFile(file));
+
+        // "(name reg #xL #xU ...)": U is the fourth word of the first entry.
+        const std::size_t entry = text.find("\n  (");
+        QVERIFY(entry != std::string::npos);
+        std::size_t at = entry;
+        for (int word = 0; word < 4; ++word)
+            at = text.find(' ', at + 4);
+        std::string damaged = text;
+        damaged.insert(at + 3, "fff"); // #x10bdd -> #xfff10bdd
+        QVERIFY2(!dsp::detail::wellFormedWisdom(damaged), damaged.c_str());
+        writeAll(file, damaged);
+        QVERIFY(!dsp::detail::importWisdomFile(file)); // before the fix: abort()
+    }
+
+    // fuzz_model_file (not fixed, see fuzz/README.md): a model file with a valid checksum
+    // whose MLP weights announce a 91 GB tensor makes dlib's deserialiser allocate it before
+    // reading a single value (ASan stops there). Outside ASan the allocation fails or is
+    // never touched, and the loader turns that into a clean refusal naming the file.
+    void mlpWithHugeTensorIsRefusedCleanly()
+    {
+        const fs::path file = regressionInput("model-mlp-tensor-91GB.gsm");
+        QVERIFY2(fs::is_regular_file(file), file.c_str());
+        try {
+            ml::loadModelFile(file);
+            QFAIL("a model with a 91 GB weight tensor loaded");
+        } catch (const Error& e) {
+            QCOMPARE(e.subject(), file.string());
+            QVERIFY2(e.kind() == ErrorKind::Format, e.what());
+            QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
+        }
     }
 };
 
