@@ -74,14 +74,18 @@ run() {
     # shellcheck disable=SC2206
     [ -n "${FUZZ_FLAGS:-}" ] && flags+=($FUZZ_FLAGS)
     local status=0
+    touch "$tmp/.started"
     # Readers that take a path get their temporary files under $tmp (removed below).
     TMPDIR="$tmp" QT_QPA_PLATFORM=offscreen GENRESCOPE_CACHE_DIR="$tmp/cache" \
         ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
         LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$ROOT/fuzz/lsan.supp:print_suppressions=0}" \
         UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
         "$FUZZ_BUILD/fuzz/fuzz_$target" "${flags[@]}" "$work" "fuzz/corpus/$target" 2>&1 | tee "$log" || status=$?
+    # In fork mode (fuzz/TARGET.options) libFuzzer may go on past a crash: its input still counts.
+    local found
+    found=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer "$tmp/.started" | wc -l)
     rm -rf "$tmp"
-    if [ "$status" -ne 0 ]; then
+    if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then
         echo "fuzz.sh: $target found a problem; inputs in $artifacts, log in $log" >&2
         exit 1
     fi
