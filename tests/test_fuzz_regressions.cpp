@@ -2,6 +2,7 @@
 // or invariant-breaking input (stored in tests/data/fuzz-regressions/ or built here from
 // the same bytes) and the behaviour the reader now has.
 #include "core/common/error.h"
+#include "core/dataset/cache.h"
 #include "core/dsp/fft.h"
 #include "core/ml/cnn/spectrogram_cache.h"
 #include "core/ml/model_file.h"
@@ -17,10 +18,15 @@ using namespace gs;
 namespace {
 
 // tests/data/fuzz-regressions/<name>, found from this file's path (absolute, or relative to
-// the build folder of the tests, where CTest runs them and where they were compiled).
+// tests/ of the build folder, where CTest runs the tests), else from the executable's folder
+// (build/tests of a build folder inside the source tree).
 fs::path regressionInput(const std::string& name)
 {
-    return fs::absolute(fs::path(__FILE__)).parent_path() / "data" / "fuzz-regressions" / name;
+    const fs::path sub = fs::path("data") / "fuzz-regressions" / name;
+    const fs::path fromSource = fs::absolute(fs::path(__FILE__)).parent_path() / sub;
+    if (fs::exists(fromSource))
+        return fromSource;
+    return fs::path(QCoreApplication::applicationDirPath().toStdString()) / ".." / ".." / "tests" / sub;
 }
 
 std::string readAll(const fs::path& f)
@@ -178,6 +184,41 @@ private slots:
             QVERIFY2(e.kind() == ErrorKind::Format, e.what());
             QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
         }
+    }
+
+    // fuzz_sqlite_cache: a damaged cache file (one feature blob's bytes turned into a NaN)
+    // opened fine and load() returned the NaN, which went straight into the feature table.
+    // Such rows are now left out (the song is analysed again); intact rows still load.
+    void damagedCacheRowsAreLeftOut()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const fs::path crash = dir / "features.sqlite";
+        fs::copy_file(regressionInput("sqlite-cache-nan-feature.sqlite"), crash); // the cache writes to it
+        {
+            FeatureCache cache(crash, "gtzan-57 v1 fuzz");
+            for (const auto& row : cache.load())
+                for (double v : row.features)
+                    QVERIFY2(std::isfinite(v), row.path.c_str()); // before the fix: NaN
+        }
+
+        // The same damage made through the API, next to an intact row.
+        FeatureCache cache(dir / "api.sqlite", "schema");
+        std::vector<CachedSong> songs(4);
+        for (std::size_t i = 0; i < songs.size(); ++i) {
+            songs[i].path = "/music/rock/" + std::to_string(i) + ".wav";
+            songs[i].features = {0.5, 1.5};
+            songs[i].length = 661500;
+        }
+        songs[1].features[1] = std::nan("");
+        songs[2].length = INFINITY;
+        songs[3].features[0] = -INFINITY;
+        cache.store(songs);
+        const auto rows = cache.load();
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].path, songs[0].path);
+        QCOMPARE(rows[0].features, songs[0].features);
+        QCOMPARE(rows[0].length, 661500.0);
     }
 };
 
