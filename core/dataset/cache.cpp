@@ -10,7 +10,9 @@
 #include <QThread>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -49,6 +51,15 @@ void exec(QSqlQuery& q, const std::filesystem::path& file, const QString& sql)
 }
 
 QSqlDatabase db(const std::string& connection) { return QSqlDatabase::database(qs(connection), false); }
+
+// A damaged row (bit rot, another writer) holds a partial number or a NaN; it is left out, so
+// the song is analysed again and store() replaces it, instead of NaN reaching a feature table.
+bool usableRow(const CachedSong& s, const QByteArray& features, const QByteArray& fingerprint)
+{
+    const auto finite = [](double v) { return std::isfinite(v); };
+    return features.size() % qsizetype(sizeof(double)) == 0 && fingerprint.size() % qsizetype(sizeof(std::uint32_t)) == 0
+        && finite(s.length) && finite(s.durationSeconds) && std::all_of(s.features.begin(), s.features.end(), finite);
+}
 
 } // namespace
 
@@ -144,11 +155,14 @@ std::vector<CachedSong> FeatureCache::load(const std::filesystem::path& folder) 
         s.codec = q.value(7).toString().toStdString();
         s.container = q.value(8).toString().toStdString();
         s.length = q.value(9).toDouble();
-        s.features = fromBlob<double>(q.value(10).toByteArray());
-        s.fingerprint = fromBlob<std::uint32_t>(q.value(11).toByteArray());
+        const QByteArray features = q.value(10).toByteArray();
+        const QByteArray fingerprint = q.value(11).toByteArray();
+        s.features = fromBlob<double>(features);
+        s.fingerprint = fromBlob<std::uint32_t>(fingerprint);
         s.error = q.value(12).toString().toStdString();
         s.warning = q.value(13).toString().toStdString();
-        out.push_back(std::move(s));
+        if (usableRow(s, features, fingerprint))
+            out.push_back(std::move(s));
     }
     return out;
 }

@@ -6,13 +6,18 @@
 
 #include <fftw3.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdlib>
-
 #include <filesystem>
-
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 namespace gs::dsp {
 
@@ -35,9 +40,7 @@ void importWisdomOnce()
     if (imported)
         return;
     imported = true;
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(wisdomFile(), ec))
-        fftwf_import_wisdom_from_filename(wisdomFile().c_str()); // 0 on a bad file: ignored
+    detail::importWisdomFile(wisdomFile()); // false on a missing or bad file: measured again
 }
 
 void saveWisdom()
@@ -57,6 +60,103 @@ void saveWisdom()
     std::free(wisdom);
 }
 } // namespace
+
+namespace detail {
+
+namespace {
+bool isHexWord(std::string_view token) // "#x" and 1..8 hex digits, as FFTW writes a 32-bit word
+{
+    if (token.size() < 3 || token.size() > 10 || token.substr(0, 2) != "#x")
+        return false;
+    return std::all_of(token.begin() + 2, token.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+std::uint32_t hexValue(std::string_view token)
+{
+    return std::uint32_t(std::stoul(std::string(token.substr(2)), nullptr, 16));
+}
+
+std::vector<std::string_view> splitWords(std::string_view line)
+{
+    std::vector<std::string_view> words;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        const std::size_t start = line.find_first_not_of(' ', pos);
+        if (start == std::string_view::npos)
+            break;
+        const std::size_t end = std::min(line.find(' ', start), line.size());
+        words.push_back(line.substr(start, end - start));
+        pos = end;
+    }
+    return words;
+}
+
+// "(solver-name registration #xL #xU #xT #xS0 #xS1 #xS2 #xS3)". FFTW keeps L and U in
+// 20-bit and T in 9-bit fields and asserts (abort) when a value does not fit (planner.c, imprt).
+bool wellFormedEntry(std::string_view line)
+{
+    if (line.size() < 2 || line.front() != '(' || line.back() != ')')
+        return false;
+    const auto words = splitWords(line.substr(1, line.size() - 2));
+    if (words.size() != 9 || words[0].empty() || words[0].size() > 64)
+        return false;
+    const auto nameChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    if (!std::all_of(words[0].begin(), words[0].end(), nameChar))
+        return false;
+    const std::string_view reg = words[1];
+    if (reg.empty() || reg.size() > 6 || !std::all_of(reg.begin(), reg.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return false;
+    for (std::size_t i = 2; i < words.size(); ++i)
+        if (!isHexWord(words[i]))
+            return false;
+    return hexValue(words[2]) < (1u << 20) && hexValue(words[3]) < (1u << 20) && hexValue(words[4]) < (1u << 9);
+}
+} // namespace
+
+// What fftwf_export_wisdom_to_string writes: a header line "(fftw-3.3.10 fftwf_wisdom" with
+// the configuration's four signature words, one entry per line, and a closing ")".
+bool wellFormedWisdom(std::string_view text)
+{
+    std::vector<std::string_view> lines;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        lines.push_back(text.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    while (!lines.empty() && lines.back().find_first_not_of(' ') == std::string_view::npos)
+        lines.pop_back();
+    if (lines.size() < 2 || lines.back() != ")")
+        return false;
+    const auto header = splitWords(lines.front());
+    if (header.size() != 6 || header[0].substr(0, 6) != "(fftw-" || header[1] != "fftwf_wisdom")
+        return false;
+    for (std::size_t i = 2; i < header.size(); ++i)
+        if (!isHexWord(header[i]))
+            return false;
+    for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+        const std::size_t start = lines[i].find_first_not_of(' ');
+        if (start == std::string_view::npos || !wellFormedEntry(lines[i].substr(start)))
+            return false;
+    }
+    return true;
+}
+
+bool importWisdomFile(const std::filesystem::path& file)
+{
+    constexpr std::uintmax_t kMaxWisdomBytes = 1u << 20; // ours holds a few dozen lines
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::file_size(file, ec) > kMaxWisdomBytes || ec)
+        return false;
+    std::ifstream in(file, std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.good() && !in.eof())
+        return false;
+    if (text.find('\0') != std::string::npos || !wellFormedWisdom(text))
+        return false;
+    return fftwf_import_wisdom_from_string(text.c_str()) != 0;
+}
+
+} // namespace detail
 
 struct RealFft::Plans {
     int n = 0;

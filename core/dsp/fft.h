@@ -8,6 +8,8 @@
 // (written atomically; a missing, foreign or corrupt file only means measuring again).
 #include <complex>
 #include <cstddef>
+#include <filesystem>
+#include <string_view>
 
 namespace gs::dsp {
 
@@ -30,5 +32,14 @@ private:
     int n_;
     Plans* plans_; // owned by the thread-local cache
 };
+
+namespace detail {
+// The wisdom loader, exposed for tests and fuzzing. FFTW aborts the process on some corrupt
+// wisdom, so only text in the exact shape fftwf_export_wisdom writes is handed to it.
+bool wellFormedWisdom(std::string_view text);
+// Imports `file` when it is well formed; false when absent, malformed or refused by FFTW.
+// Call with no other thread planning (FFTW's planner is not thread-safe).
+bool importWisdomFile(const std::filesystem::path& file);
+} // namespace detail
 
 } // namespace gs::dsp

@@ -36,20 +36,22 @@ struct Sums {
     double sumSquares = 0.0;
 };
 
-Sums sumsOf(const QuantisedSpectrogram& s)
+Sums sumsOf(const std::uint8_t* codes, std::size_t count, float dbMin, float step)
 {
     // Per-code histogram: exact and much cheaper than dequantising every value.
     std::uint64_t histogram[256] = {};
-    for (std::uint8_t code : s.data)
-        ++histogram[code];
+    for (std::size_t i = 0; i < count; ++i)
+        ++histogram[codes[i]];
     Sums result;
     for (int code = 0; code < 256; ++code) {
-        const double db = double(s.dbMin) + double(s.step()) * code;
+        const double db = double(dbMin) + double(step) * code;
         result.sum += double(histogram[code]) * db;
         result.sumSquares += double(histogram[code]) * db * db;
     }
     return result;
 }
+
+Sums sumsOf(const QuantisedSpectrogram& s) { return sumsOf(s.data.data(), s.data.size(), s.dbMin, s.step()); }
 
 // Reads and validates the header of an entry; the payload is checked by the caller.
 // Anything unreadable is a cache miss (the entry is recomputed), so read errors become nullopt.
@@ -72,7 +74,8 @@ try {
     entry.sumSquares = bin::readF64(in, "sum of squares");
     checksum = bin::readU64(in, "checksum");
     if (mels == 0 || mels > 1024 || frames == 0 || frames > std::uint32_t(kMaxFrames) || !std::isfinite(entry.dbMin)
-        || !std::isfinite(entry.dbMax) || entry.dbMax < entry.dbMin || !std::isfinite(entry.sum)
+        || !std::isfinite(entry.dbMax) || entry.dbMax < entry.dbMin || !std::isfinite(entry.dbMax - entry.dbMin)
+        || !std::isfinite(entry.sum)
         || !std::isfinite(entry.sumSquares))
         return std::nullopt;
     entry.mels = int(mels);
@@ -165,6 +168,12 @@ std::optional<CachedSong> SpectrogramCache::lookup(const fs::path& song) const
     if (!in.read(buffer.data(), std::streamsize(payload)) || in.peek() != std::char_traits<char>::eof())
         return std::nullopt;
     if (bin::fnv1a64(buffer.data(), buffer.size()) != checksum)
+        return std::nullopt;
+    // The checksum covers the codes only: sums from a damaged header would skew the CNN's
+    // standardiser. They are what store() computed from these codes, bit for bit.
+    const float step = (entry->dbMax - entry->dbMin) / 255.0f;
+    const Sums sums = sumsOf(reinterpret_cast<const std::uint8_t*>(buffer.data()), buffer.size(), entry->dbMin, step);
+    if (sums.sum != entry->sum || sums.sumSquares != entry->sumSquares)
         return std::nullopt;
     return entry;
 }

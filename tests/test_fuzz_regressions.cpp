@@ -1,0 +1,226 @@
+// What the fuzz targets (fuzz/, scripts/fuzz.sh) found, replayed: each case is the crashing
+// or invariant-breaking input (stored in tests/data/fuzz-regressions/ or built here from
+// the same bytes) and the behaviour the reader now has.
+#include "core/common/error.h"
+#include "core/dataset/cache.h"
+#include "core/dsp/fft.h"
+#include "core/ml/cnn/spectrogram_cache.h"
+#include "core/ml/model_file.h"
+#include "tests/testsupport.h"
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using namespace gs;
+
+namespace {
+
+// tests/data/fuzz-regressions/<name>, found from this file's path (absolute, or relative to
+// tests/ of the build folder, where CTest runs the tests), else from the executable's folder
+// (build/tests of a build folder inside the source tree).
+fs::path regressionInput(const std::string& name)
+{
+    const fs::path sub = fs::path("data") / "fuzz-regressions" / name;
+    const fs::path fromSource = fs::absolute(fs::path(__FILE__)).parent_path() / sub;
+    if (fs::exists(fromSource))
+        return fromSource;
+    return fs::path(QCoreApplication::applicationDirPath().toStdString()) / ".." / ".." / "tests" / sub;
+}
+
+std::string readAll(const fs::path& f)
+{
+    std::ifstream in(f, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void writeAll(const fs::path& f, const std::string& bytes)
+{
+    std::ofstream(f, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// Offsets in a spectrogram cache entry: magic 8, version 4, key length 4, key, mels 4,
+// frames 4, dbMin 4, dbMax 4, sum 8, sumSquares 8, checksum 8, codes.
+struct EntryLayout {
+    std::size_t dbMin, dbMax, sum, sumSquares;
+    explicit EntryLayout(std::size_t keyLength)
+    {
+        dbMin = 16 + keyLength + 8;
+        dbMax = dbMin + 4;
+        sum = dbMax + 4;
+        sumSquares = sum + 8;
+    }
+};
+
+template <typename T>
+void put(std::string& bytes, std::size_t at, T value)
+{
+    std::memcpy(bytes.data() + at, &value, sizeof value);
+}
+
+ml::QuantisedSpectrogram smallSpectrogram(float dbMin, float dbMax)
+{
+    ml::QuantisedSpectrogram q;
+    q.mels = 4;
+    q.frames = 6;
+    q.dbMin = dbMin;
+    q.dbMax = dbMax;
+    for (int i = 0; i < q.mels * q.frames; ++i)
+        q.data.push_back(std::uint8_t(i * 37 % 256));
+    return q;
+}
+
+} // namespace
+
+class TestFuzzRegressions : public QObject {
+    Q_OBJECT
+private slots:
+    // fuzz_spectrogram_cache: the header's sum and sum of squares are not covered by the
+    // checksum; an entry whose sums were damaged was accepted and fed the CNN's standardiser
+    // (mean/variance) with made-up numbers. Now such an entry is a miss, and a good one
+    // still reads with exactly the sums store() wrote.
+    void spectrogramEntryWithDamagedSumsIsAMiss()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const fs::path song = dir / "song.wav";
+        writeAll(song, "any bytes: only the identity enters the key");
+        ml::SpectrogramSettings settings;
+        settings.mel.nMels = 4;
+        ml::SpectrogramCache cache(dir / "cache", settings);
+        const ml::CachedSong stored = cache.store(song, smallSpectrogram(-80.0f, 0.0f));
+        const auto good = cache.lookup(song);
+        QVERIFY(good);
+        QCOMPARE(good->sum, stored.sum);
+        QCOMPARE(good->sumSquares, stored.sumSquares);
+
+        const std::string original = readAll(stored.file);
+        const EntryLayout at(cache.keyFor(song).size());
+        for (auto [offset, value] : {std::pair{at.sum, stored.sum + 1000.0}, std::pair{at.sumSquares, -5.0}}) {
+            std::string damaged = original;
+            put(damaged, offset, value);
+            writeAll(stored.file, damaged);
+            QVERIFY2(!cache.lookup(song), "an entry with damaged sums was trusted");
+        }
+        writeAll(stored.file, original);
+        QVERIFY(cache.lookup(song));
+    }
+
+    // fuzz_spectrogram_cache: dbMin = -3e38, dbMax = 3e38 are each finite, but their range
+    // is not: the quantisation step was inf and every dequantised value inf or NaN.
+    void spectrogramEntryWithInfiniteRangeIsAMiss()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const fs::path song = dir / "song.wav";
+        writeAll(song, "x");
+        ml::SpectrogramSettings settings;
+        settings.mel.nMels = 4;
+        ml::SpectrogramCache cache(dir / "cache", settings);
+        const ml::CachedSong stored = cache.store(song, smallSpectrogram(-80.0f, 0.0f));
+        std::string damaged = readAll(stored.file);
+        const EntryLayout at(cache.keyFor(song).size());
+        put(damaged, at.dbMin, -3e38f);
+        put(damaged, at.dbMax, 3e38f);
+        writeAll(stored.file, damaged);
+        QVERIFY2(!cache.lookup(song), "an entry whose dB range overflows was trusted");
+    }
+
+    // fuzz_fftw_wisdom: FFTW aborts the whole process ("planner.c: assertion failed:
+    // flags.u == u") when a wisdom entry's flag word does not fit its 20-bit field, so a
+    // corrupt ~/.cache/genrescope/fftw-wisdom-float killed the app at its first FFT. The
+    // loader now hands FFTW only text in the shape FFTW itself writes.
+    void corruptFftwWisdomIsIgnoredNotFatal()
+    {
+        const fs::path crash = regressionInput("fftw-wisdom-flag-overflow");
+        QVERIFY2(fs::is_regular_file(crash), crash.c_str());
+        QVERIFY(!dsp::detail::wellFormedWisdom(readAll(crash)));
+        QVERIFY(!dsp::detail::importWisdomFile(crash)); // before the fix: abort()
+    }
+
+    // The check must let FFTW's own wisdom through, or the measured plans are lost: wisdom
+    // that this process's FFTW writes is accepted and imports; the same text with one flag
+    // word past 20 bits is refused.
+    void wisdomWrittenByFftwStillImports()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        gs::test::ScopedEnvironment cache("GENRESCOPE_CACHE_DIR", dir.string());
+        const dsp::RealFft fft(40); // a size nothing else here plans: measured, then saved
+        const fs::path file = dir / "fftw-wisdom-float";
+        QVERIFY(fs::is_regular_file(file));
+        const std::string text = readAll(file);
+        QVERIFY2(text.find("fftwf_wisdom") != std::string::npos, text.c_str());
+        QVERIFY2(dsp::detail::wellFormedWisdom(text), text.c_str());
+        QVERIFY(dsp::detail::importWisdomFile(file));
+
+        // "(name reg #xL #xU ...)": U is the fourth word of the first entry.
+        const std::size_t entry = text.find("\n  (");
+        QVERIFY(entry != std::string::npos);
+        std::size_t at = entry;
+        for (int word = 0; word < 4; ++word)
+            at = text.find(' ', at + 4);
+        std::string damaged = text;
+        damaged.insert(at + 3, "fff"); // #x10bdd -> #xfff10bdd
+        QVERIFY2(!dsp::detail::wellFormedWisdom(damaged), damaged.c_str());
+        writeAll(file, damaged);
+        QVERIFY(!dsp::detail::importWisdomFile(file)); // before the fix: abort()
+    }
+
+    // fuzz_model_file (not fixed, see fuzz/README.md): a model file with a valid checksum
+    // whose MLP weights announce a 91 GB tensor makes dlib's deserialiser allocate it before
+    // reading a single value (ASan stops there). Outside ASan the allocation fails or is
+    // never touched, and the loader turns that into a clean refusal naming the file.
+    void mlpWithHugeTensorIsRefusedCleanly()
+    {
+        const fs::path file = regressionInput("model-mlp-tensor-91GB.gsm");
+        QVERIFY2(fs::is_regular_file(file), file.c_str());
+        try {
+            ml::loadModelFile(file);
+            QFAIL("a model with a 91 GB weight tensor loaded");
+        } catch (const Error& e) {
+            QCOMPARE(e.subject(), file.string());
+            QVERIFY2(e.kind() == ErrorKind::Format, e.what());
+            QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
+        }
+    }
+
+    // fuzz_sqlite_cache: a damaged cache file (one feature blob's bytes turned into a NaN)
+    // opened fine and load() returned the NaN, which went straight into the feature table.
+    // Such rows are now left out (the song is analysed again); intact rows still load.
+    void damagedCacheRowsAreLeftOut()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const fs::path crash = dir / "features.sqlite";
+        fs::copy_file(regressionInput("sqlite-cache-nan-feature.sqlite"), crash); // the cache writes to it
+        {
+            FeatureCache cache(crash, "gtzan-57 v1 fuzz");
+            for (const auto& row : cache.load())
+                for (double v : row.features)
+                    QVERIFY2(std::isfinite(v), row.path.c_str()); // before the fix: NaN
+        }
+
+        // The same damage made through the API, next to an intact row.
+        FeatureCache cache(dir / "api.sqlite", "schema");
+        std::vector<CachedSong> songs(4);
+        for (std::size_t i = 0; i < songs.size(); ++i) {
+            songs[i].path = "/music/rock/" + std::to_string(i) + ".wav";
+            songs[i].features = {0.5, 1.5};
+            songs[i].length = 661500;
+        }
+        songs[1].features[1] = std::nan("");
+        songs[2].length = INFINITY;
+        songs[3].features[0] = -INFINITY;
+        cache.store(songs);
+        const auto rows = cache.load();
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].path, songs[0].path);
+        QCOMPARE(rows[0].features, songs[0].features);
+        QCOMPARE(rows[0].length, 661500.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFuzzRegressions)
+#include "test_fuzz_regressions.moc"
