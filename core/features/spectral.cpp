@@ -10,7 +10,6 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <ranges>
 
 namespace gs {
 
@@ -173,8 +172,18 @@ void rolloffGroup(const dsp::FrameMatrix& magnitude, const std::vector<double>& 
         // frequency, so reproducing the float arithmetic keeps the bin identical.
         const float threshold = float(rollPercent) * cumulative[(bins - 1) * kRolloffGroup + k];
         // The first bin whose cumulative sum is not below the threshold (sums never decrease).
-        const auto below = [&](std::size_t b) { return cumulative[b * kRolloffGroup + k] < threshold; };
-        const std::size_t bin = *std::ranges::partition_point(std::views::iota(std::size_t(0), bins), below);
+        // A plain binary search (std::views::iota does not build with clang 15 on libstdc++ 12,
+        // which the fuzz and sanitizer builds use).
+        std::size_t bin = 0;
+        for (std::size_t count = bins; count > 0;) {
+            const std::size_t half = count / 2;
+            if (cumulative[(bin + half) * kRolloffGroup + k] < threshold) {
+                bin += half + 1;
+                count -= half + 1;
+            } else {
+                count = half;
+            }
+        }
         rolloff[first + k] = bin < bins ? freq[bin] : freq.back();
     }
 }
