@@ -9,6 +9,7 @@
 //
 // An entry that lookup() accepts must read whole and dequantise to finite dB values whose
 // sums match the ones the header reports (the CNN standardises with them).
+#include "core/ml/binary_io.h"
 #include "core/ml/cnn/spectrogram_cache.h"
 
 #include "fuzz/harness.h"
@@ -57,7 +58,7 @@ void repairChecksum(std::string& entry)
     const std::size_t at = kKeyLengthAt + 4 + fuzz::readLe32(entry, kKeyLengthAt) + kFieldsAfterKey;
     if (at + 8 > entry.size())
         return;
-    fuzz::writeLe64(entry, at, ml::fnv1a64(entry.data() + at + 8, entry.size() - at - 8));
+    fuzz::writeLe64(entry, at, ml::bin::fnv1a64(entry.data() + at + 8, entry.size() - at - 8));
 }
 
 void checkEntry(const ml::CachedSong& entry)
