@@ -4,6 +4,7 @@
 #include "app/cli/extraction_args.h"
 
 #include "core/common/error.h"
+#include "core/ml/classify_song.h"
 #include "core/ml/evaluate.h"
 #include "core/ml/learning_curve.h"
 #include "core/ml/registry.h"
@@ -102,6 +103,51 @@ void writeReport(const std::string& file, ReportKind kind, const std::string& in
         std::fprintf(stderr, "report written to %s\n", file.c_str());
 }
 
+// ---- the best pipeline, run when no model is named ----------------------------------------
+// Chosen by song-grouped 10-fold CV on real music (core/ml/README.md, "Best default pipeline"):
+// the feature set a folder is analysed with, and the models compared. The fusion is the
+// recommendation; its members and the priors baseline are shown beside it so that the table
+// says what fusing adds.
+constexpr FeatureSet kBestFolderFeatures = FeatureSet::Gtzan57;
+const std::vector<std::string>& bestPipelineModels()
+{
+    static const std::vector<std::string> models{"fusion", "svm-rbf", "mlp", "dummy"};
+    return models;
+}
+
+bool mentions(const Args& raw, const std::string& option)
+{
+    return std::find(raw.begin(), raw.end(), option) != raw.end();
+}
+
+// --clips K|auto: 0 = auto.
+int clipsOption(ArgParser& args)
+{
+    const std::string text = args.option("--clips", "auto");
+    if (text == "auto")
+        return 0;
+    char* end = nullptr;
+    const long k = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || k < 1 || k > 50)
+        throw UsageError("--clips expects 'auto' or a whole number from 1 to 50, got '" + text + "'");
+    return int(k);
+}
+
+std::string clipsDescription(int clips)
+{
+    return clips == 0 ? "auto (1 per song shorter than 1.5 clips, up to " + std::to_string(gs::ml::kDefaultClipsPerSong) +
+                            " spread over longer songs)"
+                      : std::to_string(clips) + " per song";
+}
+
+std::string joined(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
 std::string usage()
 {
     std::string models;
@@ -115,7 +161,12 @@ std::string usage()
            "DIR is a dataset folder (sub-folders = genres); its features are extracted first.\n"
            "\n"
            "options:\n"
-           "  --models A,B,...  models to compare (default: all feature models; cnn only when named)\n"
+           "  --models A,B,...  models to compare (default: the best pipeline: fusion of calibrated\n"
+           "                    svm-rbf + mlp, beside its members and the dummy baseline; on a folder\n"
+           "                    without --schema, the gtzan-57 features); 'all' = every feature model\n"
+           "  --clips K|auto    clips per song of a folder (default auto: one for songs under 45 s, up to\n"
+           "                    5 spread over longer songs, as classification does); a song is scored\n"
+           "                    by the mean probabilities of its clips, which stay in one fold\n"
            "  --folds K         outer folds (default 10)\n"
            "  --search          nested grid search of hyper-parameters inside each training fold\n"
            "  --inner-folds K   folds of the nested search (default 3)\n"
@@ -153,24 +204,42 @@ int runEvaluate(const Args& raw)
     options.threads = args.threads();
     const bool quiet = args.flag("--quiet");
     const auto cacheFile = ml::cacheOption(args);
-    const ExtractionParams params = parseExtractionArgs(args);
+    const int clips = clipsOption(args);
+    ExtractionParams params = parseExtractionArgs(args);
     const std::string input = ml::singleDatasetInput(args);
     ml::checkGroupingFitsInput(groupBy, input);
 
-    std::stringstream list(modelList);
-    for (std::string m; std::getline(list, m, ',');)
-        if (!m.empty()) {
-            gs::ml::modelInfo(m); // unknown names fail before any work
-            options.models.push_back(m);
-        }
+    const bool bestPipeline = modelList.empty();
+    if (bestPipeline && !mentions(raw, "--schema"))
+        params.features = kBestFolderFeatures; // a CSV's columns say which set it holds
+    if (modelList == "all") {
+        options.models = gs::ml::defaultComparisonModels();
+    } else if (bestPipeline) {
+        options.models = bestPipelineModels();
+    } else {
+        std::stringstream list(modelList);
+        for (std::string m; std::getline(list, m, ',');)
+            if (!m.empty()) {
+                gs::ml::modelInfo(m); // unknown names fail before any work
+                options.models.push_back(m);
+            }
+    }
     options.overrides = ml::parseOverrides(overrides, options.models.size() == 1 ? options.models[0] : "");
 
     gs::ml::DatasetLoadOptions load = ml::interruptibleLoad(params, groupBy, options.threads, quiet);
     load.cacheFile = cacheFile;
-    const auto models = options.models.empty() ? gs::ml::defaultComparisonModels() : options.models;
+    load.clipsPerSong = clips;
+    const auto& models = options.models;
     load.extractFeatures = std::any_of(models.begin(), models.end(),
                                        [](const std::string& m) { return !gs::ml::modelInfo(m).needsAudio; });
     const auto data = ml::loadInput(input, load, quiet);
+    if (!quiet) {
+        if (data.fromFolder)
+            std::fprintf(stderr, "clips: %s; %zu clips beyond the first of long songs\n", clipsDescription(clips).c_str(),
+                         data.extraClips);
+        std::fprintf(stderr, "%s: %s, features %s, %d folds\n", bestPipeline ? "best pipeline" : "models",
+                     joined(models).c_str(), data.set.schema.name.c_str(), options.folds);
+    }
 
     options.progress = consoleProgress(quiet);
     options.cancel = &interruptOnSignal();

@@ -19,6 +19,9 @@ struct Sample {
     std::string audioPath;        // the song itself, for models that analyse audio (cnn)
     int label = -1;               // index into LabelledSet::classes; -1 = unknown
     int group = -1;               // samples sharing a group never straddle a CV split
+    // Several clips of one song (DatasetLoadOptions::clipsPerSong): rows sharing a song id
+    // (>= 0) are scored as one song, by their mean probabilities; -1 = a song of its own.
+    int song = -1;
 };
 
 struct LabelledSet {

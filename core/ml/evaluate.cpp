@@ -198,6 +198,37 @@ std::string taskStage(const std::string& name, std::size_t model, std::size_t mo
            std::to_string(fold + 1) + "/" + std::to_string(folds);
 }
 
+// Stage 3b: songs, not clips. Rows sharing a Sample::song (clips of one long song) become one
+// prediction: the mean of their probabilities, as classifySong averages its windows, listed
+// under the song's first row. Rows of no song (-1) pass through, so a set of one row per song
+// is scored exactly as before.
+std::vector<OutOfFoldPrediction> predictionsPerSong(const LabelledSet& data, std::vector<OutOfFoldPrediction> rows)
+{
+    std::vector<OutOfFoldPrediction> out;
+    std::map<int, std::pair<std::size_t, int>> songAt; // song -> (index in out, rows so far)
+    for (auto& p : rows) {
+        const int song = data.samples[std::size_t(p.sample)].song;
+        if (song < 0) {
+            out.push_back(std::move(p));
+            continue;
+        }
+        auto [it, first] = songAt.emplace(song, std::make_pair(out.size(), 0));
+        if (first)
+            out.push_back(p);
+        else
+            for (std::size_t c = 0; c < p.probabilities.size(); ++c)
+                out[it->second.first].probabilities[c] += p.probabilities[c];
+        ++it->second.second;
+    }
+    for (const auto& [song, where] : songAt) {
+        auto& p = out[where.first];
+        for (double& v : p.probabilities)
+            v /= double(where.second);
+        p.predicted = int(argmax(p.probabilities));
+    }
+    return out;
+}
+
 // Stage 3, one task: (search,) fit on the training folds, predict the test fold. The seed
 // depends only on (seed, model, fold), never on the thread that runs it.
 FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf, const std::string& name, int fold,
@@ -227,7 +258,7 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
     o.fold.fitCpuSeconds = cv::threadCpuSeconds() - cpu0;
 
     t0 = Clock::now();
-    std::size_t correct = 0;
+    std::vector<OutOfFoldPrediction> rows;
     for (std::size_t i : testIdx) {
         OutOfFoldPrediction p;
         p.sample = int(i);
@@ -235,13 +266,16 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
         p.truth = data.samples[i].label;
         p.probabilities = model->predictProbabilities(data.samples[i]);
         p.predicted = int(argmax(p.probabilities));
-        correct += p.predicted == p.truth;
-        o.predictions.push_back(std::move(p));
+        rows.push_back(std::move(p));
     }
+    o.predictions = predictionsPerSong(data, std::move(rows));
+    std::size_t correct = 0;
+    for (const auto& p : o.predictions)
+        correct += p.predicted == p.truth;
     o.fold.predictSeconds = secondsSince(t0);
     o.fold.trainSize = int(trainIdx.size());
-    o.fold.testSize = int(testIdx.size());
-    o.fold.accuracy = testIdx.empty() ? 0 : double(correct) / double(testIdx.size());
+    o.fold.testSize = int(o.predictions.size()); // songs
+    o.fold.accuracy = o.predictions.empty() ? 0 : double(correct) / double(o.predictions.size());
     return o;
 }
 
@@ -286,7 +320,6 @@ ModelReport assembleModelReport(const std::string& name, const LabelledSet& data
     ModelReport r;
     r.name = name;
     const double K = double(folds.size());
-    r.predictions.resize(data.samples.size());
     for (auto& o : folds) {
         r.folds.push_back(o.fold);
         r.accuracyMean += o.fold.accuracy / K;
@@ -295,8 +328,11 @@ ModelReport assembleModelReport(const std::string& name, const LabelledSet& data
         r.predictSeconds += o.fold.predictSeconds / K;
         r.searchSeconds += o.fold.searchSeconds / K;
         for (auto& p : o.predictions)
-            r.predictions[std::size_t(p.sample)] = std::move(p);
+            r.predictions.push_back(std::move(p));
     }
+    // in sample order: one per song (its first row), so one per sample when songs have one row
+    std::sort(r.predictions.begin(), r.predictions.end(),
+              [](const OutOfFoldPrediction& a, const OutOfFoldPrediction& b) { return a.sample < b.sample; });
     for (const auto& fr : r.folds)
         r.accuracyStd += (fr.accuracy - r.accuracyMean) * (fr.accuracy - r.accuracyMean) / K;
     r.accuracyStd = std::sqrt(r.accuracyStd);

@@ -55,6 +55,13 @@ struct DatasetLoadOptions {
     ExtractionParams params;      // how a folder is analysed / how a CSV was made
     std::string groupBy = "auto";
     bool extractFeatures = true;  // false: a folder is only scanned (models that read audio)
+    // Clips per song of a folder, placed by songClipStarts (classify_song.h) as classification
+    // places its windows: 0 = auto (kDefaultClipsPerSong: one clip for songs under 1.5 clips,
+    // e.g. GTZAN's 30-s clips, so their rows stay as they were; up to 5 for longer songs),
+    // 1 = only the first clip. Each clip is one row; clips of one song share a group (one fold)
+    // and a Sample::song, so cross-validation scores songs by their clips' mean probabilities.
+    // The first clip comes from / goes to the feature cache; the others are analysed each run.
+    int clipsPerSong = 0;
     int threads = 0;
     ProgressFn progress;
     const CancelToken* cancel = nullptr;
@@ -74,6 +81,7 @@ struct DatasetLoad {
     std::string cacheProblem;          // why the cache could not be used / updated; empty = fine
     std::size_t duplicateGroups = 0;   // "duplicates" grouping: groups of matching recordings
     std::vector<std::pair<std::string, long>> songsPerGenre; // labelled songs kept, by genre
+    std::size_t extraClips = 0;        // clips beyond the first of long songs (clipsPerSong)
 };
 
 // A dataset folder (sub-folders = genres: scanned, features extracted or read from the cache)
