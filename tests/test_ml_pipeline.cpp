@@ -8,6 +8,7 @@
 #include "core/ml/cv_tasks.h"
 #include "core/ml/evaluate.h"
 #include "core/ml/labelled_set.h"
+#include "core/ml/learning_curve.h"
 #include "core/ml/model_fusion.h"
 #include "core/ml/registry.h"
 #include "core/ml/train.h"
@@ -191,6 +192,26 @@ private slots:
         for (const auto& f : m.folds)
             pooled += f.accuracy * f.testSize;
         QCOMPARE(std::lround(pooled), long(correct));
+    }
+
+    // The learning curve scores songs too: at 100 % its fold accuracies are crossValidate's.
+    void learningCurveAtFullSizeIsCrossValidationPerSong()
+    {
+        const LabelledSet set = clipsOfSongs(40, 3, 9);
+        EvaluationOptions cvOptions;
+        cvOptions.models = {"svm-rbf"};
+        cvOptions.folds = 4;
+        cvOptions.threads = 2;
+        const auto report = crossValidate(set, cvOptions);
+        LearningCurveOptions options;
+        options.model = "svm-rbf";
+        options.fractions = {1.0};
+        options.folds = 4;
+        options.threads = 2;
+        const auto curve = learningCurve(set, options);
+        QCOMPARE(curve.points.size(), std::size_t(1));
+        for (std::size_t f = 0; f < 4; ++f)
+            QCOMPARE(curve.points[0].foldAccuracies[f], report.models[0].folds[f].accuracy);
     }
 
     // Three rows of p = (0.9, 0.1): two right, one wrong. q = sigmoid(beta ln 9) and the loss

@@ -198,37 +198,6 @@ std::string taskStage(const std::string& name, std::size_t model, std::size_t mo
            std::to_string(fold + 1) + "/" + std::to_string(folds);
 }
 
-// Stage 3b: songs, not clips. Rows sharing a Sample::song (clips of one long song) become one
-// prediction: the mean of their probabilities, as classifySong averages its windows, listed
-// under the song's first row. Rows of no song (-1) pass through, so a set of one row per song
-// is scored exactly as before.
-std::vector<OutOfFoldPrediction> predictionsPerSong(const LabelledSet& data, std::vector<OutOfFoldPrediction> rows)
-{
-    std::vector<OutOfFoldPrediction> out;
-    std::map<int, std::pair<std::size_t, int>> songAt; // song -> (index in out, rows so far)
-    for (auto& p : rows) {
-        const int song = data.samples[std::size_t(p.sample)].song;
-        if (song < 0) {
-            out.push_back(std::move(p));
-            continue;
-        }
-        auto [it, first] = songAt.emplace(song, std::make_pair(out.size(), 0));
-        if (first)
-            out.push_back(p);
-        else
-            for (std::size_t c = 0; c < p.probabilities.size(); ++c)
-                out[it->second.first].probabilities[c] += p.probabilities[c];
-        ++it->second.second;
-    }
-    for (const auto& [song, where] : songAt) {
-        auto& p = out[where.first];
-        for (double& v : p.probabilities)
-            v /= double(where.second);
-        p.predicted = int(argmax(p.probabilities));
-    }
-    return out;
-}
-
 // Stage 3, one task: (search,) fit on the training folds, predict the test fold. The seed
 // depends only on (seed, model, fold), never on the thread that runs it.
 FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf, const std::string& name, int fold,
@@ -258,20 +227,22 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
     o.fold.fitCpuSeconds = cv::threadCpuSeconds() - cpu0;
 
     t0 = Clock::now();
-    std::vector<OutOfFoldPrediction> rows;
-    for (std::size_t i : testIdx) {
-        OutOfFoldPrediction p;
-        p.sample = int(i);
-        p.fold = fold;
-        p.truth = data.samples[i].label;
-        p.probabilities = model->predictProbabilities(data.samples[i]);
-        p.predicted = int(argmax(p.probabilities));
-        rows.push_back(std::move(p));
-    }
-    o.predictions = predictionsPerSong(data, std::move(rows));
+    std::vector<std::vector<double>> rows;
+    for (std::size_t i : testIdx)
+        rows.push_back(model->predictProbabilities(data.samples[i]));
+    // Songs, not clips: a song of several clips (Sample::song) is one prediction, the mean of
+    // its clips'; one row per song is scored exactly as before.
     std::size_t correct = 0;
-    for (const auto& p : o.predictions)
+    for (auto& song : cv::meanPerSong(data, testIdx, std::move(rows))) {
+        OutOfFoldPrediction p;
+        p.sample = int(song.firstRow);
+        p.fold = fold;
+        p.truth = data.samples[song.firstRow].label;
+        p.probabilities = std::move(song.probabilities);
+        p.predicted = int(argmax(p.probabilities));
         correct += p.predicted == p.truth;
+        o.predictions.push_back(std::move(p));
+    }
     o.fold.predictSeconds = secondsSince(t0);
     o.fold.trainSize = int(trainIdx.size());
     o.fold.testSize = int(o.predictions.size()); // songs
