@@ -108,7 +108,7 @@ void writeReport(const std::string& file, ReportKind kind, const std::string& in
 // the feature set a folder is analysed with, and the models compared. The fusion is the
 // recommendation; its members and the priors baseline are shown beside it so that the table
 // says what fusing adds.
-constexpr FeatureSet kBestFolderFeatures = FeatureSet::Gtzan57;
+constexpr FeatureSet kBestFolderFeatures = FeatureSet::Rich;
 const std::vector<std::string>& bestPipelineModels()
 {
     static const std::vector<std::string> models{"fusion", "svm-rbf", "mlp", "dummy"};
@@ -163,7 +163,7 @@ std::string usage()
            "options:\n"
            "  --models A,B,...  models to compare (default: the best pipeline: fusion of calibrated\n"
            "                    svm-rbf + mlp, beside its members and the dummy baseline; on a folder\n"
-           "                    without --schema, the gtzan-57 features); 'all' = every feature model\n"
+           "                    without --schema, the rich-680 features); 'all' = every feature model\n"
            "  --clips K|auto    clips per song of a folder (default auto: one for songs under 45 s, up to\n"
            "                    5 spread over longer songs, as classification does); a song is scored\n"
            "                    by the mean probabilities of its clips, which stay in one fold\n"
