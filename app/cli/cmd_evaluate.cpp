@@ -210,8 +210,13 @@ int runEvaluate(const Args& raw)
     ml::checkGroupingFitsInput(groupBy, input);
 
     const bool bestPipeline = modelList.empty();
-    if (bestPipeline && !mentions(raw, "--schema"))
-        params.features = kBestFolderFeatures; // a CSV's columns say which set it holds
+    // A folder analysed as the user did not specify otherwise: the best feature set (a CSV's
+    // columns say which set it holds; --kaggle and --legacy-hpss ask for the gtzan-57 recipe).
+    const bool featuresGiven = mentions(raw, "--schema") || mentions(raw, "--kaggle") || mentions(raw, "--legacy-hpss");
+    if (bestPipeline && !featuresGiven && std::filesystem::is_directory(input)) {
+        params.features = kBestFolderFeatures;
+        params.validate();
+    }
     if (modelList == "all") {
         options.models = gs::ml::defaultComparisonModels();
     } else if (bestPipeline) {
