@@ -4,6 +4,7 @@
 // (temperature calibration, simplex weights, fit/save/load).
 #include "core/audio/wav_writer.h"
 #include "core/common/error.h"
+#include "core/dataset/demo.h"
 #include "core/ml/classify_song.h"
 #include "core/ml/cv_tasks.h"
 #include "core/ml/evaluate.h"
@@ -265,6 +266,40 @@ private slots:
             QCOMPARE(loaded->predictProbabilities(s), fusion->predictProbabilities(s));
         std::stringstream damaged(blob.str().substr(0, blob.str().size() / 2));
         QVERIFY_THROWS_EXCEPTION(gs::Error, createClassifier("fusion")->load(damaged));
+    }
+
+    // `evaluate DIR` without options: says and runs the best pipeline (fusion beside its members
+    // and the baseline, rich-680, clips auto: 50-s songs give a second clip at 20 s); the table
+    // counts songs. Explicit flags still choose; a bad --clips is a usage error.
+    void evaluateWithoutOptionsRunsTheBestPipeline()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        gs::DemoOptions demo;
+        demo.perGenre = 6;
+        demo.seconds = 50;
+        demo.compressedCopies = false;
+        demo.threads = 2;
+        const auto made = gs::makeDemoDataset(dir / "songs", demo);
+        const QString songs = QString::fromStdString((dir / "songs").string());
+        auto r = gs::test::runCli({"evaluate", songs, "--folds", "3", "--no-cache", "-j", "2"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("best pipeline: fusion, svm-rbf, mlp, dummy, features rich-680, 3 folds"), r.err.constData());
+        QVERIFY2(r.err.contains(QByteArray::number(qlonglong(made.files.size())) + " clips beyond the first"), r.err.constData());
+        for (const char* model : {"fusion", "svm-rbf", "mlp", "dummy"})
+            QVERIFY2(r.out.contains(QByteArray("\n") + model + " "), r.out.constData());
+        QVERIFY(!r.out.contains("\nknn "));
+        QVERIFY2(r.out.contains(QByteArray::number(qlonglong(2 * made.files.size())) + " samples, 680 features"),
+                 r.out.constData()); // rows: two clips per song
+
+        r = gs::test::runCli({"evaluate", songs, "--folds", "3", "--no-cache", "--models", "knn", "--clips", "1",
+                              "--quiet"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains(QByteArray::number(qlonglong(made.files.size())) + " samples, 57 features"), r.out.constData());
+
+        r = gs::test::runCli({"evaluate", songs, "--clips", "0"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--clips expects"));
     }
 
     void fusionWithTheCnnNeedsTheSongs()
