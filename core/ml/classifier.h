@@ -24,6 +24,9 @@ struct Sample {
     // multi-genre song (FMA genres_all; `label` is the one single-label models learn).
     std::string split;
     std::vector<std::string> genres;
+    // Several clips of one song (DatasetLoadOptions::clipsPerSong): rows sharing a song id
+    // (>= 0) are scored as one song, by their mean probabilities; -1 = a song of its own.
+    int song = -1;
 };
 
 struct LabelledSet {

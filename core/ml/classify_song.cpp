@@ -36,6 +36,19 @@ std::vector<GenreProbability> rankGenres(const TrainedModel& model, const std::v
     return out;
 }
 
+std::vector<double> songClipStarts(const ExtractionParams& params, double songSeconds, int maxClips, std::string& warning)
+{
+    double base = params.offsetSeconds;
+    if (base > 0 && base >= songSeconds) {
+        warning += std::string(warning.empty() ? "" : "; ") + "the song is shorter than the training clips' offset; analysed from its start";
+        base = 0;
+    }
+    auto starts = clipOffsets(songSeconds - base, params.clipSeconds, maxClips);
+    for (double& s : starts)
+        s += base;
+    return starts;
+}
+
 namespace {
 
 void requireModel(const TrainedModel& model, const std::filesystem::path& file)
@@ -82,20 +95,6 @@ void checkFeatureModel(const TrainedModel& model, const Audio& audio, const std:
                         std::to_string(rate) + " Hz");
 }
 
-// Window starts: the training offset, then clips spread over the rest of the song.
-std::vector<double> windowStarts(const ExtractionParams& params, double songSeconds, int maxWindows, std::string& warning)
-{
-    double base = params.offsetSeconds;
-    if (base > 0 && base >= songSeconds) {
-        warning += std::string(warning.empty() ? "" : "; ") + "the song is shorter than the training clips' offset; analysed from its start";
-        base = 0;
-    }
-    auto starts = clipOffsets(songSeconds - base, params.clipSeconds, maxWindows);
-    for (double& s : starts)
-        s += base;
-    return starts;
-}
-
 // One clip, cut exactly as extractSong cuts a training clip. When the song was resampled,
 // the clip is decoded again from the file at the native rate and resampled on its own, as
 // extraction does (librosa's load(offset, duration)): resampling the whole song instead
@@ -125,17 +124,18 @@ std::vector<float> cutClip(const Audio& audio, const std::filesystem::path& file
 namespace {
 
 // The windows of a feature model: each clip's features, probabilities and the mean.
-// clipAt(start) returns the clip's samples at the model's rate.
+// clipAt(start) returns the clip's samples at the model's rate. Each window's sample also
+// names the song file, for models that combine features with the audio (fusion with cnn).
 template <class ClipAt>
-SongClassification classifyWindows(const TrainedModel& model, const std::string& name, double songSeconds,
-                                   const ClassifyOptions& options, const CancelToken* cancel, ClipAt clipAt)
+SongClassification classifyWindows(const TrainedModel& model, const std::filesystem::path& file, const std::string& name,
+                                   double songSeconds, const ClassifyOptions& options, const CancelToken* cancel, ClipAt clipAt)
 {
     const ExtractionParams& params = model.schema.params;
     SongClassification result;
     result.songSeconds = songSeconds;
     GenreFeatureExtractor extractor(params);
     std::vector<double> mean(model.classes.size(), 0.0);
-    const auto starts = windowStarts(params, songSeconds, options.maxWindows, result.warning);
+    const auto starts = songClipStarts(params, songSeconds, options.maxWindows, result.warning);
     for (double start : starts) {
         if (cancel)
             cancel->throwIfCancelled(name);
@@ -145,6 +145,7 @@ SongClassification classifyWindows(const TrainedModel& model, const std::string&
         window.seconds = double(clip.size()) / double(params.sampleRate);
         Sample s;
         s.features = extractor.compute(clip, params.sampleRate);
+        s.audioPath = file.string();
         window.probabilities = model.classifier->predictProbabilities(s);
         window.features = std::move(s.features);
         for (std::size_t c = 0; c < mean.size() && c < window.probabilities.size(); ++c)
@@ -183,7 +184,7 @@ SongClassification classifyDecodedSong(const TrainedModel& model, const Audio& a
         return result;
     }
     checkFeatureModel(model, audio, name);
-    auto result = classifyWindows(model, name, placementSeconds(audio), options, cancel, [&](double start, std::string&) {
+    auto result = classifyWindows(model, file, name, placementSeconds(audio), options, cancel, [&](double start, std::string&) {
         return cutClip(audio, file, model.schema.params, start, cancel);
     });
     result.file = file.string();
@@ -213,7 +214,7 @@ SongClassification classifySong(const TrainedModel& model, const std::filesystem
     if (!clipByClip)
         return wholeSong();
     try {
-        auto result = classifyWindows(model, file.string(), info.durationSeconds, options, cancel,
+        auto result = classifyWindows(model, file, file.string(), info.durationSeconds, options, cancel,
                                       [&](double start, std::string& warnings) {
                                           DecodeOptions clip = decode;
                                           clip.offsetSeconds = start;

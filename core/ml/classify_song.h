@@ -37,14 +37,27 @@ struct SongClassification {
     std::string warning;                  // e.g. decoded only in part
 };
 
+// Clips per song when none are asked for: 5, as classification uses (clipOffsets gives a
+// 30-s clip one, a 5-minute song five).
+constexpr int kDefaultClipsPerSong = 5;
+
 struct ClassifyOptions {
-    int maxWindows = 5;
+    int maxWindows = kDefaultClipsPerSong;
 };
 
 
 // Start times of the analysed clips: one clip for a song shorter than 1.5 clips, else up to
 // maxWindows clips evenly spread from the start to the end of the song.
 std::vector<double> clipOffsets(double songSeconds, double clipSeconds, int maxWindows);
+
+// The one clip placement of training and classification: where the clips of a song of
+// songSeconds start, for a model whose clips are cut with `params` (its offset, then
+// clipOffsets over the rest). Clip 0 is the song's usual training row; loadDataset cuts its
+// extra training clips (DatasetLoadOptions::clipsPerSong) and classifySong its windows here,
+// so a song's k-th training row equals its k-th classification window. A song shorter than
+// the offset is placed from its start, with a warning appended to `warning`.
+std::vector<double> songClipStarts(const ExtractionParams& params, double songSeconds, int maxClips, std::string& warning);
+
 
 // Throws gs::Error naming the file (decode errors, schema the extractor cannot produce, Cancelled).
 SongClassification classifySong(const TrainedModel& model, const std::filesystem::path& file,

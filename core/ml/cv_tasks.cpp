@@ -6,6 +6,7 @@
 #include "core/ml/registry.h"
 
 #include <algorithm>
+#include <map>
 
 #include <time.h>
 
@@ -51,6 +52,44 @@ void splitByFold(const std::vector<int>& foldOf, int fold, std::vector<std::size
 std::size_t argmax(const std::vector<double>& p)
 {
     return std::size_t(std::max_element(p.begin(), p.end()) - p.begin());
+}
+
+std::vector<SongPrediction> meanPerSong(const LabelledSet& data, const std::vector<std::size_t>& rows,
+                                        std::vector<std::vector<double>> probabilities)
+{
+    std::vector<SongPrediction> out;
+    std::map<int, std::pair<std::size_t, int>> songAt; // song -> (index in out, rows so far)
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const int song = data.samples[rows[k]].song;
+        if (song < 0) {
+            out.push_back({rows[k], std::move(probabilities[k])});
+            continue;
+        }
+        auto [it, first] = songAt.emplace(song, std::make_pair(out.size(), 0));
+        if (first)
+            out.push_back({rows[k], std::move(probabilities[k])});
+        else
+            for (std::size_t c = 0; c < probabilities[k].size(); ++c)
+                out[it->second.first].probabilities[c] += probabilities[k][c];
+        ++it->second.second;
+    }
+    for (const auto& [song, where] : songAt)
+        if (where.second > 1)
+            for (double& v : out[where.first].probabilities)
+                v /= double(where.second);
+    return out;
+}
+
+double songAccuracy(const Classifier& model, const LabelledSet& data, const std::vector<std::size_t>& rows)
+{
+    std::vector<std::vector<double>> probabilities;
+    for (std::size_t i : rows)
+        probabilities.push_back(model.predictProbabilities(data.samples[i]));
+    const auto songs = meanPerSong(data, rows, std::move(probabilities));
+    std::size_t correct = 0;
+    for (const auto& s : songs)
+        correct += argmax(s.probabilities) == std::size_t(data.samples[s.firstRow].label);
+    return songs.empty() ? 0 : double(correct) / double(songs.size());
 }
 
 void checkUsable(const std::string& model, const LabelledSet& data)

@@ -24,6 +24,18 @@ void splitByFold(const std::vector<int>& foldOf, int fold, std::vector<std::size
                  std::vector<std::size_t>& test);
 // First index of the largest value (the predicted class).
 std::size_t argmax(const std::vector<double>& p);
+// Songs, not clips: the rows at `rows` (with their probabilities, same order) grouped by
+// Sample::song (rows of song -1 stay alone), each song listed once at its first row with the
+// mean of its rows' probabilities (as classifySong averages its windows), in the order of
+// the songs' first rows. One row per song gives the rows back unchanged.
+struct SongPrediction {
+    std::size_t firstRow = 0;
+    std::vector<double> probabilities;
+};
+std::vector<SongPrediction> meanPerSong(const LabelledSet& data, const std::vector<std::size_t>& rows,
+                                        std::vector<std::vector<double>> probabilities);
+// Share of the songs among `rows` whose mean probabilities (meanPerSong) peak at their genre.
+double songAccuracy(const Classifier& model, const LabelledSet& data, const std::vector<std::size_t>& rows);
 // Throws InvalidArgument when `model` cannot learn from data (unknown model, missing audio
 // or features, unlabelled samples).
 void checkUsable(const std::string& model, const LabelledSet& data);

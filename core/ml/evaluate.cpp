@@ -227,21 +227,26 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
     o.fold.fitCpuSeconds = cv::threadCpuSeconds() - cpu0;
 
     t0 = Clock::now();
+    std::vector<std::vector<double>> rows;
+    for (std::size_t i : testIdx)
+        rows.push_back(model->predictProbabilities(data.samples[i]));
+    // Songs, not clips: a song of several clips (Sample::song) is one prediction, the mean of
+    // its clips'; one row per song is scored exactly as before.
     std::size_t correct = 0;
-    for (std::size_t i : testIdx) {
+    for (auto& song : cv::meanPerSong(data, testIdx, std::move(rows))) {
         OutOfFoldPrediction p;
-        p.sample = int(i);
+        p.sample = int(song.firstRow);
         p.fold = fold;
-        p.truth = data.samples[i].label;
-        p.probabilities = model->predictProbabilities(data.samples[i]);
+        p.truth = data.samples[song.firstRow].label;
+        p.probabilities = std::move(song.probabilities);
         p.predicted = int(argmax(p.probabilities));
         correct += p.predicted == p.truth;
         o.predictions.push_back(std::move(p));
     }
     o.fold.predictSeconds = secondsSince(t0);
     o.fold.trainSize = int(trainIdx.size());
-    o.fold.testSize = int(testIdx.size());
-    o.fold.accuracy = testIdx.empty() ? 0 : double(correct) / double(testIdx.size());
+    o.fold.testSize = int(o.predictions.size()); // songs
+    o.fold.accuracy = o.predictions.empty() ? 0 : double(correct) / double(o.predictions.size());
     return o;
 }
 
@@ -286,7 +291,6 @@ ModelReport assembleModelReport(const std::string& name, const LabelledSet& data
     ModelReport r;
     r.name = name;
     const double K = double(folds.size());
-    r.predictions.resize(data.samples.size());
     for (auto& o : folds) {
         r.folds.push_back(o.fold);
         r.accuracyMean += o.fold.accuracy / K;
@@ -295,8 +299,11 @@ ModelReport assembleModelReport(const std::string& name, const LabelledSet& data
         r.predictSeconds += o.fold.predictSeconds / K;
         r.searchSeconds += o.fold.searchSeconds / K;
         for (auto& p : o.predictions)
-            r.predictions[std::size_t(p.sample)] = std::move(p);
+            r.predictions.push_back(std::move(p));
     }
+    // in sample order: one per song (its first row), so one per sample when songs have one row
+    std::sort(r.predictions.begin(), r.predictions.end(),
+              [](const OutOfFoldPrediction& a, const OutOfFoldPrediction& b) { return a.sample < b.sample; });
     for (const auto& fr : r.folds)
         r.accuracyStd += (fr.accuracy - r.accuracyMean) * (fr.accuracy - r.accuracyMean) / K;
     r.accuracyStd = std::sqrt(r.accuracyStd);

@@ -28,7 +28,7 @@ struct FoldResult {
     double predictSeconds = 0;
     double searchSeconds = 0;
     int trainSize = 0;
-    int testSize = 0;
+    int testSize = 0;         // songs scored (a song of several clips counts once)
 };
 
 // One song's out-of-fold prediction: made by the model of the fold that held the song out.
@@ -57,7 +57,8 @@ struct ModelReport {
     double predictSeconds = 0;  // mean per fold, whole test fold
     double searchSeconds = 0;   // mean per fold
     std::vector<FoldResult> folds;
-    std::vector<OutOfFoldPrediction> predictions; // one per sample, in sample order
+    std::vector<OutOfFoldPrediction> predictions; // one per song (rows sharing a Sample::song: one,
+                                                  // at its first row, mean probabilities), in sample order
 };
 
 struct EvaluationProtocol {

@@ -11,12 +11,14 @@
 #include "core/dataset/scan.h"
 #include "core/features/extract.h"
 #include "core/jobs/parallel.h"
+#include "core/ml/classify_song.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <regex>
+#include <set>
 #include <unordered_map>
 
 namespace gs::ml {
@@ -332,10 +334,75 @@ void attachLabelDetails(LabelledSet& set, const FeatureTable& table, const std::
     }
 }
 
-// Stage 4: the feature table of the songs that were analysed, and their fingerprints.
+// Stage 4: the clips after the first of songs long enough for several (clipsPerSong), cut
+// where classification cuts its windows (songClipStarts on the container's length) and
+// analysed as extraction analyses a clip (extractSong with the clip's offset). A clip that
+// fails is left out with a warning; the song keeps its other clips.
+struct ExtraClip {
+    double start = 0;
+    std::vector<double> values;
+    double length = 0;
+};
+
+std::vector<std::vector<ExtraClip>> analyseExtraClips(const std::vector<SongEntry>& songs, const CachedAnalysis& analysis,
+                                                      const DatasetLoadOptions& options, std::vector<std::string>& warnings)
+{
+    std::vector<std::vector<ExtraClip>> out(songs.size());
+    const int clips = options.clipsPerSong > 0 ? options.clipsPerSong : kDefaultClipsPerSong;
+    if (clips <= 1 || options.params.clipSeconds <= 0)
+        return out;
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < songs.size(); ++i)
+        if (analysis.records[i].error.empty() && !songs[i].label.empty())
+            candidates.push_back(i);
+    const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
+    std::vector<std::unique_ptr<GenreFeatureExtractor>> extractors(std::size_t(std::max(threads, 1)));
+    std::vector<std::string> problems(songs.size());
+    ParallelOptions parallel;
+    parallel.threads = threads;
+    parallel.cancel = options.cancel;
+    parallel.progress = options.progress;
+    parallel.stage = "analysing more clips of long songs";
+    parallelFor(
+        candidates.size(),
+        [&](std::size_t k, int worker) {
+            const std::size_t i = candidates[k];
+            std::string warning;
+            double seconds = 0;
+            try {
+                seconds = probeAudio(songs[i].path).durationSeconds;
+            } catch (const Error&) {
+                return; // the first clip was analysed; its length is unknown, so it stays alone
+            }
+            const auto starts = songClipStarts(options.params, seconds, clips, warning);
+            auto& extractor = extractors[std::size_t(worker)];
+            for (std::size_t c = 1; c < starts.size(); ++c) {
+                if (!extractor)
+                    extractor = std::make_unique<GenreFeatureExtractor>(options.params);
+                ExtractionParams at = options.params;
+                at.offsetSeconds = starts[c];
+                try {
+                    SongOutcome clip = extractSong(songs[i], at, *extractor, options.cancel);
+                    out[i].push_back({starts[c], std::move(clip.row.values), clip.row.length});
+                } catch (const Error& e) {
+                    if (e.kind() == ErrorKind::Cancelled)
+                        throw;
+                    problems[i] += (problems[i].empty() ? "" : "; ") + std::string("clip at ") +
+                                   std::to_string(int(starts[c])) + " s left out (" + e.reason() + ")";
+                }
+            }
+        },
+        parallel);
+    for (std::size_t i = 0; i < songs.size(); ++i)
+        if (!problems[i].empty())
+            warnings.push_back(songs[i].relativePath + ": " + problems[i]);
+    return out;
+}
+
+// Stage 5: the feature table of the songs that were analysed, and their fingerprints.
 FeatureTable tableFromRecords(const std::vector<SongEntry>& songs, const CachedAnalysis& analysis,
-                              const ExtractionParams& params, std::vector<Fingerprint>& labelledPrints,
-                              DatasetLoad& out)
+                              const std::vector<std::vector<ExtraClip>>& extraClips, const ExtractionParams& params,
+                              std::vector<Fingerprint>& labelledPrints, DatasetLoad& out)
 {
     FeatureTable table;
     table.columns = featureNames(params.features);
@@ -361,7 +428,16 @@ FeatureTable tableFromRecords(const std::vector<SongEntry>& songs, const CachedA
         row.values = r.features;
         if (!row.label.empty())
             labelledPrints.push_back(r.fingerprint); // labelledSetFromTable keeps exactly these rows
-        table.rows.push_back(std::move(row));
+        table.rows.push_back(row);
+        for (const auto& clip : extraClips[i]) { // same file: one song, see songsOfRows
+            FeatureRow more = row;
+            more.values = clip.values;
+            more.length = clip.length;
+            if (!more.label.empty())
+                labelledPrints.push_back(r.fingerprint);
+            table.rows.push_back(std::move(more));
+            ++out.extraClips;
+        }
     }
     return table;
 }
@@ -382,13 +458,44 @@ std::size_t groupDuplicates(LabelledSet& set, const std::vector<Fingerprint>& pr
     return groups.size();
 }
 
+// Rows of one file are clips of one song: they get one Sample::song id and, whatever the
+// grouping mode, one group (a song's clips on both sides of a split would leak). Only songs
+// with several rows are touched, so a set of one clip per song is left exactly as it was.
+void markClipsOfOneSong(LabelledSet& set, const std::vector<std::string>& files)
+{
+    std::map<std::string, std::vector<int>> rowsOf;
+    for (std::size_t i = 0; i < files.size() && i < set.samples.size(); ++i)
+        rowsOf[files[i]].push_back(int(i));
+    std::vector<std::vector<int>> linked;
+    int song = 0;
+    for (std::size_t i = 0; i < files.size() && i < set.samples.size(); ++i) {
+        auto& rows = rowsOf[files[i]];
+        if (rows.size() < 2 || rows.front() != int(i))
+            continue;
+        for (int r : rows)
+            set.samples[std::size_t(r)].song = song;
+        ++song;
+        linked.push_back(rows);
+    }
+    if (linked.empty())
+        return;
+    std::vector<int> current;
+    for (const auto& s : set.samples)
+        current.push_back(s.group);
+    const auto merged = mergeGroups(current, linked);
+    for (std::size_t i = 0; i < set.samples.size(); ++i)
+        set.samples[i].group = merged[i];
+}
+
+// Songs, not clips: the rows of one song (Sample::song) count once.
 std::vector<std::pair<std::string, long>> countPerGenre(const LabelledSet& set)
 {
     std::vector<std::pair<std::string, long>> out;
     for (const auto& c : set.classes)
         out.emplace_back(c, 0);
+    std::set<int> counted;
     for (const auto& s : set.samples)
-        if (s.label >= 0 && std::size_t(s.label) < out.size())
+        if (s.label >= 0 && std::size_t(s.label) < out.size() && (s.song < 0 || counted.insert(s.song).second))
             ++out[std::size_t(s.label)].second;
     return out;
 }
@@ -430,7 +537,12 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
         out.songsFromCache = analysis.fromCache;
         out.songsAnalysed = analysis.analysed;
         out.cacheProblem = analysis.cacheProblem;
-        table = tableFromRecords(scan.songs, analysis, options.params, prints, out);
+        const auto extra = options.extractFeatures
+                               ? analyseExtraClips(scan.songs, analysis, options, out.warnings)
+                               : std::vector<std::vector<ExtraClip>>(scan.songs.size());
+        if (options.cancel && options.cancel->cancelled())
+            throw Error(ErrorKind::Cancelled, input.string(), "feature extraction cancelled");
+        table = tableFromRecords(scan.songs, analysis, extra, options.params, prints, out);
     } else {
         table.columns = featureNames(options.params.features);
         for (const auto& song : scan.songs) {
@@ -448,17 +560,18 @@ DatasetLoad loadFolder(const fs::path& input, const DatasetLoadOptions& options)
                           });
     if (!options.labels.file.empty())
         attachLabelDetails(out.set, table, scan.songs);
+    std::vector<std::string> files;
+    for (const auto& row : table.rows)
+        if (!row.label.empty())
+            files.push_back(row.file);
     if (autoGrouping && !out.groupedByLabels) {
-        std::vector<std::string> files;
-        for (const auto& row : table.rows)
-            if (!row.label.empty())
-                files.push_back(row.file);
         const auto clips = songClipGroups(files);
         for (std::size_t i = 0; i < out.set.samples.size() && i < clips.size(); ++i)
             out.set.samples[i].group = clips[i];
     }
     if (duplicates)
         out.duplicateGroups = groupDuplicates(out.set, prints);
+    markClipsOfOneSong(out.set, files);
     out.songsPerGenre = countPerGenre(out.set);
     return out;
 }

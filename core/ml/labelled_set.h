@@ -56,6 +56,13 @@ struct DatasetLoadOptions {
     ExtractionParams params;      // how a folder is analysed / how a CSV was made
     std::string groupBy = "auto";
     bool extractFeatures = true;  // false: a folder is only scanned (models that read audio)
+    // Clips per song of a folder, placed by songClipStarts (classify_song.h) as classification
+    // places its windows: 0 = auto (kDefaultClipsPerSong: one clip for songs under 1.5 clips,
+    // e.g. GTZAN's 30-s clips, so their rows stay as they were; up to 5 for longer songs),
+    // 1 = only the first clip. Each clip is one row; clips of one song share a group (one fold)
+    // and a Sample::song, so cross-validation scores songs by their clips' mean probabilities.
+    // The first clip comes from / goes to the feature cache; the others are analysed each run.
+    int clipsPerSong = 0;
     int threads = 0;
     ProgressFn progress;
     const CancelToken* cancel = nullptr;
@@ -88,6 +95,7 @@ struct DatasetLoad {
     std::size_t tracksWithoutGenre = 0;         // left out: no genre in the chosen field
     std::size_t tracksOutsideSubset = 0;        // left out: outside --subset
     bool groupedByLabels = false;               // "auto" grouped by the labels' group (artist)
+    std::size_t extraClips = 0;        // clips beyond the first of long songs (clipsPerSong)
 };
 
 // A dataset folder (sub-folders = genres: scanned, features extracted or read from the cache)

@@ -113,12 +113,10 @@ struct TaskOutcome {
     std::size_t trainSize = 0;
 };
 
+// Per song, as crossValidate scores (clips of one song: their mean probabilities).
 double accuracyOn(const Classifier& model, const LabelledSet& data, const std::vector<std::size_t>& indices)
 {
-    std::size_t correct = 0;
-    for (std::size_t i : indices)
-        correct += cv::argmax(model.predictProbabilities(data.samples[i])) == std::size_t(data.samples[i].label);
-    return indices.empty() ? 0 : double(correct) / double(indices.size());
+    return cv::songAccuracy(model, data, indices);
 }
 
 // Stage 3, one task: fit on a fraction of one training fold, score the untouched test fold.

@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/ml/cnn/cnn_factory.h"
+#include "core/ml/model_fusion.h"
 #include "core/ml/models.h"
 
 #include <cstdio>
@@ -25,6 +26,7 @@ const std::vector<ModelEntry>& entries()
         mlpModelEntry(),       // model_mlp.cpp
         ensembleModelEntry(),  // model_ensemble.cpp
         cnnModelEntry(),       // cnn/cnn_factory.cpp
+        fusionModelEntry(),    // model_fusion.cpp
     };
     return list;
 }
