@@ -19,6 +19,9 @@ struct Sample {
     std::string audioPath;        // the song itself, for models that analyse audio (cnn)
     int label = -1;               // index into LabelledSet::classes; -1 = unknown
     int group = -1;               // samples sharing a group never straddle a CV split
+    // Every genre the song is listed under (e.g. FMA genres_all), label included; empty = just
+    // `label`. Models train on `label`; multi-genre scores (metrics.h anyGenre*) read this.
+    std::vector<int> allGenres;
 };
 
 struct LabelledSet {
