@@ -21,13 +21,13 @@ QString validParent(const GenreHierarchy& h, const QString& genre)
     const QString parent = h.parentOf.value(genre);
     if (parent.isEmpty() || parent == genre)
         return {};
-    QSet<QString> seen{genre};
-    for (QString up = parent; !up.isEmpty(); up = h.parentOf.value(up)) {
-        if (seen.contains(up))
-            return {}; // a loop through this genre: shown at the top level
+    QSet<QString> seen;
+    for (QString up = parent; !up.isEmpty() && !seen.contains(up); up = h.parentOf.value(up)) {
+        if (up == genre)
+            return {}; // a loop through this genre: shown at the top level, the loop cut here
         seen.insert(up);
     }
-    return parent;
+    return parent; // a loop further up (not through this genre) is cut at its own members
 }
 
 QStringList allGenres(const GenreHierarchy& h)
