@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QSet>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -123,8 +124,19 @@ GenreHierarchyPanel::GenreHierarchyPanel(DatasetSession* session, QWidget* paren
                 refreshFromSession();
         };
         connect(session_, &DatasetSession::opened, this, markStale);
-        connect(session_, &DatasetSession::songsAdded, this, [this] {
-            stale_ = true; // rebuilt when shown: cheap, but not at every batch of a large scan
+        // While a large folder is scanned songs arrive in many batches: a visible view redraws at
+        // most twice a second, a hidden one when it is shown.
+        auto* coalesce = new QTimer(this);
+        coalesce->setSingleShot(true);
+        coalesce->setInterval(500);
+        connect(coalesce, &QTimer::timeout, this, [this] {
+            if (stale_ && isVisible())
+                refreshFromSession();
+        });
+        connect(session_, &DatasetSession::songsAdded, this, [this, coalesce] {
+            stale_ = true;
+            if (isVisible() && !coalesce->isActive())
+                coalesce->start();
         });
     }
     setHierarchy({});
