@@ -15,6 +15,7 @@
 #include "ui/models/song_table_model.h"
 #include "ui/panels/duplicates_panel.h"
 #include "ui/panels/eda_panel.h"
+#include "ui/panels/genre_hierarchy_panel.h"
 #include "ui/panels/problems_panel.h"
 #include "ui/playback/playback_controller.h"
 #include "ui/preferences/app_settings.h"
@@ -94,6 +95,8 @@ MainWindow::MainWindow(DatasetSession::Options options, QWidget* parent)
         {QStringLiteral("compare"), tr("&Compare Models"), compare_},
         {QStringLiteral("confusion"), tr("Con&fusion Matrix"), confusion_},
         {QStringLiteral("classify"), tr("C&lassify Songs"), classifyPanel_},
+        // Last, so that the existing pages keep their Ctrl+1..7 shortcuts (issue 15).
+        {QStringLiteral("genres"), tr("&Genre Hierarchy"), new GenreHierarchyPanel(session_)},
     });
     central_->addWidget(tabs_);
     setCentralWidget(central_);

@@ -3,9 +3,17 @@
 // log-loss, Adam with weight decay and a cosine learning-rate decay. Several networks with
 // different seeds are trained and their softmax outputs averaged: cheap variance reduction,
 // which matters with 900 training songs. The only file that includes <dlib/dnn.h> for ml.
+//
+// Class weights (class_weight, core/ml/class_weights.h): Dlib's loss_multiclass_log takes no
+// per-sample weights, so the weighted loss is reached by oversampling instead. Each epoch draws
+// n training rows with replacement, row i with probability w_{y_i} / sum_j w_{y_j}; the expected
+// mini-batch gradient is then the gradient of the class-weighted mean loss, and every class
+// contributes n / k rows per epoch on average. With equal weights the epoch stays the plain
+// shuffled pass over all rows (unchanged results).
 #include "core/common/error.h"
 #include "core/common/shuffle.h"
 #include "core/ml/binary_io.h"
+#include "core/ml/class_weights.h"
 #include "core/ml/models.h"
 
 #include <dlib/dnn.h>
@@ -41,6 +49,23 @@ std::mutex& dlibRandMutex()
     return m;
 }
 
+// n row indices drawn with replacement, row i with probability rowWeight[i] / sum: inverse CDF on
+// 53-bit uniforms from rng, so that the draw is the same with every standard library.
+std::vector<std::size_t> drawWeightedRows(const std::vector<double>& rowWeight, std::mt19937_64& rng)
+{
+    std::vector<double> cumulative(rowWeight.size());
+    double sum = 0;
+    for (std::size_t i = 0; i < rowWeight.size(); ++i)
+        cumulative[i] = sum += rowWeight[i];
+    std::vector<std::size_t> rows(rowWeight.size());
+    for (auto& row : rows) {
+        const double u = double(rng() >> 11) * (1.0 / 9007199254740992.0) * sum;
+        const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
+        row = std::min(std::size_t(it - cumulative.begin()), cumulative.size() - 1);
+    }
+    return rows;
+}
+
 Input toInput(const std::vector<double>& x)
 {
     Input v(long(x.size()));
@@ -61,6 +86,11 @@ protected:
         for (const auto& r : rows)
             x.push_back(toInput(r));
         std::vector<unsigned long> labels(y.begin(), y.end());
+        const auto classWeights = trainingClassWeights(classWeightMode(param("class_weight")), y, classCount());
+        rowWeights_.clear();
+        if (!allWeightsOne(classWeights))
+            for (int label : y)
+                rowWeights_.push_back(classWeights[std::size_t(label)]);
         const int members = int(param("seeds"));
         nets_.clear();
         for (int m = 0; m < members; ++m)
@@ -168,9 +198,13 @@ private:
         for (int epoch = 0; epoch < epochs; ++epoch) {
             if (context.cancel)
                 context.cancel->throwIfCancelled("mlp");
-            for (std::size_t i = 0; i < order.size(); ++i)
-                order[i] = i;
-            fisherYatesShuffle(order, rng); // library-independent, unlike std::shuffle
+            if (rowWeights_.empty()) {
+                for (std::size_t i = 0; i < order.size(); ++i)
+                    order[i] = i;
+                fisherYatesShuffle(order, rng); // library-independent, unlike std::shuffle
+            } else {
+                order = drawWeightedRows(rowWeights_, rng); // class-weighted epoch (see the top)
+            }
             const double progress = double(epoch) / double(std::max(1, epochs));
             const double rate = baseRate * (0.05 + 0.95 * 0.5 * (1 + std::cos(std::numbers::pi * progress)));
             for (std::size_t start = 0; start < order.size(); start += batch) {
@@ -201,6 +235,7 @@ private:
     }
 
     std::vector<std::shared_ptr<RunNet>> nets_; // shared: copies of the model share weights
+    std::vector<double> rowWeights_; // training only: class weight of each row; empty = unweighted
 };
 
 } // namespace
@@ -217,7 +252,7 @@ ModelEntry mlpModelEntry()
               {"learning_rate", 0.001, 1e-6, 1, "Adam step size (cosine-decayed)"},
               {"weight_decay", 0.0005, 0, 1, "L2 weight decay"},
               {"seeds", 3, 1, 32, "networks trained with different seeds and averaged"},
-              logSkewedSpec()},
+              logSkewedSpec(), classWeightSpec()},
              {}},
             [](const Hyperparameters& p) { return std::make_unique<MlpModel>(p); }};
 }

@@ -1,6 +1,7 @@
 // Baselines and k-nearest neighbours: plain C++, no Dlib needed.
 #include "core/common/error.h"
 #include "core/ml/binary_io.h"
+#include "core/ml/class_weights.h"
 #include "core/ml/models.h"
 
 #include <algorithm>
@@ -86,7 +87,10 @@ private:
 
 // k nearest neighbours in standardised space. Probabilities are the (optionally distance-
 // weighted) neighbour votes with additive smoothing, so that no genre is ever "0 %" on the
-// strength of five neighbours.
+// strength of five neighbours. With class weights each neighbour's vote is multiplied by its
+// class's weight: the vote share of class c estimates P(c | x), so weighting it by
+// w_c ~ 1 / P(c) is the prior correction that makes every class equally likely a priori
+// (Saerens, Latinne & Decaestecker 2002), what a weighted loss does for the other models.
 class KnnModel final : public FeatureModel {
 public:
     explicit KnnModel(const Hyperparameters& params)
@@ -99,6 +103,7 @@ protected:
     {
         x_ = x;
         y_ = y;
+        updateVoteWeights();
     }
 
     std::vector<double> predictScaled(const std::vector<double>& x) const override
@@ -121,6 +126,7 @@ protected:
             double w = weighted ? 1.0 / (std::sqrt(d[r].first) + 1e-6) : 1.0;
             // A tiny bonus by rank breaks vote ties in favour of the nearer neighbour.
             w *= 1.0 + 1e-9 * double(k - r);
+            w *= voteWeights_[std::size_t(y_[d[r].second])]; // 1 without class weights: unchanged
             votes[std::size_t(y_[d[r].second])] += w;
             total += w;
         }
@@ -154,11 +160,23 @@ protected:
             y_.push_back(label);
             x_.push_back(std::move(row));
         }
+        updateVoteWeights();
     }
 
 private:
+    // From the stored neighbours' labels, so model files need no new field. Files written
+    // before class weights existed have no `class_weight`: they were trained without.
+    void updateVoteWeights()
+    {
+        const auto params = hyperparameters();
+        const auto it = params.find("class_weight");
+        const ClassWeightMode mode = it == params.end() ? ClassWeightMode::None : classWeightMode(it->second);
+        voteWeights_ = trainingClassWeights(mode, y_, classCount());
+    }
+
     FeatureRows x_;
     std::vector<int> y_;
+    std::vector<double> voteWeights_; // per class
 };
 
 } // namespace
@@ -183,7 +201,7 @@ ModelEntry knnModelEntry()
               {"distance_weighted", 0, 0, 1, "1: votes weighted by 1/distance"},
               {"smoothing", 0.5, 0, 10, "additive vote smoothing, in units of one mean vote"},
               // Plain standardisation, like the usual kNN baseline (sklearn k=5).
-              logSkewedSpec(0)},
+              logSkewedSpec(0), classWeightSpec()},
              {{"k", {1, 3, 5, 7, 9, 13, 17, 25}}, {"distance_weighted", {0, 1}}, {"log_skewed", {0, 1}}}},
             [](const Hyperparameters& p) { return std::make_unique<KnnModel>(p); }};
 }

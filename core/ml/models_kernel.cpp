@@ -2,13 +2,26 @@
 // Each pairwise machine gets a Platt sigmoid fitted on held-out folds of its own training
 // data (dlib::train_probabilistic_decision_function); the pairwise probabilities are then
 // coupled into one distribution (Wu, Lin & Weng), as libsvm does.
+//
+// Class weights (class_weight, core/ml/class_weights.h), in each pair (a, b):
+//  - svm-linear, svm-rbf: penalty C * w_a for class a's samples and C * w_b for class b's
+//    (Dlib's set_c_class1/set_c_class2), as libsvm/sklearn apply class_weight in one-vs-one;
+//  - every model: the Platt sigmoid is fitted, unweighted, on the pair's own samples, so it
+//    would put the training priors n_a : n_b back into P(a | a or b). Its intercept is shifted
+//    by log(w_a / w_b) instead: the prior correction that turns a posterior under the training
+//    priors into one under weighted priors (Elkan 2001, "The foundations of cost-sensitive
+//    learning", theorem 1; Saerens, Latinne & Decaestecker 2002). krr has only this part: Dlib's
+//    krr_trainer takes no per-class penalty.
+// With equal weights (none, or auto on a balanced set) nothing of this runs.
 #include "core/common/error.h"
 #include "core/ml/binary_io.h"
+#include "core/ml/class_weights.h"
 #include "core/ml/models.h"
 
 #include <dlib/svm.h>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 namespace gs::ml {
@@ -33,8 +46,15 @@ public:
 
 protected:
     using Machine = dlib::probabilistic_decision_function<Kernel>;
+    // The class weights of one pair: +1 = the first class of the pair, -1 = the second.
+    struct PairWeights {
+        double positive = 1;
+        double negative = 1;
+        bool equal() const { return positive == negative; }
+    };
     // Trains one calibrated binary machine: y = +1 for the first class of the pair.
-    virtual Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long plattFolds) const = 0;
+    virtual Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long plattFolds,
+                              const PairWeights& weights) const = 0;
 
     double gamma() const // 0 = sklearn's gamma='scale' on standardised data: 1/n_features
     {
@@ -52,6 +72,7 @@ protected:
             if (!byClass[std::size_t(c)].empty())
                 present_.push_back(c);
         machines_.clear();
+        const auto classWeights = trainingClassWeights(classWeightMode(param("class_weight")), y, classCount());
         for (std::size_t a = 0; a < present_.size(); ++a) {
             for (std::size_t b = a + 1; b < present_.size(); ++b) {
                 if (context.cancel)
@@ -70,7 +91,12 @@ protected:
                     labels.push_back(-1);
                 }
                 const long folds = std::clamp<long>(long(param("platt_folds")), 2, long(x.size()));
-                machines_.push_back(trainPair(x, labels, folds));
+                const PairWeights weights{classWeights[std::size_t(present_[a])],
+                                          classWeights[std::size_t(present_[b])]};
+                Machine machine = trainPair(x, labels, folds, weights);
+                if (!weights.equal()) // P = 1 / (1 + exp(alpha f + beta)): logit shifted by log(w+ / w-)
+                    machine.beta -= std::log(weights.positive / weights.negative);
+                machines_.push_back(std::move(machine));
             }
         }
     }
@@ -145,10 +171,15 @@ public:
     explicit SvmLinearModel(const Hyperparameters& p) : OneVsOneModel("svm-linear", p) {}
 
 protected:
-    Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long folds) const override
+    Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long folds,
+                      const PairWeights& weights) const override
     {
         dlib::svm_c_linear_trainer<LinearKernel> trainer;
         trainer.set_c(param("C"));
+        if (!weights.equal()) {
+            trainer.set_c_class1(param("C") * weights.positive);
+            trainer.set_c_class2(param("C") * weights.negative);
+        }
         trainer.set_epsilon(1e-4);
         trainer.set_max_iterations(10000);
         return dlib::train_probabilistic_decision_function(trainer, x, y, folds);
@@ -160,11 +191,16 @@ public:
     explicit SvmRbfModel(const Hyperparameters& p) : OneVsOneModel("svm-rbf", p) {}
 
 protected:
-    Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long folds) const override
+    Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long folds,
+                      const PairWeights& weights) const override
     {
         dlib::svm_c_trainer<RbfKernel> trainer;
         trainer.set_kernel(RbfKernel(gamma()));
         trainer.set_c(param("C"));
+        if (!weights.equal()) {
+            trainer.set_c_class1(param("C") * weights.positive);
+            trainer.set_c_class2(param("C") * weights.negative);
+        }
         trainer.set_cache_size(400);
         return dlib::train_probabilistic_decision_function(trainer, x, y, folds);
     }
@@ -175,9 +211,10 @@ public:
     explicit KrrModel(const Hyperparameters& p) : OneVsOneModel("krr", p) {}
 
 protected:
-    Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long folds) const override
+    Machine trainPair(const std::vector<Vec>& x, const std::vector<double>& y, long folds,
+                      const PairWeights&) const override
     {
-        dlib::krr_trainer<RbfKernel> trainer;
+        dlib::krr_trainer<RbfKernel> trainer; // no per-class penalty: weights act on the sigmoid only
         trainer.set_kernel(RbfKernel(gamma()));
         trainer.set_lambda(param("lambda")); // 0: chosen by leave-one-out inside the trainer
         // The pair's own samples are the kernel basis (up to max_basis of them). Letting
@@ -208,7 +245,7 @@ ModelEntry svmLinearModelEntry()
     return {{"svm-linear",
              "linear SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
              // C=10: what the nested search picked in every outer fold on the Kaggle CSV.
-             {{"C", 10, 1e-4, 1e4, "soft-margin penalty"}, plattFoldsSpec(), logSkewedSpec()},
+             {{"C", 10, 1e-4, 1e4, "soft-margin penalty"}, plattFoldsSpec(), logSkewedSpec(), classWeightSpec()},
              {{"C", {0.1, 1, 10, 30, 100}}}},
             [](const Hyperparameters& p) { return std::make_unique<SvmLinearModel>(p); }};
 }
@@ -219,7 +256,7 @@ ModelEntry svmRbfModelEntry()
              "RBF-kernel SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
              {{"C", 10, 1e-3, 1e5, "soft-margin penalty"},
               {"gamma", 0, 0, 100, "RBF width exp(-gamma |x-y|^2); 0 = 1/n_features"},
-              plattFoldsSpec(), logSkewedSpec()},
+              plattFoldsSpec(), logSkewedSpec(), classWeightSpec()},
              {{"C", {1, 3, 10, 30, 100}}, {"gamma", {0.005, 0.01, 0.02, 0.04}}}},
             [](const Hyperparameters& p) { return std::make_unique<SvmRbfModel>(p); }};
 }
@@ -231,7 +268,7 @@ ModelEntry krrModelEntry()
              {{"gamma", 0, 0, 100, "RBF width; 0 = 1/n_features"},
               {"lambda", 0, 0, 1e4, "ridge penalty; 0 = chosen by leave-one-out"},
               {"max_basis", 400, 10, 5000, "largest kernel basis kept per pairwise machine"},
-              plattFoldsSpec(), logSkewedSpec()},
+              plattFoldsSpec(), logSkewedSpec(), classWeightSpec()},
              {{"gamma", {0.005, 0.01, 0.02, 0.04}}}},
             [](const Hyperparameters& p) { return std::make_unique<KrrModel>(p); }};
 }

@@ -2,6 +2,7 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/ml/class_weights.h"
 #include "core/ml/registry.h"
 #include "core/ml/report_svg.h"
 
@@ -174,21 +175,93 @@ EvaluationReport reportFromJson(const std::string& text)
     }
 }
 
+std::vector<long> reportClassCounts(const EvaluationReport& report)
+{
+    std::vector<long> counts;
+    if (!report.models.empty())
+        for (const auto& c : report.models.front().perClass)
+            counts.push_back(c.support);
+    return counts;
+}
+
+bool reportIsImbalanced(const EvaluationReport& report)
+{
+    return isImbalanced(reportClassCounts(report));
+}
+
+std::vector<std::size_t> tableOrder(const EvaluationReport& report)
+{
+    std::vector<std::size_t> order(report.models.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    if (reportIsImbalanced(report))
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return report.models[a].balancedAccuracy > report.models[b].balancedAccuracy;
+        });
+    return order;
+}
+
+double outOfFoldTopK(const ModelReport& model, int k)
+{
+    std::vector<std::vector<double>> probabilities;
+    std::vector<int> labels;
+    for (const auto& p : model.predictions) {
+        probabilities.push_back(p.probabilities);
+        labels.push_back(p.truth);
+    }
+    return topKAccuracy(probabilities, labels, k);
+}
+
+namespace {
+
+// "largest genre 200 songs, smallest 20 (10.0x)": why a table leads with balanced scores.
+std::string imbalanceNote(const EvaluationReport& report)
+{
+    long largest = 0, smallest = 0;
+    for (long c : reportClassCounts(report))
+        if (c > 0) {
+            largest = std::max(largest, c);
+            smallest = smallest ? std::min(smallest, c) : c;
+        }
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "the genres are imbalanced (largest %ld songs, smallest %ld: %.1fx >= %.1fx): balanced accuracy "
+                  "(mean recall per genre) and macro-F1 come first and order the models, because plain accuracy "
+                  "mostly rewards the large genres",
+                  largest, smallest, smallest ? double(largest) / double(smallest) : 1.0, kImbalanceRatio);
+    return text;
+}
+
+} // namespace
+
 std::string formatComparisonTable(const EvaluationReport& report)
 {
     std::ostringstream s;
     char line[512];
-    std::snprintf(line, sizeof line, "%-17s %16s %9s %9s %8s %9s %9s %10s  %s\n", "model", "accuracy", "balanced",
-                  "macro-F1", "log-loss", "fit s", "fit cpu s", "predict ms", "params");
+    const bool imbalanced = reportIsImbalanced(report);
+    if (imbalanced)
+        std::snprintf(line, sizeof line, "%-17s %9s %9s %16s %8s %9s %9s %10s  %s\n", "model", "balanced", "macro-F1",
+                      "accuracy", "log-loss", "fit s", "fit cpu s", "predict ms", "params");
+    else
+        std::snprintf(line, sizeof line, "%-17s %16s %9s %9s %8s %9s %9s %10s  %s\n", "model", "accuracy", "balanced",
+                      "macro-F1", "log-loss", "fit s", "fit cpu s", "predict ms", "params");
     s << line;
-    for (const auto& m : report.models) {
+    for (std::size_t index : tableOrder(report)) {
+        const auto& m = report.models[index];
         char acc[64];
         std::snprintf(acc, sizeof acc, "%.2f%% ± %.2f", 100 * m.accuracyMean, 100 * m.accuracyStd);
-        std::snprintf(line, sizeof line, "%-17s %17s %8.2f%% %8.2f%% %8.3f %9.3f %9.3f %10.2f  %s\n", m.name.c_str(), acc,
-                      100 * m.balancedAccuracy, 100 * m.macroF1, m.logLoss, m.fitSeconds, m.fitCpuSeconds,
-                      1000 * m.predictSeconds, formatHyperparameters(m.params).c_str());
+        if (imbalanced)
+            std::snprintf(line, sizeof line, "%-17s %8.2f%% %8.2f%% %17s %8.3f %9.3f %9.3f %10.2f  %s\n", m.name.c_str(),
+                          100 * m.balancedAccuracy, 100 * m.macroF1, acc, m.logLoss, m.fitSeconds, m.fitCpuSeconds,
+                          1000 * m.predictSeconds, formatHyperparameters(m.params).c_str());
+        else
+            std::snprintf(line, sizeof line, "%-17s %17s %8.2f%% %8.2f%% %8.3f %9.3f %9.3f %10.2f  %s\n", m.name.c_str(),
+                          acc, 100 * m.balancedAccuracy, 100 * m.macroF1, m.logLoss, m.fitSeconds, m.fitCpuSeconds,
+                          1000 * m.predictSeconds, formatHyperparameters(m.params).c_str());
         s << line;
     }
+    if (imbalanced)
+        s << "Note: " << imbalanceNote(report) << ".\n";
     const auto& p = report.protocol;
     s << p.samples << " samples, " << p.features << " features, " << report.classes.size() << " genres; " << p.method
       << ", " << p.folds << " folds, seed " << p.seed
@@ -600,24 +673,38 @@ std::string sectionMetrics(const EvaluationReport& r)
     const int bestLoss = bestIndex(ms, [](const ModelReport& m) { return m.logLoss; }, true);
     const int bestFit = bestIndex(ms, [](const ModelReport& m) { return m.fitSeconds; }, true);
     const int bestPredict = bestIndex(ms, [](const ModelReport& m) { return m.predictSeconds; }, true);
+    const int bestTop2 = bestIndex(ms, [](const ModelReport& m) { return outOfFoldTopK(m, 2); }, false);
+    const int bestTop3 = bestIndex(ms, [](const ModelReport& m) { return outOfFoldTopK(m, 3); }, false);
+    const bool imbalanced = reportIsImbalanced(r);
     std::ostringstream s;
     s << "<section id=\"metrics\"><h2>Metrics</h2>";
-    s << "<table><thead><tr><th>model</th><th class=\"num\">accuracy %</th><th class=\"num\">balanced acc. %</th>"
-         "<th class=\"num\">macro-F1 %</th><th class=\"num\">log-loss</th><th class=\"num\">fit s</th>"
+    if (imbalanced)
+        s << "<div class=\"note\">" << escape("Note: " + imbalanceNote(r) + ".") << "</div>";
+    const std::string accuracyHead = "<th class=\"num\">accuracy %</th>";
+    const std::string balancedHeads = "<th class=\"num\">balanced acc. %</th><th class=\"num\">macro-F1 %</th>";
+    s << "<table><thead><tr><th>model</th>" << (imbalanced ? balancedHeads + accuracyHead : accuracyHead + balancedHeads)
+      << "<th class=\"num\">top-2 %</th><th class=\"num\">top-3 %</th>"
+         "<th class=\"num\">log-loss</th><th class=\"num\">fit s</th>"
          "<th class=\"num\">predict ms</th><th>hyper-parameters</th></tr></thead><tbody>";
-    for (std::size_t i = 0; i < ms.size(); ++i) {
+    for (std::size_t i : tableOrder(r)) {
         const auto& m = ms[i];
         const int k = int(i);
+        const std::string accuracyCell =
+            cell(percent(m.accuracyMean) + " \u00b1 " + percent(m.accuracyStd), true, k == bestAcc);
+        const std::string balancedCells =
+            cell(percent(m.balancedAccuracy), true, k == bestBal) + cell(percent(m.macroF1), true, k == bestF1);
         s << "<tr>" << cell(escape(m.name), false)
-          << cell(percent(m.accuracyMean) + " \u00b1 " + percent(m.accuracyStd), true, k == bestAcc)
-          << cell(percent(m.balancedAccuracy), true, k == bestBal) << cell(percent(m.macroF1), true, k == bestF1)
+          << (imbalanced ? balancedCells + accuracyCell : accuracyCell + balancedCells)
+          << cell(percent(outOfFoldTopK(m, 2)), true, k == bestTop2)
+          << cell(percent(outOfFoldTopK(m, 3)), true, k == bestTop3)
           << cell(fixed(m.logLoss, 3), true, k == bestLoss) << cell(fixed(m.fitSeconds, 3), true, k == bestFit)
           << cell(fixed(1000 * m.predictSeconds, 2), true, k == bestPredict)
           << cell("<span class=\"muted\">" + escape(formatHyperparameters(m.params)) + "</span>", false) << "</tr>";
     }
     s << "</tbody></table>";
     s << "<p class=\"caption\">Accuracy: mean \u00b1 standard deviation over the test folds. Balanced accuracy, "
-         "macro-F1 and log-loss are pooled over all out-of-fold predictions; log-loss is the mean "
+         "macro-F1, top-k and log-loss are pooled over all out-of-fold predictions; top-k: the true genre "
+         "among the k most probable; log-loss is the mean "
          "&minus;ln p(true genre), lower is better. Times are means per fold. Best values in bold.</p>";
     s << "</section>\n";
     return s.str();

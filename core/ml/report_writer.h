@@ -14,8 +14,21 @@ namespace gs::ml {
 
 std::string reportToJson(const EvaluationReport& report, int indent = 2);
 EvaluationReport reportFromJson(const std::string& json); // throws gs::Error(Format)
-// A text table sorted by accuracy, for the CLI and logs.
+// A text table sorted by accuracy, for the CLI and logs. When the classes are imbalanced
+// (reportIsImbalanced) balanced accuracy and macro-F1 come first, rows are sorted by balanced
+// accuracy, and a note says why.
 std::string formatComparisonTable(const EvaluationReport& report);
+
+// Songs per genre of the evaluated set (the first model's per-class supports).
+std::vector<long> reportClassCounts(const EvaluationReport& report);
+// Largest genre >= kImbalanceRatio (1.5) x the smallest: plain accuracy then mostly rewards the
+// large genres, so tables lead with balanced accuracy and macro-F1.
+bool reportIsImbalanced(const EvaluationReport& report);
+// Model indices in the order tables show them: report order (by accuracy), or by balanced
+// accuracy (ties: report order) when the classes are imbalanced.
+std::vector<std::size_t> tableOrder(const EvaluationReport& report);
+// Top-k accuracy of one model from its out-of-fold probabilities (0 without predictions).
+double outOfFoldTopK(const ModelReport& model, int k);
 
 // How a confusion matrix is shown / exported.
 enum class ConfusionScale { Counts, ByTrue, ByPredicted, OverAll };

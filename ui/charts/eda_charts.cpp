@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -29,6 +30,13 @@ QComboBox* addCombo(QHBoxLayout* bar, const QString& label, const QStringList& i
     const int at = bar->count() - 1; // before the Export button
     bar->insertWidget(at - 1, new QLabel(label));
     bar->insertWidget(at, box);
+    return box;
+}
+
+QCheckBox* addCheck(QHBoxLayout* bar, const QString& label)
+{
+    auto* box = new QCheckBox(label);
+    bar->insertWidget(bar->count() - 1, box); // before the Export button
     return box;
 }
 
@@ -152,8 +160,15 @@ void EdaChart::setGenreTicks()
 
 ClassBalanceChart::ClassBalanceChart(QWidget* parent) : EdaChart(tr("Class balance"), parent)
 {
+    log_ = addCheck(toolbar(), tr("Log scale"));
+    log_->setToolTip(tr("Song counts on a logarithmic axis: small genres stay visible beside large ones"));
     enableSeriesTooltips();
+    connect(log_, &QCheckBox::toggled, this, [this] { rebuild(); });
 }
+
+void ClassBalanceChart::setLogScale(bool on) { log_->setChecked(on); }
+
+bool ClassBalanceChart::logScale() const { return log_->isChecked(); }
 
 void ClassBalanceChart::rebuild()
 {
@@ -161,23 +176,35 @@ void ClassBalanceChart::rebuild()
         return showEmpty(tr("No songs yet"));
     auto* p = plot();
     resetPlot(p);
+    const bool logarithmic = log_->isChecked();
+    // On a log axis a bar cannot start at 0: it starts below one song, so a genre of 1 song shows.
+    constexpr double kLogBase = 0.5;
     int most = 0;
     for (int g = 0; g < data_->genres.size(); ++g) {
         auto* bars = new QCPBars(p->xAxis, p->yAxis);
         bars->setName(data_->genres[g]);
         bars->setWidth(0.7);
+        bars->setBaseValue(logarithmic ? kLogBase : 0.0);
         bars->setPen(QPen(genreColor(g).darker(130)));
         bars->setBrush(fillOf(genreColor(g)));
         bars->addData(g, data_->songsPerGenre[std::size_t(g)]);
         most = std::max(most, data_->songsPerGenre[std::size_t(g)]);
     }
     setGenreTicks();
-    p->yAxis->setLabel(tr("Songs"));
-    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
-    counts->setTickStep(1.0);
-    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    p->yAxis->setTicker(counts);
-    p->yAxis->setRange(0, std::max(1.0, most * 1.1));
+    if (logarithmic) {
+        p->yAxis->setLabel(tr("Songs (log scale)"));
+        p->yAxis->setScaleType(QCPAxis::stLogarithmic);
+        p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        p->yAxis->setRange(kLogBase, std::max(2.0, most * 2.0));
+    } else {
+        p->yAxis->setLabel(tr("Songs"));
+        p->yAxis->setScaleType(QCPAxis::stLinear);
+        auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
+        counts->setTickStep(1.0);
+        counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        p->yAxis->setTicker(counts);
+        p->yAxis->setRange(0, std::max(1.0, most * 1.1));
+    }
     p->replot();
 }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QCPColorMap;
 
@@ -39,9 +40,16 @@ class ClassBalanceChart : public EdaChart {
     Q_OBJECT
 public:
     explicit ClassBalanceChart(QWidget* parent = nullptr);
+    // Logarithmic song counts (the toolbar's "Log scale" box): a collection with 3,000 rock
+    // songs and 12 of jazz shows every genre's bar.
+    void setLogScale(bool on);
+    bool logScale() const;
 
 protected:
     void rebuild() override;
+
+private:
+    QCheckBox* log_;
 };
 
 class SongLengthChart : public EdaChart {

@@ -39,6 +39,27 @@ QTableView* makeTable(QAbstractItemModel* model, bool sortable)
     return view;
 }
 
+// Issue 15 (imbalanced genres): with the largest genre >= 1.5x the smallest, balanced accuracy and
+// macro-F1 come first and order the models, as in the CLI and HTML tables (ml::tableOrder).
+void leadWithBalancedScores(QTableView* view, bool imbalanced)
+{
+    auto* header = view->horizontalHeader();
+    for (int logical = 0; logical < MetricsTableModel::ColumnCount; ++logical)
+        header->moveSection(header->visualIndex(logical), logical); // the natural order first
+    if (imbalanced) {
+        header->moveSection(header->visualIndex(MetricsTableModel::BalancedAccuracy),
+                            header->visualIndex(MetricsTableModel::Accuracy));
+        header->moveSection(header->visualIndex(MetricsTableModel::MacroF1),
+                            header->visualIndex(MetricsTableModel::Accuracy));
+    }
+    // The automatic sort follows; a column the user chose stays.
+    const int sorted = header->sortIndicatorSection();
+    if (imbalanced && sorted == MetricsTableModel::Accuracy)
+        view->sortByColumn(MetricsTableModel::BalancedAccuracy, Qt::DescendingOrder);
+    else if (!imbalanced && sorted == MetricsTableModel::BalancedAccuracy)
+        view->sortByColumn(MetricsTableModel::Accuracy, Qt::DescendingOrder);
+}
+
 QLabel* noteLabel(const QString& text)
 {
     auto* label = new QLabel(text);
@@ -303,6 +324,8 @@ void ComparePanel::rebuild()
     const QString keepModel = selectedModel_;
     metrics_->setRuns(shown_, besideRun_);
     metricsView_->setColumnHidden(MetricsTableModel::Run, !besideRun_);
+    const bool imbalanced = shown_ && ml::reportIsImbalanced(shown_->report);
+    leadWithBalancedScores(metricsView_, imbalanced);
     accuracy_->setRuns(shown_, besideRun_);
     f1Map_->setRun(shown_);
     pairwise_->setPairs(shown_ ? shown_->pairs : std::vector<ml::PairwiseComparison>{});
@@ -319,6 +342,9 @@ void ComparePanel::rebuild()
         if (p.search)
             text += tr(" · parameters tuned by a nested %1-fold search").arg(p.innerFolds);
         text += tr(" · took %1 s").arg(QLocale().toString(shown_->seconds, 'f', shown_->seconds < 10 ? 2 : 1));
+        if (imbalanced)
+            text += tr(" · the genres are imbalanced (largest ≥ 1.5 × smallest): balanced accuracy and macro-F1 come "
+                       "first, because plain accuracy mostly rewards the large genres");
         protocol_->setText(text);
     } else {
         protocol_->setText(tr("No comparison yet: choose models on the left and press Train and compare."));

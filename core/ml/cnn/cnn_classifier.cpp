@@ -4,6 +4,7 @@
 #include "core/common/shuffle.h"
 #include "core/dataset/mel_export.h"
 #include "core/ml/binary_io.h"
+#include "core/ml/class_weights.h"
 #include "core/ml/cnn/cnn_checkpoint.h"
 
 #include <algorithm>
@@ -225,7 +226,26 @@ struct TrainingData {
     std::vector<std::size_t> train, validation; // indices into songs
     float mean = 0.0f;
     float stddev = 1.0f;
+    std::vector<int> windowsPerClass; // random windows per song and epoch, by the song's class
 };
+
+// Class weights (class_weight, core/ml/class_weights.h) for the CNN: Dlib's multiclass log-loss
+// takes no per-sample weights, so a song of class c gets round(windows_per_song * w_c) random
+// windows per epoch (at least 1) instead: oversampling with fresh windows rather than repeats,
+// whose expected gradient is that of the class-weighted loss. Equal weights leave every song its
+// windows_per_song (unchanged results).
+std::vector<int> windowsPerClass(const TrainingData& data, int classes, const CnnOptions& options)
+{
+    std::vector<int> labels;
+    for (std::size_t idx : data.train)
+        labels.push_back(data.songs[idx].label);
+    const auto weights = trainingClassWeights(classWeightMode(options.classWeight), labels, classes);
+    std::vector<int> windows(std::size_t(classes), options.windowsPerSong);
+    if (!allWeightsOne(weights))
+        for (std::size_t c = 0; c < windows.size(); ++c)
+            windows[c] = std::max(1, int(std::lround(double(options.windowsPerSong) * weights[c])));
+    return windows;
+}
 
 // Stage 2: the song-grouped validation split for early stopping (the first draws of `rng`),
 // and the mean and standard deviation of the training songs' dB values.
@@ -277,14 +297,13 @@ double learningRateAt(int epoch, const CnnOptions& options)
 
 using WindowRef = std::pair<std::uint32_t, std::int32_t>; // (song, first frame)
 
-// An epoch's windows: windowsPerSong random starts in every training song, then shuffled.
-std::vector<WindowRef> drawEpochWindows(const TrainingData& data, const CnnShape& shape, int windowsPerSong,
-                                        std::mt19937_64& rng)
+// An epoch's windows: windowsPerClass[label] random starts in every training song, then shuffled.
+std::vector<WindowRef> drawEpochWindows(const TrainingData& data, const CnnShape& shape, std::mt19937_64& rng)
 {
     std::vector<WindowRef> windows;
-    windows.reserve(data.train.size() * std::size_t(windowsPerSong));
     for (std::size_t idx : data.train) {
         const int slack = std::max(0, data.songs[idx].entry.frames - shape.frames);
+        const int windowsPerSong = data.windowsPerClass[std::size_t(data.songs[idx].label)];
         for (int w = 0; w < windowsPerSong; ++w)
             windows.emplace_back(std::uint32_t(idx), std::int32_t(drawBelow(rng, std::uint64_t(slack) + 1)));
     }
@@ -322,7 +341,7 @@ double trainEpoch(CnnTrainer& trainer, const TrainingData& data, const CnnShape&
 {
     const auto epochStart = Clock::now();
     const std::size_t batchSize = std::size_t(options.batchSize);
-    const std::vector<WindowRef> windows = drawEpochWindows(data, shape, options.windowsPerSong, rng);
+    const std::vector<WindowRef> windows = drawEpochWindows(data, shape, rng);
     std::vector<float> batch(batchSize * std::size_t(shape.mels) * std::size_t(shape.frames));
     std::vector<unsigned long> labels;
     double lossSum = 0.0;
@@ -475,7 +494,8 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
 
     CollectedSongs collected = collectSongs(train, *cache_, options_, seed, context, monitor, result);
     std::mt19937_64 rng(seed);
-    const TrainingData data = splitAndStandardise(std::move(collected.songs), classes, options_.validationFraction, rng);
+    TrainingData data = splitAndStandardise(std::move(collected.songs), classes, options_.validationFraction, rng);
+    data.windowsPerClass = windowsPerClass(data, classes, options_);
     result.trainingSongs = data.train.size();
     result.validationSongs = data.validation.size();
     classes_ = classes;

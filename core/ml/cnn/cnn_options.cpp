@@ -2,6 +2,7 @@
 
 #include "core/common/cache_dir.h"
 #include "core/common/error.h"
+#include "core/ml/class_weights.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -29,6 +30,7 @@ const std::vector<ParameterSpec>& CnnOptions::specs()
         {"clip_offset_seconds", 0, 0, 3600, "where the analysed clip starts"},
         {"seed", 0, 0, 4294967295.0, "random seed (0 = the evaluation's seed)"},
         {"threads", 2, 1, 16, "training threads sharing each mini-batch (the result depends on it)"},
+        classWeightSpec(),
     };
     return list;
 }
@@ -67,6 +69,7 @@ CnnOptions CnnOptions::fromHyperparameters(const Hyperparameters& overrides)
     o.clipOffsetSeconds = values["clip_offset_seconds"];
     o.seed = static_cast<std::uint64_t>(std::llround(values["seed"]));
     o.threads = asInt(values["threads"]);
+    o.classWeight = asInt(values["class_weight"]);
     return o;
 }
 
@@ -90,6 +93,7 @@ Hyperparameters CnnOptions::toHyperparameters() const
         {"clip_offset_seconds", clipOffsetSeconds},
         {"seed", double(seed)},
         {"threads", double(threads)},
+        {"class_weight", double(classWeight)},
     };
 }
 

@@ -33,6 +33,7 @@ struct CnnOptions {
     int patience = 6;            // epochs without validation improvement before stopping
     std::uint64_t seed = 0;      // 0 = TrainContext::seed
     int threads = 2;             // workers sharing each mini-batch (results depend on it)
+    int classWeight = 2;         // 0 none, 1 balanced, 2 auto (core/ml/class_weights.h)
 
     static const std::vector<ParameterSpec>& specs();
     // Defaults overridden by `overrides`; unknown names and out-of-range values throw
