@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>DatasetSession</name>
+    <message>
+        <source>(labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more like the above: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>%n s</source>
@@ -142,6 +156,18 @@ F1 macro %6</numerusform>
     <message>
         <source>Songs</source>
         <translation>Canciones</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Song counts on a logarithmic axis: small genres stay visible beside large ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Songs (log scale)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -583,6 +609,10 @@ F1 macro %6</numerusform>
             <numerusform>, reentrenado con las %n canciones de la ejecución %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source> · the genres are imbalanced (largest ≥ 1.5 × smallest): balanced accuracy and macro-F1 come first, because plain accuracy mostly rewards the large genres</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::ConfusionMatrixView</name>
@@ -944,6 +974,40 @@ r = %3</translation>
         <source>warning: %1</source>
         <translation>aviso: %1</translation>
     </message>
+    <message>
+        <source>labelled in %1, but no such audio file in the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no label in %1; left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row of the labels file not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracks have no %1 and are left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracks are outside subset %1 and are left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>feature cache could not be updated, nothing more will be remembered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio lasts %1 s, much shorter than FMA&apos;s 30 s clips (one of FMA&apos;s known bad files)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gs::ui::DuplicatesPanel</name>
@@ -1143,6 +1207,39 @@ bigotes %5 – %6
     <message>
         <source>Selected song</source>
         <translation>Canción seleccionada</translation>
+    </message>
+</context>
+<context>
+    <name>gs::ui::GenreHierarchyPanel</name>
+    <message>
+        <source>Genre</source>
+        <translation type="unfinished">Género</translation>
+    </message>
+    <message>
+        <source>Songs</source>
+        <translation type="unfinished">Canciones</translation>
+    </message>
+    <message>
+        <source>Songs incl. sub-genres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No genres yet. Open a folder whose sub-folders are genres; nest them (for example Rock/Punk) to see a hierarchy here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n genre(s), none nested: no hierarchy to show. Nest genre folders (for example Rock/Punk) to group sub-genres under their parent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n genre(s) and sub-genre(s), %1 song(s). A parent&apos;s total counts the songs of all genres below it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1611,54 @@ bigotes %5 – %6
     <message>
         <source>Under the mouse in the waveform (time, amplitude) or the spectrogram (time, frequency, level)</source>
         <translation>Bajo el ratón en la forma de onda (tiempo, amplitud) o en el espectrograma (tiempo, frecuencia, nivel)</translation>
+    </message>
+    <message>
+        <source>&amp;Genre Hierarchy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder &amp;with Labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genres from a metadata file (FMA&apos;s tracks.csv or a CSV of path,genre) instead of genre folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1 with the labels of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>genre_top: one top-level genre (tracks without one are left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>genres_all: every genre (models learn genre_top, else the first top-level genre)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FMA labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genre field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all tracks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subset (nested: medium includes small):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
