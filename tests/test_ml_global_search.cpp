@@ -10,8 +10,11 @@
 #include "core/ml/report_writer.h"
 #include "tests/testsupport.h"
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 using namespace gs::ml;
 
@@ -217,6 +220,49 @@ private slots:
         QCOMPARE(back.protocol.searchObjective, std::string("accuracy"));
         QCOMPARE(back.models.front().folds[1].params.at("C"), m.folds[1].params.at("C"));
         QVERIFY(formatComparisonTable(report).find("global search (5 evaluations, accuracy)") != std::string::npos);
+    }
+
+    void cliSearchGlobalAndPlainSearchStillGrid()
+    {
+        // a synthetic features CSV in our layout (filename,label,length,<features>)
+        QTemporaryDir holder;
+        const auto dir = gs::test::tempDir(holder);
+        const auto data = syntheticSet(12);
+        {
+            std::ofstream csv(dir / "f.csv");
+            csv << "filename,label,length,x0,x1,x2,x3,x4\n";
+            for (std::size_t i = 0; i < data.samples.size(); ++i) {
+                const auto& s = data.samples[i];
+                csv << "song" << i << ".wav," << data.classes[std::size_t(s.label)] << ",30";
+                for (double v : s.features)
+                    csv << ',' << v;
+                csv << '\n';
+            }
+        }
+        const auto run = [&](const QStringList& extra, const std::string& name) {
+            QStringList args{"evaluate", QString::fromStdString((dir / "f.csv").string()), "--models", "svm-rbf",
+                             "--folds", "2", "--quiet", "-j", "1", "--report",
+                             QString::fromStdString((dir / name).string())};
+            const auto r = gs::test::runCli(args + extra);
+            std::ifstream in(dir / name);
+            std::stringstream text;
+            text << in.rdbuf();
+            return std::make_pair(r, r.exitCode == 0 ? reportFromJson(text.str()) : EvaluationReport{});
+        };
+        const auto [global, globalReport] = run({"--search", "global", "--search-budget", "4"}, "g.json");
+        QVERIFY2(global.exitCode == 0, global.err.constData());
+        QCOMPARE(globalReport.protocol.searchMethod, std::string("global"));
+        QCOMPARE(globalReport.protocol.searchBudget, 4);
+        QVERIFY(globalReport.models.front().folds[0].searchScore >= 0);
+        const auto [grid, gridReport] = run({"--search"}, "s.json");
+        QVERIFY2(grid.exitCode == 0, grid.err.constData());
+        QVERIFY(gridReport.protocol.search);
+        QCOMPARE(gridReport.protocol.searchMethod, std::string("grid"));
+        // the grid's choices are grid values
+        const auto& c = modelInfo("svm-rbf").searchGrid.at("C");
+        QVERIFY(std::find(c.begin(), c.end(), gridReport.models.front().folds[0].params.at("C")) != c.end());
+        const auto [bad, unused] = run({"--search-objective", "f1"}, "b.json");
+        QCOMPARE(bad.exitCode, 2);
     }
 };
 
