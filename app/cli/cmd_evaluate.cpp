@@ -7,6 +7,7 @@
 #include "core/common/error.h"
 #include "core/ml/classify_song.h"
 #include "core/ml/evaluate.h"
+#include "core/ml/global_search.h"
 #include "core/ml/holdout.h"
 #include "core/ml/learning_curve.h"
 #include "core/ml/registry.h"
@@ -160,6 +161,27 @@ std::string joined(const std::vector<std::string>& items)
     return out;
 }
 
+// "--search" alone = the grid; "--search grid" / "--search global" (or --search=...) name it.
+void parseSearchOptions(ArgParser& args, const Args& raw, gs::ml::EvaluationOptions& options)
+{
+    const auto named = std::adjacent_find(raw.begin(), raw.end(), [](const std::string& a, const std::string& b) {
+        return a == "--search" && gs::ml::isSearchMethod(b);
+    });
+    const bool withEquals = std::any_of(raw.begin(), raw.end(), [](const std::string& a) { return a.rfind("--search=", 0) == 0; });
+    if (named != raw.end() || withEquals) {
+        options.search = true;
+        options.searchMethod = args.option("--search");
+        if (!gs::ml::isSearchMethod(options.searchMethod))
+            throw UsageError("--search takes grid or global, not '" + options.searchMethod + "'");
+    } else {
+        options.search = args.flag("--search");
+    }
+    options.searchBudget = args.wholeNumber("--search-budget", 40, 1, 10000);
+    options.searchObjective = args.option("--search-objective", "accuracy");
+    if (!gs::ml::isSearchObjective(options.searchObjective))
+        throw UsageError("--search-objective takes accuracy or log-loss");
+}
+
 std::string usage()
 {
     std::string models;
@@ -184,7 +206,12 @@ std::string usage()
            "                    songs, score on their test songs, as the FMA paper (needs --labels; with\n"
            "                    --search, hyper-parameters are chosen on the validation songs)\n"
            "  --folds K         outer folds (default 10)\n"
-           "  --search          nested grid search of hyper-parameters inside each training fold\n"
+           "  --search [grid|global]  nested hyper-parameter search inside each training fold:\n"
+           "                    grid (the default) tries every value of each model's grid; global runs\n"
+           "                    Dlib's MaxLIPO+trust-region optimiser over log-scaled ranges around\n"
+           "                    the grid (ensemble: its member weights), a fixed number of evaluations\n"
+           "  --search-budget N inner-CV evaluations per fold of the global search (default 40)\n"
+           "  --search-objective accuracy|log-loss  what the global search maximises/minimises\n"
            "  --inner-folds K   folds of the nested search (default 3)\n"
            "  --seed N          seed of folds and models (default 42): same seed, same numbers\n"
            "  --set M.P=V,...   hyper-parameter overrides, e.g. svm-rbf.C=3,knn.k=7\n"
@@ -209,7 +236,7 @@ int runEvaluate(const Args& raw)
     gs::ml::EvaluationOptions options;
     const std::string modelList = args.option("--models");
     options.folds = args.wholeNumber("--folds", 10, 2, 1000);
-    options.search = args.flag("--search");
+    parseSearchOptions(args, raw, options);
     options.innerFolds = args.wholeNumber("--inner-folds", 3, 2, 100);
     options.seed = ml::seedOption(args);
     const std::string groupBy = ml::groupByOption(args);

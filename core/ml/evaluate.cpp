@@ -4,6 +4,7 @@
 #include "core/common/shuffle.h"
 #include "core/ml/blas_threads.h"
 #include "core/ml/cv_tasks.h"
+#include "core/ml/global_search.h"
 #include "core/ml/registry.h"
 
 #include <algorithm>
@@ -189,6 +190,12 @@ std::vector<std::string> checkInputs(const LabelledSet& data, const EvaluationOp
     }
     if (options.search && options.innerFolds < 2)
         throw Error(ErrorKind::InvalidArgument, "inner folds", "the nested search needs at least 2 inner folds");
+    if (options.search && !isSearchMethod(options.searchMethod))
+        throw Error(ErrorKind::InvalidArgument, "search", "'" + options.searchMethod + "' is not grid or global");
+    if (options.search && options.searchMethod == "global" &&
+        (options.searchBudget < 1 || !isSearchObjective(options.searchObjective)))
+        throw Error(ErrorKind::InvalidArgument, "search",
+                    "the global search needs a budget of at least 1 and the objective accuracy or log-loss");
     return models;
 }
 
@@ -213,7 +220,11 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
     FoldOutcome o;
     if (options.search) {
         const auto t0 = Clock::now();
-        const auto found = searchHyperparameters(name, train, params, options.innerFolds, seed, options.cancel);
+        const auto found = options.searchMethod == "global"
+                               ? globalSearchHyperparameters(name, train, params,
+                                                             {options.searchBudget, options.innerFolds,
+                                                              options.searchObjective, seed, options.cancel})
+                               : searchHyperparameters(name, train, params, options.innerFolds, seed, options.cancel);
         params = found.params;
         o.fold.searchScore = found.score;
         o.fold.searchSeconds = secondsSince(t0);
@@ -238,6 +249,7 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
         p.sample = int(song.firstRow);
         p.fold = fold;
         p.truth = data.samples[song.firstRow].label;
+        p.song = data.samples[song.firstRow].audioPath;
         p.probabilities = std::move(song.probabilities);
         p.predicted = int(argmax(p.probabilities));
         correct += p.predicted == p.truth;
@@ -341,6 +353,13 @@ EvaluationProtocol describeProtocol(const LabelledSet& data, const EvaluationOpt
     p.seed = options.seed;
     p.search = options.search;
     p.innerFolds = options.innerFolds;
+    if (options.search) {
+        p.searchMethod = options.searchMethod;
+        if (options.searchMethod == "global") {
+            p.searchBudget = options.searchBudget;
+            p.searchObjective = options.searchObjective;
+        }
+    }
     p.grouped = anyGroupShared(data);
     p.samples = data.samples.size();
     p.features = data.samples.front().features.size();

@@ -39,6 +39,7 @@ struct OutOfFoldPrediction {
     int truth = -1;                   // label index
     int predicted = -1;               // argmax of probabilities
     std::vector<double> probabilities; // one per class, sums to 1
+    std::string song;                 // Sample::audioPath (empty for a features CSV)
 };
 
 struct ModelReport {
@@ -67,6 +68,9 @@ struct EvaluationProtocol {
     std::uint64_t seed = 42;
     bool search = false;
     int innerFolds = 3;
+    std::string searchMethod = "grid";    // with search: "grid" or "global" (global_search.h)
+    int searchBudget = 0;                 // global: inner-CV evaluations per fold
+    std::string searchObjective;          // global: "accuracy" or "log-loss"
     bool grouped = false;       // some samples share a group
     std::size_t samples = 0;
     std::size_t features = 0;
@@ -89,6 +93,9 @@ struct EvaluationOptions {
     std::uint64_t seed = 42;
     bool search = false;
     int innerFolds = 3;
+    std::string searchMethod = "grid";   // "grid": searchGrid; "global": global_search.h
+    int searchBudget = 40;               // global: inner-CV evaluations per outer fold
+    std::string searchObjective = "accuracy"; // global: "accuracy" or "log-loss"
     int threads = 0;                                    // 0 = hardware concurrency
     // stage text names the model (m of M), the fold (k of n) and, for network models, the epoch
     ProgressFn progress;

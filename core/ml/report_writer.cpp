@@ -40,12 +40,23 @@ Hyperparameters paramsFrom(const Json& j)
     return p;
 }
 
+// "grid search" or "global search (40 evaluations, accuracy)".
+std::string searchDescription(const EvaluationProtocol& p)
+{
+    if (p.searchMethod != "global")
+        return "grid search";
+    return "global search (" + std::to_string(p.searchBudget) + " evaluations, " + p.searchObjective + ")";
+}
+
 Json predictionsJson(const std::vector<OutOfFoldPrediction>& predictions)
 {
     Json out = Json::array();
-    for (const auto& p : predictions)
+    for (const auto& p : predictions) {
         out.push_back({{"sample", p.sample}, {"fold", p.fold}, {"truth", p.truth}, {"predicted", p.predicted},
                        {"probabilities", p.probabilities}});
+        if (!p.song.empty()) // which song: lets another tool (scripts/peer) use the same folds
+            out.back()["song"] = p.song;
+    }
     return out;
 }
 
@@ -60,6 +71,7 @@ std::vector<OutOfFoldPrediction> predictionsFrom(const Json& j)
         p.truth = jp.at("truth").get<int>();
         p.predicted = jp.at("predicted").get<int>();
         p.probabilities = jp.at("probabilities").get<std::vector<double>>();
+        p.song = jp.value("song", std::string());
         out.push_back(std::move(p));
     }
     return out;
@@ -111,6 +123,11 @@ std::string reportToJson(const EvaluationReport& report, int indent)
                         {"inner_folds", p.innerFolds}, {"grouped", p.grouped}, {"samples", p.samples},
                         {"features", p.features}, {"schema", p.schema}, {"source", p.source},
                         {"grouping", p.grouping}, {"created_with", p.createdWith}};
+    if (p.search) {
+        root["protocol"]["search_method"] = p.searchMethod;
+        if (p.searchMethod == "global")
+            root["protocol"].update({{"search_budget", p.searchBudget}, {"search_objective", p.searchObjective}});
+    }
     return root.dump(indent);
 }
 
@@ -162,6 +179,9 @@ EvaluationReport reportFromJson(const std::string& text)
         r.protocol.seed = p.at("seed").get<std::uint64_t>();
         r.protocol.search = p.at("search").get<bool>();
         r.protocol.innerFolds = p.value("inner_folds", 3);
+        r.protocol.searchMethod = p.value("search_method", std::string("grid"));
+        r.protocol.searchBudget = p.value("search_budget", 0);
+        r.protocol.searchObjective = p.value("search_objective", std::string());
         r.protocol.grouped = p.value("grouped", false);
         r.protocol.samples = p.value("samples", std::size_t(0));
         r.protocol.features = p.value("features", std::size_t(0));
@@ -265,7 +285,8 @@ std::string formatComparisonTable(const EvaluationReport& report)
     const auto& p = report.protocol;
     s << p.samples << " samples, " << p.features << " features, " << report.classes.size() << " genres; " << p.method
       << ", " << p.folds << " folds, seed " << p.seed
-      << (p.search ? ", nested grid search (" + std::to_string(p.innerFolds) + " inner folds)" : ", no search")
+      << (p.search ? ", nested " + searchDescription(p) + " (" + std::to_string(p.innerFolds) + " inner folds)"
+                   : ", no search")
       << (p.grouped ? ", grouped" : "") << "; times are means per fold\n";
     return s.str();
 }
@@ -912,7 +933,7 @@ std::string sectionProtocol(const EvaluationProtocol& p)
       << row("grouping", (p.grouping.empty() ? std::string("not recorded") : p.grouping) +
                              (p.grouped ? " (some songs share a group and always share a fold)" : " (no shared groups)"))
       << row("seed", std::to_string(p.seed))
-      << row("hyper-parameter search", p.search ? "nested grid search inside each training fold" : "none")
+      << row("hyper-parameter search", p.search ? "nested " + searchDescription(p) + " inside each training fold" : "none")
       << (p.search ? row("inner folds", std::to_string(p.innerFolds)) : std::string())
       << row("samples", std::to_string(p.samples)) << row("features", std::to_string(p.features))
       << row("feature schema", p.schema) << (p.source.empty() ? std::string() : row("source", p.source))
