@@ -935,6 +935,68 @@ TABLE = {
     "Export waveform envelope": ("Hüllkurve der Wellenform exportieren", "Exportar envolvente de la forma de onda"),
     "waveform-envelope.csv": ("wellenform-huellkurve.csv", "envolvente-forma-de-onda.csv"),
     "Export Envelope as CSV…": ("Hüllkurve als CSV exportieren…", "Exportar envolvente como CSV…"),
+    # --- session 4: labels files, genre hierarchy, class balance, imbalance note
+    "%n more like the above: %1": (["%n weiterer wie oben: %1", "%n weitere wie oben: %1"],
+                                   ["%n más como el anterior: %1", "%n más como los anteriores: %1"]),
+    "(labels)": ("(Labels)", "(etiquetas)"),
+    "Log scale": ("Logarithmische Skala", "Escala logarítmica"),
+    "Song counts on a logarithmic axis: small genres stay visible beside large ones": (
+        "Titelzahlen auf logarithmischer Achse: kleine Genres bleiben neben großen sichtbar",
+        "Número de canciones en un eje logarítmico: los géneros pequeños siguen visibles junto a los grandes"),
+    "Songs (log scale)": ("Titel (logarithmische Skala)", "Canciones (escala logarítmica)"),
+    " · the genres are imbalanced (largest ≥ 1.5 × smallest): balanced accuracy and macro-F1 come first, because plain accuracy mostly rewards the large genres": (
+        " · die Genres sind unausgewogen (größtes ≥ 1,5 × kleinstes): balancierte Genauigkeit und Makro-F1 stehen vorn, weil die einfache Genauigkeit vor allem die großen Genres belohnt",
+        " · los géneros están desequilibrados (el mayor ≥ 1,5 × el menor): la exactitud equilibrada y el F1 macro van primero, porque la exactitud simple premia sobre todo a los géneros grandes"),
+    "audio lasts %1 s, much shorter than FMA's 30 s clips (one of FMA's known bad files)": (
+        "Audio dauert %1 s, viel kürzer als die 30-s-Ausschnitte von FMA (eine der bekannten fehlerhaften FMA-Dateien)",
+        "el audio dura %1 s, mucho menos que los fragmentos de 30 s de FMA (uno de los archivos defectuosos conocidos de FMA)"),
+    "%n tracks are outside subset %1 and are left out": (
+        ["%n Titel liegt außerhalb der Teilmenge %1 und wird ausgelassen", "%n Titel liegen außerhalb der Teilmenge %1 und werden ausgelassen"],
+        ["%n pista está fuera del subconjunto %1 y se omite", "%n pistas están fuera del subconjunto %1 y se omiten"]),
+    "%n tracks have no %1 and are left out": (
+        ["%n Titel hat kein %1 und wird ausgelassen", "%n Titel haben kein %1 und werden ausgelassen"],
+        ["%n pista no tiene %1 y se omite", "%n pistas no tienen %1 y se omiten"]),
+    "feature cache could not be updated, nothing more will be remembered: %1": (
+        "Merkmal-Cache konnte nicht aktualisiert werden, nichts weiteres wird gespeichert: %1",
+        "no se pudo actualizar la caché de características; no se recordará nada más: %1"),
+    "labelled in %1, but no such audio file in the folder": (
+        "in %1 beschriftet, aber keine solche Audiodatei im Ordner",
+        "etiquetado en %1, pero no existe ese archivo de audio en la carpeta"),
+    "no label in %1; left out": ("kein Label in %1; ausgelassen", "sin etiqueta en %1; se omite"),
+    "row of the labels file not used": ("Zeile der Label-Datei nicht verwendet", "fila del archivo de etiquetas no utilizada"),
+    "%n genre(s) and sub-genre(s), %1 song(s). A parent's total counts the songs of all genres below it.": (
+        ["%n Genre bzw. Subgenre, %1 Titel. Die Summe eines übergeordneten Genres zählt die Titel aller Genres darunter.",
+         "%n Genres und Subgenres, %1 Titel. Die Summe eines übergeordneten Genres zählt die Titel aller Genres darunter."],
+        ["%n género o subgénero, %1 canciones. El total de un género padre cuenta las canciones de todos los géneros que tiene debajo.",
+         "%n géneros y subgéneros, %1 canciones. El total de un género padre cuenta las canciones de todos los géneros que tiene debajo."]),
+    "%n genre(s), none nested: no hierarchy to show. Nest genre folders (for example Rock/Punk) to group sub-genres under their parent.": (
+        ["%n Genre, keines verschachtelt: keine Hierarchie. Verschachteln Sie Genre-Ordner (zum Beispiel Rock/Punk), um Subgenres unter ihrem Obergenre zu gruppieren.",
+         "%n Genres, keines verschachtelt: keine Hierarchie. Verschachteln Sie Genre-Ordner (zum Beispiel Rock/Punk), um Subgenres unter ihrem Obergenre zu gruppieren."],
+        ["%n género, ninguno anidado: no hay jerarquía que mostrar. Anide carpetas de géneros (por ejemplo Rock/Punk) para agrupar los subgéneros bajo su género padre.",
+         "%n géneros, ninguno anidado: no hay jerarquía que mostrar. Anide carpetas de géneros (por ejemplo Rock/Punk) para agrupar los subgéneros bajo su género padre."]),
+    "No genres yet. Open a folder whose sub-folders are genres; nest them (for example Rock/Punk) to see a hierarchy here.": (
+        "Noch keine Genres. Öffnen Sie einen Ordner, dessen Unterordner Genres sind; verschachteln Sie sie (zum Beispiel Rock/Punk), um hier eine Hierarchie zu sehen.",
+        "Aún no hay géneros. Abra una carpeta cuyas subcarpetas sean géneros; anídelas (por ejemplo Rock/Punk) para ver aquí una jerarquía."),
+    "Songs incl. sub-genres": ("Titel inkl. Subgenres", "Canciones incl. subgéneros"),
+    "Genres from a metadata file (FMA's tracks.csv or a CSV of path,genre) instead of genre folders": (
+        "Genres aus einer Metadatendatei (tracks.csv von FMA oder eine CSV mit Pfad,Genre) statt aus Genre-Ordnern",
+        "Géneros de un archivo de metadatos (tracks.csv de FMA o un CSV de ruta,género) en lugar de carpetas de géneros"),
+    "&Genre Hierarchy": ("Genre-&Hierarchie", "Jerarquía de &géneros"),
+    "FMA labels": ("FMA-Labels", "Etiquetas de FMA"),
+    "Genre field:": ("Genre-Feld:", "Campo de género:"),
+    "Labels (*.csv);;All files (*)": ("Labels (*.csv);;Alle Dateien (*)", "Etiquetas (*.csv);;Todos los archivos (*)"),
+    "Labels for %1": ("Labels für %1", "Etiquetas para %1"),
+    "Open Folder &with Labels…": ("Ordner mit &Labels öffnen…", "Abrir carpeta con e&tiquetas…"),
+    "Opening %1 with the labels of %2…": ("%1 wird mit den Labels aus %2 geöffnet…", "Abriendo %1 con las etiquetas de %2…"),
+    "Subset (nested: medium includes small):": ("Teilmenge (verschachtelt: medium enthält small):",
+                                                "Subconjunto (anidado: medium incluye small):"),
+    "all tracks": ("alle Titel", "todas las pistas"),
+    "genre_top: one top-level genre (tracks without one are left out)": (
+        "genre_top: ein Hauptgenre (Titel ohne eines werden ausgelassen)",
+        "genre_top: un género principal (las pistas sin él se omiten)"),
+    "genres_all: every genre (models learn genre_top, else the first top-level genre)": (
+        "genres_all: alle Genres (Modelle lernen genre_top, sonst das erste Hauptgenre)",
+        "genres_all: todos los géneros (los modelos aprenden genre_top o, si falta, el primer género principal)"),
 }
 
 CONTEXT_TABLE = {
