@@ -2,6 +2,7 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/common/read_file.h"
 
 #include <charconv>
 #include <cmath>
@@ -94,19 +95,6 @@ private:
     std::size_t line_ = 1;
 };
 
-std::string readWhole(const fs::path& file)
-{
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec))
-        throw Error(ErrorKind::NotFound, file.string(), "file does not exist");
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::NotFound, file.string(), "cannot be opened for reading");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 double parseNumber(const CsvReader& reader, const Record& record, const std::string& cell, const std::string& column)
 {
     const char* begin = cell.data();
@@ -160,7 +148,7 @@ std::vector<std::string> FeatureTable::labels() const
 
 FeatureTable readFeatureCsv(const fs::path& file)
 {
-    CsvReader reader(readWhole(file), file.string());
+    CsvReader reader(readWholeFile(file), file.string());
     Record header;
     if (!reader.next(header))
         throw Error(ErrorKind::Format, file.string(), "the file is empty (no header line)");

@@ -1,6 +1,7 @@
 #include "core/dataset/metadata.h"
 
 #include "core/common/error.h"
+#include "core/common/read_file.h"
 
 #include <algorithm>
 #include <cctype>
@@ -111,22 +112,6 @@ std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& subjec
         records.push_back(r);
     return records;
 }
-
-namespace {
-
-std::string readWholeFile(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::NotFound, file.string(), "cannot be opened");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-        throw Error(ErrorKind::NotFound, file.string(), "cannot be read");
-    return std::move(text).str();
-}
-
-} // namespace
 
 std::vector<CsvRecord> readCsvFile(const fs::path& file)
 {

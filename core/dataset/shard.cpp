@@ -2,6 +2,7 @@
 
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/common/read_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,16 +60,6 @@ ShardRecord fromJson(const Json& j)
     r.csvChecksum = j.at("csv_checksum").get<std::string>();
     r.rowOrder = j.at("row_order").get<std::vector<std::size_t>>();
     return r;
-}
-
-std::string readWhole(const fs::path& file)
-{
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::NotFound, file.string(), "cannot be opened for reading");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // --- merge stages -------------------------------------------------------------------------
@@ -240,7 +231,7 @@ std::string songListChecksum(const std::vector<SongEntry>& songs)
 
 std::string fileChecksum(const fs::path& file)
 {
-    return hex64(fnv1a64(readWhole(file)));
+    return hex64(fnv1a64(readWholeFile(file)));
 }
 
 fs::path shardRecordPath(const fs::path& csv)
@@ -265,7 +256,7 @@ std::optional<ShardRecord> readShardRecord(const fs::path& csv)
     if (!fs::exists(path, ec))
         return std::nullopt;
     try {
-        return fromJson(Json::parse(readWhole(path)));
+        return fromJson(Json::parse(readWholeFile(path)));
     } catch (const Error& e) {
         throw Error(ErrorKind::Format, path.string(), e.reason());
     } catch (const std::exception& e) {
