@@ -14,11 +14,13 @@
 
 #include <fftw3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace {
 
@@ -236,18 +238,23 @@ void audioSeeds(const fs::path& dir)
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: fuzz_make_seeds CORPUS_ROOT\n");
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: fuzz_make_seeds CORPUS_ROOT [TARGET...]   (no target = all)\n");
         return 2;
     }
     const fs::path root = argv[1];
+    const std::vector<std::pair<std::string, void (*)(const fs::path&)>> writers = {
+        {"model_file", modelSeeds},     {"feature_csv", csvSeeds}, {"spectrogram_cache", spectrogramSeeds},
+        {"fftw_wisdom", wisdomSeeds},   {"sqlite_cache", sqliteSeeds}, {"decode", audioSeeds},
+    };
+    const std::vector<std::string> wanted(argv + 2, argv + argc);
     try {
-        modelSeeds(root / "model_file");
-        csvSeeds(root / "feature_csv");
-        spectrogramSeeds(root / "spectrogram_cache");
-        wisdomSeeds(root / "fftw_wisdom");
-        sqliteSeeds(root / "sqlite_cache");
-        audioSeeds(root / "decode");
+        for (const auto& name : wanted)
+            if (std::none_of(writers.begin(), writers.end(), [&](const auto& w) { return w.first == name; }))
+                throw std::invalid_argument("no seed writer for target '" + name + "'");
+        for (const auto& [name, write] : writers)
+            if (wanted.empty() || std::find(wanted.begin(), wanted.end(), name) != wanted.end())
+                write(root / name);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "fuzz_make_seeds: %s\n", e.what());
         return 1;

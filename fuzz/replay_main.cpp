@@ -148,12 +148,20 @@ void runOne(const Target& t, const std::string& bytes)
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: test_fuzz_replay CORPUS_ROOT [MUTATIONS [TARGET]]\n");
+        std::fprintf(stderr, "usage: test_fuzz_replay CORPUS_ROOT[:ROOT...] [MUTATIONS [TARGET]]\n");
         return 2;
     }
     std::signal(SIGABRT, saveCurrentInput);
     std::signal(SIGSEGV, saveCurrentInput);
-    const fs::path root = argv[1];
+    // Seeds of a target are gathered from every root: the tracked ones (fuzz/corpus) and those
+    // generated at build time (the audio seeds, which are never committed).
+    std::vector<fs::path> roots;
+    {
+        std::stringstream list(argv[1]);
+        for (std::string root; std::getline(list, root, ':');)
+            if (!root.empty())
+                roots.emplace_back(root);
+    }
     const int mutations = argc > 2 ? std::atoi(argv[2]) : 24;
     const std::string only = argc > 3 ? argv[3] : "";
     int passed = 0, failed = 0;
@@ -162,13 +170,14 @@ int main(int argc, char** argv)
             continue;
         const auto start = std::chrono::steady_clock::now();
         std::vector<fs::path> seeds;
-        if (fs::is_directory(root / t.name))
-            for (const auto& e : fs::directory_iterator(root / t.name))
-                if (e.is_regular_file())
-                    seeds.push_back(e.path());
+        for (const auto& root : roots)
+            if (fs::is_directory(root / t.name))
+                for (const auto& e : fs::directory_iterator(root / t.name))
+                    if (e.is_regular_file())
+                        seeds.push_back(e.path());
         std::sort(seeds.begin(), seeds.end());
         if (seeds.empty()) {
-            std::printf("FAIL  %-18s no seeds in %s\n", t.name, (root / t.name).c_str());
+            std::printf("FAIL  %-18s no seeds in %s\n", t.name, argv[1]);
             ++failed;
             continue;
         }

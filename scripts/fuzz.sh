@@ -6,7 +6,8 @@
 #   scripts/fuzz.sh TARGET SECONDS      builds, then fuzzes TARGET for SECONDS on one core;
 #                                       exits non-zero when libFuzzer found a crash, leak,
 #                                       timeout or broken invariant (input in build-fuzz/artifacts/)
-#   scripts/fuzz.sh --seeds             rewrites fuzz/corpus/ with our own writers (gcc build)
+#   scripts/fuzz.sh --seeds             rewrites fuzz/corpus/ with our own writers (gcc build; the
+#                                       decode seeds are generated into the build folder at run time)
 #
 # The fuzz build is separate from ./build: clang-15 (Debian packages clang-15 and
 # libfuzzer-15-dev), the whole core instrumented with -fsanitize=fuzzer-no-link,address,undefined
@@ -52,7 +53,8 @@ seeds() {
     local dir=${BUILD_DIR:-build}
     cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
     cmake --build "$dir" -j"${JOBS:-2}" --target fuzz_make_seeds
-    "$dir/fuzz/fuzz_make_seeds" "$ROOT/fuzz/corpus"
+    # Every tracked corpus; the audio seeds (decode) are generated where they are used, never committed.
+    "$dir/fuzz/fuzz_make_seeds" "$ROOT/fuzz/corpus" model_file feature_csv spectrogram_cache fftw_wisdom sqlite_cache
 }
 
 run() {
@@ -67,6 +69,11 @@ run() {
     local work="$ROOT/$FUZZ_BUILD/corpus/$target" artifacts="$ROOT/$FUZZ_BUILD/artifacts/$target/"
     local tmp="$ROOT/$FUZZ_BUILD/tmp/$target-$$" log="$ROOT/$FUZZ_BUILD/logs/$target.log"
     mkdir -p "$work" "$artifacts" "$tmp" "$(dirname "$log")"
+    local seeds=("fuzz/corpus/$target")
+    if [ "$target" = decode ]; then # audio seeds are generated, never committed
+        "$FUZZ_BUILD/fuzz/fuzz_make_seeds" "$ROOT/$FUZZ_BUILD/seeds" decode
+        seeds=("$ROOT/$FUZZ_BUILD/seeds/decode")
+    fi
     local flags=(-max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -print_final_stats=1
                  -artifact_prefix="$artifacts")
     [ -f "fuzz/$target.dict" ] && flags+=(-dict="fuzz/$target.dict")
@@ -80,7 +87,7 @@ run() {
         ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
         LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$ROOT/fuzz/lsan.supp:print_suppressions=0}" \
         UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
-        "$FUZZ_BUILD/fuzz/fuzz_$target" "${flags[@]}" "$work" "fuzz/corpus/$target" 2>&1 | tee "$log" || status=$?
+        "$FUZZ_BUILD/fuzz/fuzz_$target" "${flags[@]}" "$work" "${seeds[@]}" 2>&1 | tee "$log" || status=$?
     # In fork mode (fuzz/TARGET.options) libFuzzer may go on past a crash: its input still counts.
     local found
     found=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) -newer "$tmp/.started" | wc -l)
