@@ -61,31 +61,6 @@ std::vector<fs::path> temporariesUnder(const fs::path& dir)
     return found;
 }
 
-// Lowers this process's file size limit; a write past it fails with EFBIG instead of
-// raising SIGXFSZ. Restored (limit and signal) at the end of the scope.
-class ScopedFileSizeLimit {
-public:
-    explicit ScopedFileSizeLimit(rlim_t bytes)
-    {
-        ::getrlimit(RLIMIT_FSIZE, &previous_);
-        previousSignal_ = ::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = previous_;
-        limit.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~ScopedFileSizeLimit()
-    {
-        ::setrlimit(RLIMIT_FSIZE, &previous_);
-        ::signal(SIGXFSZ, previousSignal_);
-    }
-    ScopedFileSizeLimit(const ScopedFileSizeLimit&) = delete;
-    ScopedFileSizeLimit& operator=(const ScopedFileSizeLimit&) = delete;
-
-private:
-    rlimit previous_{};
-    sighandler_t previousSignal_ = SIG_DFL;
-};
-
 constexpr uid_t kNobody = 65534;
 
 // How the CLI child is started: with a file size limit, and/or as `nobody`.
@@ -185,7 +160,7 @@ private slots:
         const fs::path file = dir / "report.html";
         gs::writeFileAtomically(file, std::string_view("the old report"));
         try {
-            ScopedFileSizeLimit limit(4096);
+            gs::test::ScopedFileSizeLimit limit(4096);
             gs::writeFileAtomically(file, std::string(100000, 'x'), {true});
             QFAIL("a write past the file size limit succeeded");
         } catch (const gs::Error& e) {
@@ -210,7 +185,7 @@ private slots:
         gs::writeFeatureCsv(csv, small);
         const std::string before = readAll(csv);
         try {
-            ScopedFileSizeLimit limit(8192);
+            gs::test::ScopedFileSizeLimit limit(8192);
             gs::writeFeatureCsv(csv, table);
             QFAIL("a CSV past the file size limit was written");
         } catch (const gs::Error& e) {
@@ -238,7 +213,7 @@ private slots:
             cache.store(first);
             const auto size = rlim_t(fs::file_size(db));
             try {
-                ScopedFileSizeLimit limit(size + 16384);
+                gs::test::ScopedFileSizeLimit limit(size + 16384);
                 cache.store(many);
                 QFAIL("3000 rows were stored past the file size limit");
             } catch (const gs::Error& e) {

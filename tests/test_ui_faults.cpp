@@ -20,31 +20,6 @@ namespace {
 
 QString qs(const fs::path& p) { return QString::fromStdString(p.string()); }
 
-// Lowers this process's file size limit (writes past it fail with EFBIG: a full disk for
-// SQLite too); restored at the end of the scope.
-class ScopedFileSizeLimit {
-public:
-    explicit ScopedFileSizeLimit(rlim_t bytes)
-    {
-        ::getrlimit(RLIMIT_FSIZE, &previous_);
-        previousSignal_ = ::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = previous_;
-        limit.rlim_cur = bytes;
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~ScopedFileSizeLimit()
-    {
-        ::setrlimit(RLIMIT_FSIZE, &previous_);
-        ::signal(SIGXFSZ, previousSignal_);
-    }
-    ScopedFileSizeLimit(const ScopedFileSizeLimit&) = delete;
-    ScopedFileSizeLimit& operator=(const ScopedFileSizeLimit&) = delete;
-
-private:
-    rlimit previous_{};
-    sighandler_t previousSignal_ = SIG_DFL;
-};
-
 int problemsAbout(const QSignalSpy& problems, const fs::path& file)
 {
     int n = 0;
@@ -100,7 +75,7 @@ private slots:
         {
             // Room for the database, its 32 KB shared-memory index and a few WAL frames:
             // the WAL grows by at least two 4 KB pages per batch, so the limit is hit part-way.
-            ScopedFileSizeLimit limit(40 * 1024);
+            gs::test::ScopedFileSizeLimit limit(40 * 1024);
             session.open(qs(songs));
             session.waitForFinished();
             QTRY_VERIFY(!session.isBusy());

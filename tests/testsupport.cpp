@@ -2,6 +2,9 @@
 
 #include <QProcess>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -133,6 +136,25 @@ ScopedEnvironment::~ScopedEnvironment()
         qunsetenv(name_);
     else
         qputenv(name_, previous_);
+}
+
+ScopedFileSizeLimit::ScopedFileSizeLimit(unsigned long long bytes)
+{
+    rlimit previous{};
+    ::getrlimit(RLIMIT_FSIZE, &previous);
+    previousSoft_ = previous.rlim_cur;
+    previousHard_ = previous.rlim_max;
+    previousSignal_ = ::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit = previous;
+    limit.rlim_cur = rlim_t(bytes);
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+}
+
+ScopedFileSizeLimit::~ScopedFileSizeLimit()
+{
+    const rlimit previous{rlim_t(previousSoft_), rlim_t(previousHard_)};
+    ::setrlimit(RLIMIT_FSIZE, &previous);
+    ::signal(SIGXFSZ, previousSignal_);
 }
 
 } // namespace gs::test

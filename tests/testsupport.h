@@ -49,6 +49,21 @@ private:
     QByteArray previous_;
 };
 
+// Lowers this process's file size limit for the scope: a write past it fails with EFBIG (a
+// full disk, for our writers and SQLite alike) instead of raising SIGXFSZ. Limit and signal
+// are restored at the end of the scope.
+class ScopedFileSizeLimit {
+public:
+    explicit ScopedFileSizeLimit(unsigned long long bytes);
+    ~ScopedFileSizeLimit();
+    ScopedFileSizeLimit(const ScopedFileSizeLimit&) = delete;
+    ScopedFileSizeLimit& operator=(const ScopedFileSizeLimit&) = delete;
+
+private:
+    unsigned long long previousSoft_ = 0, previousHard_ = 0;
+    void (*previousSignal_)(int) = nullptr;
+};
+
 } // namespace gs::test
 
 // Skips the current test with a message nobody can miss when shared data is absent.

@@ -126,22 +126,30 @@ SongMelWindows melWindowsOf(const Matrix& melDb, int windowFrames, double overla
     return w;
 }
 
-SongMelWindows songMelWindows(const fs::path& song, const MelWindowOptions& options, const CancelToken* cancel)
+Matrix songMelSpectrogramDb(const fs::path& song, int sampleRate, double offsetSeconds, double clipSeconds,
+                            const MelOptions& mel, const CancelToken* cancel, std::string* warning)
 {
-    // The same decoding as the CNN's spectrogram cache (SpectrogramCache::compute).
     DecodeOptions decode;
-    decode.sampleRate = options.sampleRate;
-    decode.offsetSeconds = options.clipOffsetSeconds;
-    decode.durationSeconds = options.clipSeconds;
+    decode.sampleRate = sampleRate;
+    decode.offsetSeconds = offsetSeconds;
+    decode.durationSeconds = clipSeconds;
     const Audio audio = decodeAudio(song, decode, cancel);
     if (audio.samples.empty())
         throw Error(ErrorKind::Empty, song.string(), "no audio samples decoded");
     if (cancel)
         cancel->throwIfCancelled(song.string());
-    SongMelWindows w = melWindowsOf(melSpectrogramDb(audio.samples, audio.sampleRate, options.mel),
+    if (warning && audio.partial)
+        *warning = song.string() + ": " + audio.warning;
+    return melSpectrogramDb(audio.samples, audio.sampleRate, mel);
+}
+
+SongMelWindows songMelWindows(const fs::path& song, const MelWindowOptions& options, const CancelToken* cancel)
+{
+    std::string warning;
+    SongMelWindows w = melWindowsOf(songMelSpectrogramDb(song, options.sampleRate, options.clipOffsetSeconds,
+                                                         options.clipSeconds, options.mel, cancel, &warning),
                                     options.windowFrames, options.overlap);
-    if (audio.partial)
-        w.warning = song.string() + ": " + audio.warning;
+    w.warning = std::move(warning);
     return w;
 }
 

@@ -99,6 +99,13 @@ struct SongMelWindows {
     std::string warning;             // non-empty when the song decoded only in part
 };
 
+// One song's dB mel spectrogram exactly as the CNN sees it: decoded at `sampleRate` from
+// `offsetSeconds` for `clipSeconds` (0 = to the end), then melSpectrogramDb. The one copy the
+// CNN's spectrogram cache and export-mels share. Throws gs::Error naming the song (decode
+// errors, Empty, Cancelled); `warning` is set when the song decoded only in part.
+Matrix songMelSpectrogramDb(const std::filesystem::path& song, int sampleRate, double offsetSeconds, double clipSeconds,
+                            const MelOptions& mel, const CancelToken* cancel = nullptr, std::string* warning = nullptr);
+
 // Cuts a dB mel spectrogram (rows = bands, cols = frames) into windows at melWindowStarts().
 SongMelWindows melWindowsOf(const Matrix& melDb, int windowFrames, double overlap);
 // Decodes `song` as the options say, computes its dB mel spectrogram and cuts it. Throws

@@ -1,8 +1,8 @@
 #include "core/ml/cnn/spectrogram_cache.h"
 
-#include "core/audio/decode.h"
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
+#include "core/dataset/mel_export.h"
 #include "core/ml/binary_io.h"
 
 #include <algorithm>
@@ -218,16 +218,8 @@ CachedSong SpectrogramCache::store(const fs::path& song, const QuantisedSpectrog
 
 QuantisedSpectrogram SpectrogramCache::compute(const fs::path& song, const CancelToken* cancel)
 {
-    DecodeOptions decode;
-    decode.sampleRate = settings_.sampleRate;
-    decode.offsetSeconds = settings_.clipOffsetSeconds;
-    decode.durationSeconds = settings_.clipSeconds;
-    const Audio audio = decodeAudio(song, decode, cancel);
-    if (audio.samples.empty())
-        throw Error(ErrorKind::Empty, song.string(), "no audio samples decoded");
-    if (cancel)
-        cancel->throwIfCancelled(song.string());
-    const Matrix melDb = melSpectrogramDb(audio.samples, audio.sampleRate, settings_.mel);
+    const Matrix melDb = songMelSpectrogramDb(song, settings_.sampleRate, settings_.clipOffsetSeconds,
+                                              settings_.clipSeconds, settings_.mel, cancel);
     ++computed_;
     return QuantisedSpectrogram::fromMatrix(melDb);
 }
