@@ -5,6 +5,7 @@
 #include "core/dataset/cache.h"
 #include "core/dsp/fft.h"
 #include "core/ml/cnn/spectrogram_cache.h"
+#include "core/ml/dlib_input.h"
 #include "core/ml/model_file.h"
 #include "tests/testsupport.h"
 
@@ -168,7 +169,7 @@ private slots:
         QVERIFY(!dsp::detail::importWisdomFile(file)); // before the fix: abort()
     }
 
-    // fuzz_model_file (not fixed, see fuzz/README.md): a model file with a valid checksum
+    // fuzz_model_file (an ASan-only finding, see fuzz/README.md): a model file with a valid checksum
     // whose MLP weights announce a 91 GB tensor makes dlib's deserialiser allocate it before
     // reading a single value (ASan stops there). Outside ASan the allocation fails or is
     // never touched, and the loader turns that into a clean refusal naming the file.
@@ -184,6 +185,46 @@ private slots:
             QVERIFY2(e.kind() == ErrorKind::Format, e.what());
             QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
         }
+    }
+
+    // fuzz_model_file: a crafted model file (checksum repaired) whose MLP weight tensor has
+    // dimensions with a negative product. dlib::deserialize(resizable_tensor&) then allocated
+    // nothing and copied the following bytes through a null pointer: a segfault in the normal
+    // build. Dlib now reads from DlibInput, which refuses to copy into a null address, so the
+    // short read becomes Dlib's own serialization error and a clean refusal naming the file.
+    void mlpWithNegativeTensorSizeIsRefusedCleanly()
+    {
+        const fs::path file = regressionInput("open-model-mlp-tensor-segfault.gsm");
+        QVERIFY2(fs::is_regular_file(file), file.c_str());
+        try {
+            ml::loadModelFile(file);
+            QFAIL("a model with a negative-size weight tensor loaded");
+        } catch (const Error& e) {
+            QCOMPARE(e.subject(), file.string());
+            QVERIFY2(e.kind() == ErrorKind::Format, e.what());
+            QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
+            QVERIFY2(e.reason().find("resizable_tensor") != std::string::npos, e.what());
+        }
+    }
+
+    // The guard itself: a read into a null buffer yields no bytes and leaves the position,
+    // ordinary reads and seeks behave as an istringstream's.
+    void dlibInputRefusesNullDestinations()
+    {
+        ml::DlibInput in(std::string("abcdef"));
+        QCOMPARE(in.rdbuf()->sgetn(nullptr, 4), std::streamsize(0));
+        char buffer[4] = {};
+        QCOMPARE(in.rdbuf()->sgetn(buffer, 4), std::streamsize(4));
+        QCOMPARE(std::string(buffer, 4), std::string("abcd"));
+        QCOMPARE(in.rdbuf()->sgetn(buffer, 4), std::streamsize(2)); // only "ef" is left
+        QCOMPARE(std::string(buffer, 2), std::string("ef"));
+        in.clear();
+        in.seekg(1);
+        QCOMPARE(char(in.get()), 'b');
+        in.seekg(-1, std::ios::end);
+        QCOMPARE(char(in.get()), 'f');
+        in.seekg(7);
+        QVERIFY(in.fail()); // beyond the end
     }
 
     // fuzz_sqlite_cache: a damaged cache file (one feature blob's bytes turned into a NaN)

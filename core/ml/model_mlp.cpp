@@ -14,6 +14,7 @@
 #include "core/common/shuffle.h"
 #include "core/ml/binary_io.h"
 #include "core/ml/class_weights.h"
+#include "core/ml/dlib_input.h"
 #include "core/ml/models.h"
 
 #include <dlib/dnn.h>
@@ -139,15 +140,14 @@ protected:
         const std::size_t n = bin::readCount(in, "network", 1, 64);
         std::vector<std::shared_ptr<RunNet>> nets;
         for (std::size_t i = 0; i < n; ++i) {
-            std::istringstream blob(bin::readString(in, "network weights", bin::kMaxString * 8));
+            DlibInput blob(bin::readString(in, "network weights", bin::kMaxString * 8));
             auto net = std::make_shared<RunNet>();
             try {
                 dlib::deserialize(*net, blob);
             } catch (const std::exception& e) {
                 throw Error(ErrorKind::Format, "model", std::string("damaged network weights: ") + e.what());
             }
-            if (long(dlib::layer<1>(*net).layer_details().get_num_outputs()) != classCount() ||
-                !checkInputWidth(*net))
+            if (!checkShapes(*net))
                 throw Error(ErrorKind::Format, "model", "network does not match the class count or features");
             nets.push_back(std::move(net));
         }
@@ -155,12 +155,23 @@ protected:
     }
 
 private:
-    bool checkInputWidth(RunNet& net) const
+    // Every fc layer's weights are (inputs + 1 bias) x outputs, its inputs the outputs of the
+    // layer below: a network read from a file must have exactly the shapes it will be run with.
+    bool checkShapes(RunNet& net) const
     {
-        // The first fc layer's weights are (inputs + 1 bias) x h1.
-        const auto& params = dlib::layer<7>(net).layer_details().get_layer_params();
-        const long h1 = long(dlib::layer<7>(net).layer_details().get_num_outputs());
-        return h1 > 0 && params.size() == std::size_t((long(dimension()) + 1) * h1);
+        const auto& in = dlib::layer<7>(net).layer_details();
+        const auto& hidden = dlib::layer<4>(net).layer_details();
+        const auto& out = dlib::layer<1>(net).layer_details();
+        const long h1 = long(in.get_num_outputs());
+        const long h2 = long(hidden.get_num_outputs());
+        const long k = long(out.get_num_outputs());
+        const auto fits = [](const dlib::tensor& params, long inputs, long outputs) {
+            return params.num_samples() >= 0 && params.k() >= 0 && params.nr() >= 0 && params.nc() >= 0 &&
+                   params.size() == std::size_t((inputs + 1) * outputs);
+        };
+        return h1 > 0 && h1 <= 1 << 16 && h2 > 0 && h2 <= 1 << 16 && k == classCount() &&
+               fits(in.get_layer_params(), long(dimension()), h1) && fits(hidden.get_layer_params(), h1, h2) &&
+               fits(out.get_layer_params(), h2, k);
     }
 
     std::shared_ptr<RunNet> trainOne(const std::vector<Input>& x, const std::vector<unsigned long>& y,

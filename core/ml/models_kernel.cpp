@@ -16,6 +16,7 @@
 #include "core/common/error.h"
 #include "core/ml/binary_io.h"
 #include "core/ml/class_weights.h"
+#include "core/ml/dlib_input.h"
 #include "core/ml/models.h"
 
 #include <dlib/svm.h>
@@ -144,7 +145,7 @@ protected:
             if (c < 0 || c >= classCount())
                 throw Error(ErrorKind::Format, "model", "class index out of range");
         }
-        std::istringstream blob(bin::readString(in, "pairwise machines", bin::kMaxString * 16));
+        DlibInput blob(bin::readString(in, "pairwise machines", bin::kMaxString * 16));
         std::vector<Machine> machines(k * (k - 1) / 2);
         try {
             for (auto& machine : machines)

@@ -3,6 +3,7 @@
 #include "core/common/atomic_file.h"
 #include "core/common/error.h"
 #include "core/ml/binary_io.h"
+#include "core/ml/dlib_input.h"
 
 #include <fstream>
 #include <iomanip>
@@ -101,10 +102,10 @@ std::optional<CnnCheckpoint> resumeCnnCheckpoint(const fs::path& file, const std
             bin::readRecord(in, kCheckpointMagic, kCheckpointVersion, "checkpoint", kMaxCnnRecordBytes));
         if (saved.key != identity)
             return std::nullopt;
-        std::istringstream trainerIn(saved.trainerState, std::ios::binary);
+        DlibInput trainerIn(saved.trainerState);
         trainer.loadState(trainerIn);
         if (!saved.bestPredictor.empty()) {
-            std::istringstream bestIn(saved.bestPredictor, std::ios::binary);
+            DlibInput bestIn(saved.bestPredictor);
             best.load(bestIn);
         }
         std::istringstream rngIn(saved.rngState);

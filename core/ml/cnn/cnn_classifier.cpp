@@ -6,6 +6,7 @@
 #include "core/ml/binary_io.h"
 #include "core/ml/class_weights.h"
 #include "core/ml/cnn/cnn_checkpoint.h"
+#include "core/ml/dlib_input.h"
 
 #include <algorithm>
 #include <chrono>
@@ -587,7 +588,7 @@ void CnnClassifier::save(std::ostream& out) const
 void CnnClassifier::load(std::istream& in)
 {
     const std::string payload = bin::readRecord(in, kBlobMagic, kBlobVersion, "Genrescope CNN model", kMaxCnnRecordBytes);
-    std::istringstream p(payload, std::ios::binary);
+    DlibInput p(payload); // the network at its end is read by Dlib
     Hyperparameters hyper;
     const std::uint32_t count = bin::readU32(p, "hyperparameters");
     if (count > kMaxHyperparameters)
