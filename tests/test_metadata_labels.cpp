@@ -1,5 +1,4 @@
-// Labels from metadata (core/dataset/metadata.h): the RFC 4180 reader, FMA's tracks.csv and
-// genres.csv, plain path,genre CSVs, and matching labels to the files of a folder.
+// Labels from metadata (core/dataset/metadata.h): FMA's tracks.csv and genres.csv, plain path,genre CSVs, and matching labels to the files of a folder.
 // Expected FMA figures come from the sample's README and from Python's csv module
 // (/usr/bin/python3, csv.reader + ast.literal_eval over the same file), an independent reader.
 #include "core/common/error.h"
@@ -57,37 +56,6 @@ class TestMetadataLabels : public QObject {
     Q_OBJECT
 
 private slots:
-    void csvReaderHandlesQuotesNewlinesAndCrlf()
-    {
-        const std::string text = "\xEF\xBB\xBF"
-                                 "a,\"b,c\",\"say \"\"hi\"\"\"\r\n"
-                                 "\"multi\nline\",,\"\"\r\n"
-                                 "\n"
-                                 "\"crlf\r\ninside\",x\"y,last";
-        const auto records = gs::parseCsv(text, "inline");
-        QCOMPARE(records.size(), std::size_t(3));
-        QCOMPARE(records[0].fields, (std::vector<std::string>{"a", "b,c", "say \"hi\""}));
-        QCOMPARE(records[0].line, std::size_t(1));
-        QCOMPARE(records[1].fields, (std::vector<std::string>{"multi\nline", "", ""}));
-        QCOMPARE(records[1].line, std::size_t(2));
-        // the blank line 4 is skipped; the record on line 5 spans two lines; a quote inside an
-        // unquoted field is kept
-        QCOMPARE(records[2].fields, (std::vector<std::string>{"crlf\r\ninside", "x\"y", "last"}));
-        QCOMPARE(records[2].line, std::size_t(5));
-    }
-
-    void csvReaderRejectsAnUnclosedQuote()
-    {
-        try {
-            gs::parseCsv("a,b\nc,\"never closed\nd\n", "broken.csv");
-            QFAIL("an unclosed quote must throw");
-        } catch (const gs::Error& e) {
-            QCOMPARE(e.kind(), gs::ErrorKind::Format);
-            QCOMPARE(e.subject(), std::string("broken.csv"));
-            QVERIFY(e.reason().find("line 2") != std::string::npos);
-        }
-    }
-
     void fmaPathsAndGenreLists()
     {
         QCOMPARE(gs::fmaAudioPath(2), std::string("000/000002.mp3"));

@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/dataset/cache.h"
 #include "core/dataset/demo.h"
+#include "core/ml/cv_tasks.h"
 #include "core/ml/labelled_set.h"
 #include "core/ml/report_svg.h"
 #include "core/ml/report_writer.h"
@@ -170,6 +171,73 @@ private slots:
         QCOMPARE(back.protocol.createdWith, std::string("genrescope 0.1.0"));
         QCOMPARE(back.protocol.seed, std::uint64_t(7));
         QVERIFY(back.protocol.grouped);
+    }
+
+    // Multi-genre songs (FMA genres_all): four songs of smallReport carry a second genre. Three of
+    // the four errors then name one of the song's genres; by any listed genre the confusion is
+    //   A: 6 0 0   B: 1 5 0   C: 0 0 4
+    // so top-1 = 15/16, recall 1, 5/6, 1 (balanced 0.94444), precision 6/7, 1, 1,
+    // F1 12/13, 10/11, 1 (macro 0.944056).
+    void anyGenreScoresCountAnyListedGenre()
+    {
+        auto report = smallReport({"A", "B", "C"});
+        auto& m = report.models[0];
+        QCOMPARE(outOfFoldAnyGenre(m, report.classes).multiGenreSongs, std::size_t(0)); // none yet
+        for (auto& model : report.models) { // the same songs for every model
+            model.predictions[5].genres = {0, 1};  // A song, predicted B: also B
+            model.predictions[6].genres = {0, 1};  // B song, predicted A: also A
+            model.predictions[11].genres = {1, 2}; // B song, predicted C: also C
+            model.predictions[12].genres = {0, 2}; // C song, predicted C
+        }
+        const auto any = outOfFoldAnyGenre(m, report.classes);
+        QCOMPARE(any.multiGenreSongs, std::size_t(4));
+        QCOMPARE(any.top1, 15.0 / 16.0);
+        QCOMPARE(any.top3, 1.0);
+        QVERIFY(std::abs(any.metrics.balancedAccuracy - (1 + 5.0 / 6 + 1) / 3) < 1e-12);
+        QVERIFY(std::abs(any.metrics.perClass[0].precision - 6.0 / 7) < 1e-12);
+        QVERIFY(std::abs(any.metrics.perClass[0].f1 - 12.0 / 13) < 1e-12);
+        QVERIFY(std::abs(any.metrics.perClass[1].f1 - 10.0 / 11) < 1e-12);
+        QVERIFY(std::abs(any.metrics.macroF1 - (12.0 / 13 + 10.0 / 11 + 1) / 3) < 1e-12);
+
+        // JSON keeps each song's genres and states the scores; the table and HTML show them.
+        const auto json = reportToJson(report);
+        const auto back = reportFromJson(json);
+        QCOMPARE(back.models[0].predictions[11].genres, (std::vector<int>{1, 2}));
+        QVERIFY(back.models[0].predictions[0].genres.empty());
+        QVERIFY(json.find("\"any_genre\"") != std::string::npos);
+        QCOMPARE(outOfFoldAnyGenre(back.models[0], back.classes).top1, 15.0 / 16.0);
+        const auto table = formatComparisonTable(report);
+        QVERIFY2(table.find("By any listed genre (4 songs") != std::string::npos, table.c_str());
+        QVERIFY2(table.find("top-1 93.75%") != std::string::npos, table.c_str());
+        HtmlReportInput input;
+        input.report = &report;
+        const auto html = htmlReport(input);
+        QVERIFY(html.find("Songs with several genres") != std::string::npos);
+        QVERIFY(html.find("93.75") != std::string::npos);
+        // Without multi-genre songs, nothing of it appears.
+        const auto plain = smallReport({"A", "B", "C"});
+        QVERIFY(formatComparisonTable(plain).find("By any listed genre") == std::string::npos);
+        QVERIFY(reportToJson(plain).find("any_genre") == std::string::npos);
+    }
+
+    // A sample's genres as class indices: unknown names (FMA sub-genres that are no class) are
+    // dropped, the label is always one of them, and one genre alone is not "several".
+    void genreIndicesKeepOnlyKnownClasses()
+    {
+        LabelledSet set;
+        set.classes = {"Pop", "Punk", "Rock"};
+        Sample s;
+        s.label = 2;
+        s.genres = {"Punk", "Rock", "Jazz"};
+        QCOMPARE(cv::genreIndices(set, s), (std::vector<int>{1, 2}));
+        s.genres = {"Experimental Pop", "Pop"}; // the label Rock is added
+        QCOMPARE(cv::genreIndices(set, s), (std::vector<int>{0, 2}));
+        s.genres = {"Rock"};
+        QVERIFY(cv::genreIndices(set, s).empty());
+        s.genres = {"Jazz"};
+        QVERIFY(cv::genreIndices(set, s).empty());
+        s.genres.clear();
+        QVERIFY(cv::genreIndices(set, s).empty());
     }
 
     void oldReportsWithoutPredictionsStillLoad()

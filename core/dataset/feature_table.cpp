@@ -1,6 +1,7 @@
 #include "core/dataset/feature_table.h"
 
 #include "core/common/atomic_file.h"
+#include "core/common/csv.h"
 #include "core/common/error.h"
 #include "core/common/read_file.h"
 
@@ -15,87 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Record {
-    std::vector<std::string> cells;
-    std::size_t line = 0;  // physical line where the record starts (1-based)
-};
-
-// RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF.
-class CsvReader {
-public:
-    CsvReader(std::string text, std::string name) : text_(std::move(text)), name_(std::move(name))
-    {
-        if (text_.rfind("\xEF\xBB\xBF", 0) == 0)  // UTF-8 BOM from spreadsheet exports
-            pos_ = 3;
-    }
-
-    bool next(Record& record)
-    {
-        record.cells.clear();
-        // Skip blank lines between records.
-        while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-            if (text_[pos_] == '\n')
-                ++line_;
-            ++pos_;
-        }
-        if (pos_ >= text_.size())
-            return false;
-        record.line = line_;
-        std::string cell;
-        bool quoted = false, wasQuoted = false;
-        while (pos_ < text_.size()) {
-            const char c = text_[pos_++];
-            if (quoted) {
-                if (c == '"') {
-                    if (pos_ < text_.size() && text_[pos_] == '"') {
-                        cell += '"';
-                        ++pos_;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n')
-                        ++line_;
-                    cell += c;
-                }
-            } else if (c == '"') {
-                if (!cell.empty())
-                    fail(record.line, "a quote inside an unquoted field");
-                quoted = wasQuoted = true;
-            } else if (c == ',') {
-                record.cells.push_back(std::move(cell));
-                cell.clear();
-                wasQuoted = false;
-            } else if (c == '\n') {
-                ++line_;
-                break;
-            } else if (c == '\r') {
-                continue;
-            } else {
-                if (wasQuoted)
-                    fail(record.line, "text after a closing quote");
-                cell += c;
-            }
-        }
-        if (quoted)
-            fail(record.line, "a quoted field is never closed");
-        record.cells.push_back(std::move(cell));
-        return true;
-    }
-
-    [[noreturn]] void fail(std::size_t line, const std::string& what) const
-    {
-        throw Error(ErrorKind::Format, name_, "line " + std::to_string(line) + ": " + what);
-    }
-
-private:
-    std::string text_;
-    std::string name_;
-    std::size_t pos_ = 0;
-    std::size_t line_ = 1;
-};
-
-double parseNumber(const CsvReader& reader, const Record& record, const std::string& cell, const std::string& column)
+double parseNumber(const CsvCursor& reader, const CsvRecord& record, const std::string& cell, const std::string& column)
 {
     const char* begin = cell.data();
     const char* end = cell.data() + cell.size();
@@ -148,11 +69,12 @@ std::vector<std::string> FeatureTable::labels() const
 
 FeatureTable readFeatureCsv(const fs::path& file)
 {
-    CsvReader reader(readWholeFile(file), file.string());
-    Record header;
+    const std::string text = readWholeFile(file);
+    CsvCursor reader(text, file.string(), CsvQuotes::Strict); // tables are written by programs
+    CsvRecord header;
     if (!reader.next(header))
         throw Error(ErrorKind::Format, file.string(), "the file is empty (no header line)");
-    const auto& h = header.cells;
+    const auto& h = header.fields;
 
     // Ours: filename,label,length,<features>[,group]. Kaggle: filename,length,<features>,label.
     enum class Layout { Ours, Kaggle } layout;
@@ -184,9 +106,9 @@ FeatureTable readFeatureCsv(const fs::path& file)
             reader.fail(header.line, "column '" + c + "' appears twice");
     }
 
-    Record record;
+    CsvRecord record;
     while (reader.next(record)) {
-        const auto& c = record.cells;
+        const auto& c = record.fields;
         if (c.size() != h.size())
             reader.fail(record.line, std::to_string(c.size()) + " fields where the header has " + std::to_string(h.size()));
         FeatureRow row;

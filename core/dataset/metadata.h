@@ -8,7 +8,8 @@
 //     level genre_top, genres_all, split, subset, id, ...; then "track_id"), with genres.csv
 //     beside it for the genre names and hierarchy. Audio is found by track id
 //     (000/000002.mp3: folder = id / 1000, file = six-digit id).
-// Both are read with an RFC 4180 reader (quoted commas, doubled quotes, quoted newlines, CRLF).
+// Both are read with the one RFC 4180 reader (core/common/csv.h), leniently about stray quotes.
+#include "core/common/csv.h"
 #include "core/common/progress.h"
 #include "core/dataset/scan.h"
 
@@ -21,35 +22,6 @@
 #include <vector>
 
 namespace gs {
-
-// ---- RFC 4180 -------------------------------------------------------------------------
-
-struct CsvRecord {
-    std::vector<std::string> fields;
-    std::size_t line = 0; // 1-based line where the record starts (quoted newlines make records span lines)
-};
-
-// Reads one record at a time from text (which must outlive it), so that a large file is never
-// held as all its fields at once.
-class CsvCursor {
-public:
-    CsvCursor(std::string_view text, std::string subject);
-    // The next record; false at the end. Throws as parseCsv.
-    bool next(CsvRecord& record);
-
-private:
-    std::string_view text_;
-    std::string subject_;
-    std::size_t pos_ = 0;
-    std::size_t line_ = 1;
-};
-
-// Blank lines (outside quotes) are skipped; a UTF-8 byte-order mark is ignored; a quote inside
-// an unquoted field is kept as a character (lenient, as Python's csv module). Throws
-// gs::Error(Format, subject) when a quoted field is never closed.
-std::vector<CsvRecord> parseCsv(std::string_view text, const std::string& subject);
-// Throws NotFound when the file cannot be read, Format as parseCsv.
-std::vector<CsvRecord> readCsvFile(const std::filesystem::path& file);
 
 // ---- FMA -------------------------------------------------------------------------------
 

@@ -49,6 +49,25 @@ void splitByFold(const std::vector<int>& foldOf, int fold, std::vector<std::size
         (foldOf[i] == fold ? test : train).push_back(i);
 }
 
+std::vector<int> genreIndices(const LabelledSet& data, const Sample& sample)
+{
+    if (sample.genres.empty())
+        return {};
+    std::vector<int> out;
+    if (sample.label >= 0)
+        out.push_back(sample.label);
+    for (const auto& name : sample.genres) {
+        const auto it = std::find(data.classes.begin(), data.classes.end(), name);
+        if (it != data.classes.end())
+            out.push_back(int(it - data.classes.begin()));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    if (out.size() < 2)
+        out.clear();
+    return out;
+}
+
 std::size_t argmax(const std::vector<double>& p)
 {
     return std::size_t(std::max_element(p.begin(), p.end()) - p.begin());

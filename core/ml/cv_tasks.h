@@ -22,6 +22,10 @@ LabelledSet subset(const LabelledSet& data, const std::vector<std::size_t>& indi
 // Indices (ascending) of the test fold and of everything else.
 void splitByFold(const std::vector<int>& foldOf, int fold, std::vector<std::size_t>& train,
                  std::vector<std::size_t>& test);
+// Every genre of a multi-genre sample (Sample::genres, e.g. FMA genres_all) that is one of
+// data's classes, as ascending class indices with the sample's label among them; empty for a
+// sample of one genre (no list, or a list naming only its label).
+std::vector<int> genreIndices(const LabelledSet& data, const Sample& sample);
 // First index of the largest value (the predicted class).
 std::size_t argmax(const std::vector<double>& p);
 // Songs, not clips: the rows at `rows` (with their probabilities, same order) grouped by

@@ -250,6 +250,7 @@ FoldOutcome runFoldTask(const LabelledSet& data, const std::vector<int>& foldOf,
         p.fold = fold;
         p.truth = data.samples[song.firstRow].label;
         p.song = data.samples[song.firstRow].audioPath;
+        p.genres = cv::genreIndices(data, data.samples[song.firstRow]);
         p.probabilities = std::move(song.probabilities);
         p.predicted = int(argmax(p.probabilities));
         correct += p.predicted == p.truth;

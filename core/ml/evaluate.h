@@ -40,6 +40,7 @@ struct OutOfFoldPrediction {
     int predicted = -1;               // argmax of probabilities
     std::vector<double> probabilities; // one per class, sums to 1
     std::string song;                 // Sample::audioPath (empty for a features CSV)
+    std::vector<int> genres;          // a multi-genre song's genres (cv::genreIndices); empty = one genre
 };
 
 struct ModelReport {

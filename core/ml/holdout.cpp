@@ -135,6 +135,7 @@ ModelReport evaluateModel(const std::string& name, const LabelledSet& data, cons
         p.sample = int(i);
         p.fold = 0;
         p.truth = data.samples[i].label;
+        p.genres = cv::genreIndices(data, data.samples[i]);
         p.probabilities = model->predictProbabilities(data.samples[i]);
         p.predicted = int(cv::argmax(p.probabilities));
         correct += p.predicted == p.truth;

@@ -30,6 +30,18 @@ std::vector<std::size_t> tableOrder(const EvaluationReport& report);
 // Top-k accuracy of one model from its out-of-fold probabilities (0 without predictions).
 double outOfFoldTopK(const ModelReport& model, int k);
 
+// Songs with several genres (OutOfFoldPrediction::genres, from FMA genres_all): a prediction of
+// any of a song's genres counts as right (metrics.h: anyGenreTopKAccuracy, anyGenreConfusion).
+// Over every song of the report; multiGenreSongs = 0 when no song has several genres (then the
+// scores equal the ordinary ones and reports leave this out).
+struct AnyGenreScores {
+    std::size_t multiGenreSongs = 0;
+    double top1 = 0;
+    double top3 = 0;
+    Metrics metrics; // balanced accuracy, macro-F1 and per-genre F1 by any listed genre
+};
+AnyGenreScores outOfFoldAnyGenre(const ModelReport& model, const std::vector<std::string>& classes);
+
 // How a confusion matrix is shown / exported.
 enum class ConfusionScale { Counts, ByTrue, ByPredicted, OverAll };
 // Cell values under a scale: counts, row shares (recall), column shares (precision), share of all.
