@@ -258,6 +258,17 @@ int main(int argc, char** argv)
         });
         std::printf("  %-24s %6.0f / %6.0f\n", pageNames[page], t.wallMs, t.cpuMs);
     }
+    {
+        // The scatter on two features (no PCA): what drawing every song costs alone.
+        eda.showPage(ui::EdaPanel::Scatter);
+        const Timing t = timed([&] {
+            eda.scatter()->setAxes(2, 3);
+            (void)eda.grab();
+        });
+        std::printf("  %-24s %6.0f / %6.0f\n", "scatter (two features)", t.wallMs, t.cpuMs);
+        eda.scatter()->setAxes(0, 1);
+        std::printf("  scatter title: %s\n", qPrintable(eda.scatter()->title()));
+    }
 
     std::vector<Fingerprint> prints;
     {

@@ -3,6 +3,10 @@
 #include "core/features/schema.h"
 #include "ui/session/dataset_session.h"
 
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
 namespace gs::ui {
 
 EdaData EdaData::fromSession(const DatasetSession& session)
@@ -54,6 +58,29 @@ std::vector<double> EdaData::durationsOf(int genreIndex) const
     for (std::size_t i = 0; i < durationSeconds.size(); ++i)
         if (genre[i] == genreIndex)
             out.push_back(durationSeconds[i]);
+    return out;
+}
+
+std::vector<std::size_t> EdaData::stratifiedSample(std::size_t count) const
+{
+    const std::size_t n = features.size();
+    std::vector<std::size_t> out;
+    if (n <= count) {
+        out.resize(n);
+        std::iota(out.begin(), out.end(), std::size_t(0));
+        return out;
+    }
+    std::vector<std::vector<std::size_t>> byGenre(std::size_t(std::max<qsizetype>(genres.size(), 1)));
+    for (std::size_t i = 0; i < n; ++i)
+        byGenre[std::size_t(std::clamp(genre[i], 0, int(byGenre.size()) - 1))].push_back(i);
+    for (const auto& members : byGenre) {
+        // Proportional share, at least one song of every genre that has songs.
+        const auto take = std::min(members.size(), std::max<std::size_t>(members.empty() ? 0 : 1,
+                                                                          std::size_t(std::llround(double(members.size()) * double(count) / double(n)))));
+        for (std::size_t k = 0; k < take; ++k)
+            out.push_back(members[k * members.size() / take]);
+    }
+    std::sort(out.begin(), out.end());
     return out;
 }
 

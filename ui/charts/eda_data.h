@@ -24,6 +24,10 @@ struct EdaData {
     std::vector<double> column(int feature) const;               // over all analysed songs
     std::vector<double> column(int feature, int genreIndex) const;
     std::vector<double> durationsOf(int genreIndex) const;
+    // At most `count` analysed songs (indices into songIndex), the same every time: each
+    // genre's share as in the whole (stratified), its songs evenly spaced in its order.
+    // Every song when there are no more than `count`.
+    std::vector<std::size_t> stratifiedSample(std::size_t count) const;
 };
 
 } // namespace gs::ui
