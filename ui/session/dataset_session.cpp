@@ -19,6 +19,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -61,12 +62,18 @@ Song analyse(Song song, const ExtractionParams& params, GenreFeatureExtractor& e
     return song;
 }
 
-std::vector<DuplicateGroup> groupDuplicates(const std::vector<Song>& songs)
+// The fingerprints the duplicate search compares: one per song, empty unless analysed.
+std::vector<Fingerprint> fingerprintsOf(const std::vector<Song>& songs)
 {
     std::vector<Fingerprint> prints;
     prints.reserve(songs.size());
     for (const auto& s : songs)
         prints.push_back(s.status == SongStatus::Ready ? s.record.fingerprint : Fingerprint{});
+    return prints;
+}
+
+std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints)
+{
     const auto pairs = findDuplicates(prints);
     std::vector<DuplicateGroup> groups;
     for (const auto& members : duplicateGroups(pairs, prints.size())) {
@@ -151,8 +158,7 @@ public:
         timer.start();
         if (!folderExists())
             return;
-        openCache();
-        const auto scan = scanFolder();
+        const auto scan = scanWhileOpeningCache();
         if (!scan)
             return;
         std::vector<Song> songs = matchAgainstCache(*scan);
@@ -161,11 +167,19 @@ public:
         for (std::size_t i = 0; i < songs.size(); ++i)
             if (songs[i].status == SongStatus::Pending)
                 pending.push_back(int(i));
-        context_.post([session = session_, folder = folder_, songs, n = int(pending.size()), format = labelFormat_]() mutable {
-            session->applyScan(folder, std::move(songs), n, format);
-        });
-        analysePending(songs, pending);
-        context_.post([session = session_, groups = groupDuplicates(songs), seconds = timer.elapsed() / 1000.0]() mutable {
+        std::vector<Fingerprint> prints;
+        if (pending.empty()) {
+            // A cached open: nothing changes any more, so the songs move to the GUI and only
+            // their fingerprints stay for the duplicate search (100,000 songs: no copy of
+            // ~200 MB of features and fingerprints).
+            prints = fingerprintsOf(songs);
+            postScan(std::move(songs), 0);
+        } else {
+            postScan(songs, int(pending.size()));
+            analysePending(songs, pending);
+            prints = fingerprintsOf(songs);
+        }
+        context_.post([session = session_, groups = groupDuplicates(prints), seconds = timer.elapsed() / 1000.0]() mutable {
             session->applyFinish(std::move(groups), seconds);
         });
     }
@@ -181,6 +195,39 @@ private:
     }
     QString cacheFileName() const { return QString::fromStdString(options_.cacheFile.string()); }
 
+    void postScan(std::vector<Song> songs, int pending) const
+    {
+        context_.post([session = session_, folder = folder_, songs = std::move(songs), pending, format = labelFormat_]() mutable {
+            session->applyScan(folder, std::move(songs), pending, format);
+        });
+    }
+
+    // The folder scan (a stat() per file) and the cache read (SQLite) do not depend on each
+    // other: the scan runs on a helper thread meanwhile. The cache stays on this thread,
+    // which owns its SQL connection and later stores the analysed songs.
+    std::optional<ScanResult> scanWhileOpeningCache()
+    {
+        std::optional<ScanResult> scan;
+        std::exception_ptr scanError;
+        std::thread scanner([&] {
+            try {
+                scan = scanFolder();
+            } catch (...) {
+                scanError = std::current_exception();
+            }
+        });
+        try {
+            openCache();
+        } catch (...) {
+            scanner.join();
+            throw;
+        }
+        scanner.join();
+        if (scanError)
+            std::rethrow_exception(scanError);
+        return scan;
+    }
+
     bool folderExists() const
     {
         std::error_code ec;
@@ -195,8 +242,12 @@ private:
     {
         try {
             cache_ = std::make_unique<FeatureCache>(options_.cacheFile, schemaFingerprint_);
-            for (auto& c : cache_->load(root_))
-                cached_.emplace(c.path, std::move(c));
+            auto rows = cache_->load(root_);
+            cached_.reserve(rows.size());
+            for (auto& c : rows) {
+                std::string path = c.path;
+                cached_.emplace(std::move(path), std::move(c));
+            }
         } catch (const Error& e) {
             cache_.reset();
             postProblem(cacheFileName(), DatasetSession::tr("feature cache unavailable, nothing will be remembered: %1").arg(errorText(e)));
@@ -251,6 +302,7 @@ private:
     std::vector<Song> matchAgainstCache(const ScanResult& scan)
     {
         std::vector<Song> songs;
+        songs.reserve(scan.songs.size());
         for (const auto& f : scan.songs) {
             Song s;
             s.relativePath = QString::fromStdString(f.relativePath);
@@ -451,9 +503,12 @@ void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, i
     for (auto& s : songs_)
         failTooShortClip(s);
     snapshot_.reset();
-    std::set<QString> genres;
+    std::set<std::string> labels; // few distinct: converted once each, then sorted as QStrings
     for (const auto& s : songs_)
-        genres.insert(QString::fromStdString(s.record.label));
+        labels.insert(s.record.label);
+    std::set<QString> genres;
+    for (const auto& label : labels)
+        genres.insert(QString::fromStdString(label));
     genres_ = QStringList(genres.begin(), genres.end());
     duplicates_.clear();
     emit opened(folder_, int(songs_.size()));
