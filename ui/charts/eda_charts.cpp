@@ -636,10 +636,7 @@ void CorrelationChart::rebuild()
     p->plotLayout()->simplify();
 
     const int n = int(data_->featureNames.size());
-    std::vector<std::vector<double>> columns;
-    for (int f = 0; f < n; ++f)
-        columns.push_back(data_->column(f));
-    const auto r = correlationMatrix(columns);
+    const auto r = correlationMatrix(data_->columns());
     map_ = new QCPColorMap(p->xAxis, p->yAxis);
     map_->setName(tr("Pearson r"));
     map_->data()->setSize(n, n);

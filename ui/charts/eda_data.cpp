@@ -43,6 +43,17 @@ std::vector<double> EdaData::column(int feature) const
     return out;
 }
 
+std::vector<std::vector<double>> EdaData::columns() const
+{
+    std::vector<std::vector<double>> out(std::size_t(featureNames.size()));
+    for (auto& c : out)
+        c.resize(features.size());
+    for (std::size_t i = 0; i < features.size(); ++i)
+        for (std::size_t f = 0; f < out.size() && f < features[i].size(); ++f)
+            out[f][i] = features[i][f];
+    return out;
+}
+
 std::vector<double> EdaData::column(int feature, int genreIndex) const
 {
     std::vector<double> out;

@@ -22,6 +22,7 @@ struct EdaData {
 
     static EdaData fromSession(const DatasetSession& session);
     std::vector<double> column(int feature) const;               // over all analysed songs
+    std::vector<std::vector<double>> columns() const;            // every feature's column, one pass
     std::vector<double> column(int feature, int genreIndex) const;
     std::vector<double> durationsOf(int genreIndex) const;
     // At most `count` analysed songs (indices into songIndex), the same every time: each
