@@ -23,6 +23,8 @@
 #include "ui/session/dataset_session.h"
 #include "ui/songs/songs_page.h"
 
+#include <qcustomplot.h>
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -283,7 +285,7 @@ int main(int argc, char** argv)
         });
         std::printf("  %-24s %6.0f / %6.0f\n", "scatter (two features)", t.wallMs, t.cpuMs);
         eda.scatter()->setAxes(0, 1);
-        std::printf("  scatter title: %s\n", qPrintable(eda.scatter()->title()));
+        std::printf("  scatter x axis: %s\n", qPrintable(eda.scatter()->plot()->xAxis->label()));
     }
 
     std::vector<Fingerprint> prints;

@@ -82,7 +82,7 @@ QString featureLabel(const QString& name)
 // larger catalogue fits them on a stratified sample of that many (issue 15: a 100,000-song
 // fit costs a quarter of a second, a 20,000-song one a fifth of that, and the components
 // differ only by sampling error) and projects every song with the sample's standardisation,
-// so that every song is still drawn. The figure says when the fit was on a sample.
+// so that every song is still drawn. The axis labels say when the fit was on a sample.
 constexpr std::size_t kPcaFitSongs = 20000;
 
 // A filled disc of `diameter` pixels in `color`, as QCPScatterStyle::ssDisc draws it.
@@ -512,9 +512,16 @@ void FeatureScatterChart::rebuild()
     };
     xs_ = values(xi);
     ys_ = values(yi);
+    // A fit on a sample says so on its axes, on screen and in every export.
+    const bool sampled = projection.fittedOn > 0 && projection.fittedOn < data_->features.size();
+    const QString sampleNote = sampled ? QStringLiteral(" — ") + tr("fitted on a stratified sample of %1 of %2 songs, all shown")
+                                                                   .arg(QLocale().toString(qulonglong(projection.fittedOn)),
+                                                                        QLocale().toString(qulonglong(data_->features.size())))
+                                       : QString();
     auto axisLabel = [&](int choice) {
         if (choice < 2)
-            return tr("PC%1 (%2 % of variance)").arg(choice + 1).arg(projection.explainedVarianceRatio[std::size_t(choice)] * 100, 0, 'f', 1);
+            return tr("PC%1 (%2 % of variance)").arg(choice + 1).arg(projection.explainedVarianceRatio[std::size_t(choice)] * 100, 0, 'f', 1) +
+                   sampleNote;
         return featureLabel(data_->featureNames.value(choice - 2));
     };
     for (int g = 0; g < data_->genres.size(); ++g) {
@@ -537,12 +544,7 @@ void FeatureScatterChart::rebuild()
     p->rescaleAxes();
     p->xAxis->scaleRange(1.08);
     p->yAxis->scaleRange(1.08);
-    QString title = tr("Scatter — %1 vs %2").arg(y_->currentText(), x_->currentText());
-    if (projection.fittedOn > 0 && projection.fittedOn < data_->features.size())
-        title += QStringLiteral(" — ") + tr("components fitted on a stratified sample of %1 of %2 songs")
-                                             .arg(QLocale().toString(qulonglong(projection.fittedOn)),
-                                                  QLocale().toString(qulonglong(data_->features.size())));
-    setTitle(title);
+    setTitle(tr("Scatter — %1 vs %2").arg(y_->currentText(), x_->currentText()));
     highlightSong(highlighted_);
 }
 
