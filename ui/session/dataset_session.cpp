@@ -72,6 +72,19 @@ std::vector<Fingerprint> fingerprintsOf(const std::vector<Song>& songs)
     return prints;
 }
 
+// The same, moved out of the songs instead of copied (100,000 songs: 95 MB); the GUI gets
+// them back with the duplicate groups (applyFinish), nothing there reads them before.
+std::vector<Fingerprint> takeFingerprints(std::vector<Song>& songs)
+{
+    std::vector<Fingerprint> prints(songs.size());
+    for (std::size_t i = 0; i < songs.size(); ++i)
+        if (songs[i].status == SongStatus::Ready) {
+            prints[i] = std::move(songs[i].record.fingerprint);
+            songs[i].record.fingerprint.clear();
+        }
+    return prints;
+}
+
 std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints)
 {
     const auto pairs = findDuplicates(prints);
@@ -167,19 +180,22 @@ public:
         for (std::size_t i = 0; i < songs.size(); ++i)
             if (songs[i].status == SongStatus::Pending)
                 pending.push_back(int(i));
-        std::vector<Fingerprint> prints;
         if (pending.empty()) {
-            // A cached open: nothing changes any more, so the songs move to the GUI and only
-            // their fingerprints stay for the duplicate search (100,000 songs: no copy of
-            // ~200 MB of features and fingerprints).
-            prints = fingerprintsOf(songs);
+            // A cached open: nothing changes any more, so the songs move to the GUI, their
+            // fingerprints lent to the duplicate search meanwhile (100,000 songs: no copy of
+            // ~250 MB of features and fingerprints).
+            std::vector<Fingerprint> prints = takeFingerprints(songs);
             postScan(std::move(songs), 0);
-        } else {
-            postScan(songs, int(pending.size()));
-            analysePending(songs, pending);
-            prints = fingerprintsOf(songs);
+            auto groups = groupDuplicates(prints);
+            context_.post([session = session_, groups = std::move(groups), seconds = timer.elapsed() / 1000.0,
+                           prints = std::move(prints)]() mutable {
+                session->applyFinish(std::move(groups), seconds, std::move(prints));
+            });
+            return;
         }
-        context_.post([session = session_, groups = groupDuplicates(prints), seconds = timer.elapsed() / 1000.0]() mutable {
+        postScan(songs, int(pending.size()));
+        analysePending(songs, pending);
+        context_.post([session = session_, groups = groupDuplicates(fingerprintsOf(songs)), seconds = timer.elapsed() / 1000.0]() mutable {
             session->applyFinish(std::move(groups), seconds);
         });
     }
@@ -553,8 +569,11 @@ void DatasetSession::failTooShortClip(Song& song) const
                             .toStdString();
 }
 
-void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds)
+void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds, std::vector<Fingerprint> lentFingerprints)
 {
+    for (std::size_t i = 0; i < lentFingerprints.size() && i < songs_.size(); ++i)
+        if (!lentFingerprints[i].empty())
+            songs_[i].record.fingerprint = std::move(lentFingerprints[i]);
     duplicates_ = std::move(groups);
     QList<int> changed;
     for (std::size_t i = 0; i < songs_.size(); ++i)
