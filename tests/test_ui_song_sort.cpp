@@ -3,7 +3,8 @@
 // tied durations and failed songs, every column's order, ascending and descending, with and
 // without filters, equals std::stable_sort of the filtered songs by the column's definition.
 // The current row follows its song through sorts and filters, and a song that changes
-// while the table is sorted by status moves to its new place.
+// while the table is sorted by status moves to its new place. QAbstractItemModelTester
+// watches the proxy's structure and signals throughout.
 #include "core/audio/wav_writer.h"
 #include "core/dataset/cache.h"
 #include "core/dataset/scan.h"
@@ -12,6 +13,7 @@
 #include "ui/session/dataset_session.h"
 #include "tests/testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QTest>
 
@@ -164,6 +166,8 @@ private slots:
         SongTableModel model(&session);
         SongFilterProxy proxy;
         proxy.setSourceModel(&model);
+        // Qt's own checks of a model's structure and signals, after every change.
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         session.open(QString::fromStdString((root / "music").string()));
         session.waitForFinished();
         QCoreApplication::processEvents();
@@ -218,6 +222,8 @@ private slots:
         SongTableModel model(&session);
         SongFilterProxy proxy;
         proxy.setSourceModel(&model);
+        // Qt's own checks of a model's structure and signals, after every change.
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QItemSelectionModel selection(&proxy);
         session.open(QString::fromStdString((root / "music").string()));
         session.waitForFinished();
@@ -252,6 +258,8 @@ private slots:
         SongTableModel model(&session);
         SongFilterProxy proxy;
         proxy.setSourceModel(&model);
+        // Qt's own checks of a model's structure and signals, after every change.
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.sort(SongTableModel::Status, Qt::AscendingOrder);
         bool sawWaitingFirst = false;
         connect(&session, &gs::ui::DatasetSession::songsAdded, this, [&] {
