@@ -86,9 +86,10 @@ QString featureLabel(const QString& name)
 constexpr std::size_t kPcaFitSongs = 20000;
 
 // A filled disc of `diameter` pixels in `color`, as QCPScatterStyle::ssDisc draws it.
-// Past kVectorDiscs points the disc is drawn once into a pixmap and stamped: an antialiased
-// ellipse path per point costs ~2 µs, 100,000 of them half a second per repaint; a pixmap
-// stamp a tenth of that. Fewer points keep vector discs (sharp in SVG and PDF exports).
+// Past kVectorDiscs points the disc is drawn once into a pixmap and stamped: 100,000
+// antialiased ellipse paths cost a quarter of a second per redraw, 100,000 stamps about 30 ms
+// (bench_ui_catalogue, "scatter (two features)"). Fewer points keep vector discs (sharp in
+// SVG and PDF exports).
 constexpr std::size_t kVectorDiscs = 20000;
 
 QCPScatterStyle discStyle(const QColor& color, const QColor& fill, double diameter, std::size_t points)
@@ -113,6 +114,46 @@ struct Projection {
     std::size_t fittedOn = 0;                // songs the components were fitted on
 };
 
+// How pca() standardised its rows: their mean and population standard deviation (1 for a
+// constant feature), as sklearn's StandardScaler.
+struct Standardisation {
+    std::vector<double> centre, inverseScale;
+};
+
+Standardisation standardisationOf(const std::vector<std::vector<double>>& rows)
+{
+    const std::size_t d = rows.front().size(), n = rows.size();
+    Standardisation s{std::vector<double>(d, 0.0), std::vector<double>(d, 1.0)};
+    for (const auto& r : rows)
+        for (std::size_t j = 0; j < d; ++j)
+            s.centre[j] += r[j];
+    for (double& c : s.centre)
+        c /= double(n);
+    for (std::size_t j = 0; j < d; ++j) {
+        double ss = 0.0;
+        for (const auto& r : rows)
+            ss += (r[j] - s.centre[j]) * (r[j] - s.centre[j]);
+        const double sd = std::sqrt(ss / double(n));
+        s.inverseScale[j] = sd > 0 ? 1.0 / sd : 1.0;
+    }
+    return s;
+}
+
+// Scores of every row on a fit's components: standardised as the fit's rows were, then
+// projected on the unit loadings.
+std::vector<std::vector<double>> project(const std::vector<std::vector<double>>& rows, const Standardisation& s, const PcaResult& fit)
+{
+    std::vector<std::vector<double>> scores(rows.size(), std::vector<double>(fit.components, 0.0));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        for (std::size_t k = 0; k < fit.components; ++k) {
+            double score = 0.0;
+            for (std::size_t j = 0; j < s.centre.size() && j < rows[i].size(); ++j)
+                score += (rows[i][j] - s.centre[j]) * s.inverseScale[j] * fit.loadings[k][j];
+            scores[i][k] = score;
+        }
+    return scores;
+}
+
 Projection principalComponents(const EdaData& data)
 {
     Projection out;
@@ -130,30 +171,7 @@ Projection principalComponents(const EdaData& data)
         rows.push_back(data.features[i]);
     const PcaResult fit = pca(rows, 2, true);
     out.explainedVarianceRatio = fit.explainedVarianceRatio;
-    // The standardisation pca() used: the sample's mean and population standard deviation
-    // (1 for a constant feature).
-    const std::size_t d = rows.front().size(), n = rows.size();
-    std::vector<double> centre(d, 0.0), inverseScale(d, 1.0);
-    for (const auto& r : rows)
-        for (std::size_t j = 0; j < d; ++j)
-            centre[j] += r[j];
-    for (double& c : centre)
-        c /= double(n);
-    for (std::size_t j = 0; j < d; ++j) {
-        double ss = 0.0;
-        for (const auto& r : rows)
-            ss += (r[j] - centre[j]) * (r[j] - centre[j]);
-        const double sd = std::sqrt(ss / double(n));
-        inverseScale[j] = sd > 0 ? 1.0 / sd : 1.0;
-    }
-    out.scores.assign(data.features.size(), std::vector<double>(fit.components, 0.0));
-    for (std::size_t i = 0; i < data.features.size(); ++i)
-        for (std::size_t k = 0; k < fit.components; ++k) {
-            double score = 0.0;
-            for (std::size_t j = 0; j < d && j < data.features[i].size(); ++j)
-                score += (data.features[i][j] - centre[j]) * inverseScale[j] * fit.loadings[k][j];
-            out.scores[i][k] = score;
-        }
+    out.scores = project(data.features, standardisationOf(rows), fit);
     return out;
 }
 
