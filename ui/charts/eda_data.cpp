@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string>
+#include <unordered_map>
 
 namespace gs::ui {
 
@@ -17,8 +19,18 @@ EdaData EdaData::fromSession(const DatasetSession& session)
         d.featureNames << QString::fromStdString(name);
     d.songsPerGenre.assign(std::size_t(d.genres.size()), 0);
     const auto& songs = session.songs();
+    // Genres are few: each label is looked up in the list once, not once per song.
+    std::unordered_map<std::string, int> genreOf;
+    d.songIndex.reserve(songs.size());
+    d.genre.reserve(songs.size());
+    d.durationSeconds.reserve(songs.size());
+    d.features.reserve(songs.size());
+    d.file.reserve(qsizetype(songs.size()));
     for (std::size_t i = 0; i < songs.size(); ++i) {
-        const int g = int(d.genres.indexOf(QString::fromStdString(songs[i].record.label)));
+        auto known = genreOf.find(songs[i].record.label);
+        if (known == genreOf.end())
+            known = genreOf.emplace(songs[i].record.label, int(d.genres.indexOf(QString::fromStdString(songs[i].record.label)))).first;
+        const int g = known->second;
         if (g < 0)
             continue;
         ++d.songsPerGenre[std::size_t(g)];
