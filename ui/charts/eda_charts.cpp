@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QToolTip>
 
 #include <algorithm>
@@ -73,6 +75,104 @@ QString featureLabel(const QString& name)
     if (name == QLatin1String("tempo"))
         return name + QStringLiteral(" (BPM)");
     return name;
+}
+
+// Scores of the analysed songs on the first two principal components (StandardScaler + PCA,
+// as the notebook). Up to kPcaFitSongs songs the components are fitted on all of them; a
+// larger catalogue fits them on a stratified sample of that many (issue 15: a 100,000-song
+// fit costs a quarter of a second, a 20,000-song one a fifth of that, and the components
+// differ only by sampling error) and projects every song with the sample's standardisation,
+// so that every song is still drawn. The axis labels say when the fit was on a sample.
+constexpr std::size_t kPcaFitSongs = 20000;
+
+// A filled disc of `diameter` pixels in `color`, as QCPScatterStyle::ssDisc draws it.
+// Past kVectorDiscs points the disc is drawn once into a pixmap and stamped: 100,000
+// antialiased ellipse paths cost a quarter of a second per redraw, 100,000 stamps about 30 ms
+// (bench_ui_catalogue, "scatter (two features)"). Fewer points keep vector discs (sharp in
+// SVG and PDF exports).
+constexpr std::size_t kVectorDiscs = 20000;
+
+QCPScatterStyle discStyle(const QColor& color, const QColor& fill, double diameter, std::size_t points)
+{
+    if (points <= kVectorDiscs)
+        return QCPScatterStyle(QCPScatterStyle::ssDisc, color, fill, diameter);
+    const int side = int(std::ceil(diameter)) + 2; // the outline's half pixel on both sides
+    QPixmap disc(side, side);
+    disc.fill(Qt::transparent);
+    QPainter painter(&disc);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(color);
+    painter.setBrush(color);
+    painter.drawEllipse(QPointF(side / 2.0, side / 2.0), diameter / 2, diameter / 2);
+    painter.end();
+    return QCPScatterStyle(disc);
+}
+
+struct Projection {
+    std::vector<std::vector<double>> scores; // [song][component], every analysed song
+    std::vector<double> explainedVarianceRatio;
+    std::size_t fittedOn = 0;                // songs the components were fitted on
+};
+
+// How pca() standardised its rows: their mean and population standard deviation (1 for a
+// constant feature), as sklearn's StandardScaler.
+struct Standardisation {
+    std::vector<double> centre, inverseScale;
+};
+
+Standardisation standardisationOf(const std::vector<std::vector<double>>& rows)
+{
+    const std::size_t d = rows.front().size(), n = rows.size();
+    Standardisation s{std::vector<double>(d, 0.0), std::vector<double>(d, 1.0)};
+    for (const auto& r : rows)
+        for (std::size_t j = 0; j < d; ++j)
+            s.centre[j] += r[j];
+    for (double& c : s.centre)
+        c /= double(n);
+    for (std::size_t j = 0; j < d; ++j) {
+        double ss = 0.0;
+        for (const auto& r : rows)
+            ss += (r[j] - s.centre[j]) * (r[j] - s.centre[j]);
+        const double sd = std::sqrt(ss / double(n));
+        s.inverseScale[j] = sd > 0 ? 1.0 / sd : 1.0;
+    }
+    return s;
+}
+
+// Scores of every row on a fit's components: standardised as the fit's rows were, then
+// projected on the unit loadings.
+std::vector<std::vector<double>> project(const std::vector<std::vector<double>>& rows, const Standardisation& s, const PcaResult& fit)
+{
+    std::vector<std::vector<double>> scores(rows.size(), std::vector<double>(fit.components, 0.0));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        for (std::size_t k = 0; k < fit.components; ++k) {
+            double score = 0.0;
+            for (std::size_t j = 0; j < s.centre.size() && j < rows[i].size(); ++j)
+                score += (rows[i][j] - s.centre[j]) * s.inverseScale[j] * fit.loadings[k][j];
+            scores[i][k] = score;
+        }
+    return scores;
+}
+
+Projection principalComponents(const EdaData& data)
+{
+    Projection out;
+    const auto sample = data.stratifiedSample(kPcaFitSongs);
+    out.fittedOn = sample.size();
+    if (sample.size() == data.features.size()) {
+        PcaResult fit = pca(data.features, 2, true);
+        out.scores = std::move(fit.scores);
+        out.explainedVarianceRatio = std::move(fit.explainedVarianceRatio);
+        return out;
+    }
+    std::vector<std::vector<double>> rows;
+    rows.reserve(sample.size());
+    for (std::size_t i : sample)
+        rows.push_back(data.features[i]);
+    const PcaResult fit = pca(rows, 2, true);
+    out.explainedVarianceRatio = fit.explainedVarianceRatio;
+    out.scores = project(data.features, standardisationOf(rows), fit);
+    return out;
 }
 
 } // namespace
@@ -390,7 +490,7 @@ FeatureScatterChart::FeatureScatterChart(QWidget* parent) : EdaChart(tr("Feature
 
 void FeatureScatterChart::setAxes(int x, int y)
 {
-    QSignalBlocker bx(x_);
+    QSignalBlocker bx(x_), by(y_); // one rebuild, below
     x_->setCurrentIndex(x);
     y_->setCurrentIndex(y);
     rebuild();
@@ -415,13 +515,14 @@ void FeatureScatterChart::rebuild()
     auto* p = plot();
     resetPlot(p);
     const int xi = x_->currentIndex(), yi = y_->currentIndex();
-    PcaResult pcaResult;
+    Projection projection;
     if (xi < 2 || yi < 2)
-        pcaResult = pca(data_->features, 2, true);
+        projection = principalComponents(*data_);
     auto values = [&](int choice) {
         if (choice < 2) {
             std::vector<double> v;
-            for (const auto& row : pcaResult.scores)
+            v.reserve(projection.scores.size());
+            for (const auto& row : projection.scores)
                 v.push_back(row[std::size_t(choice)]);
             return v;
         }
@@ -429,9 +530,16 @@ void FeatureScatterChart::rebuild()
     };
     xs_ = values(xi);
     ys_ = values(yi);
+    // A fit on a sample says so on its axes, on screen and in every export.
+    const bool sampled = projection.fittedOn > 0 && projection.fittedOn < data_->features.size();
+    const QString sampleNote = sampled ? QStringLiteral(" — ") + tr("fitted on a stratified sample of %1 of %2 songs, all shown")
+                                                                   .arg(QLocale().toString(qulonglong(projection.fittedOn)),
+                                                                        QLocale().toString(qulonglong(data_->features.size())))
+                                       : QString();
     auto axisLabel = [&](int choice) {
         if (choice < 2)
-            return tr("PC%1 (%2 % of variance)").arg(choice + 1).arg(pcaResult.explainedVarianceRatio[std::size_t(choice)] * 100, 0, 'f', 1);
+            return tr("PC%1 (%2 % of variance)").arg(choice + 1).arg(projection.explainedVarianceRatio[std::size_t(choice)] * 100, 0, 'f', 1) +
+                   sampleNote;
         return featureLabel(data_->featureNames.value(choice - 2));
     };
     for (int g = 0; g < data_->genres.size(); ++g) {
@@ -446,7 +554,7 @@ void FeatureScatterChart::rebuild()
         auto* graph = new QCPGraph(p->xAxis, p->yAxis);
         graph->setName(data_->genres[g]);
         graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, genreColor(g).darker(115), fillOf(genreColor(g), 200).color(), 7));
+        graph->setScatterStyle(discStyle(genreColor(g).darker(115), fillOf(genreColor(g), 200).color(), 7, xs_.size()));
         graph->setData(gx, gy);
     }
     p->xAxis->setLabel(axisLabel(xi));
@@ -548,10 +656,7 @@ void CorrelationChart::rebuild()
     p->plotLayout()->simplify();
 
     const int n = int(data_->featureNames.size());
-    std::vector<std::vector<double>> columns;
-    for (int f = 0; f < n; ++f)
-        columns.push_back(data_->column(f));
-    const auto r = correlationMatrix(columns);
+    const auto r = correlationMatrix(data_->columns());
     map_ = new QCPColorMap(p->xAxis, p->yAxis);
     map_->setName(tr("Pearson r"));
     map_->data()->setSize(n, n);

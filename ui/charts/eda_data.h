@@ -22,8 +22,13 @@ struct EdaData {
 
     static EdaData fromSession(const DatasetSession& session);
     std::vector<double> column(int feature) const;               // over all analysed songs
+    std::vector<std::vector<double>> columns() const;            // every feature's column, one pass
     std::vector<double> column(int feature, int genreIndex) const;
     std::vector<double> durationsOf(int genreIndex) const;
+    // At most `count` analysed songs (indices into songIndex), the same every time: each
+    // genre's share as in the whole (stratified), its songs evenly spaced in its order.
+    // Every song when there are no more than `count`.
+    std::vector<std::size_t> stratifiedSample(std::size_t count) const;
 };
 
 } // namespace gs::ui

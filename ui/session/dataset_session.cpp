@@ -19,6 +19,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <mutex>
 #include <optional>
@@ -61,12 +62,31 @@ Song analyse(Song song, const ExtractionParams& params, GenreFeatureExtractor& e
     return song;
 }
 
-std::vector<DuplicateGroup> groupDuplicates(const std::vector<Song>& songs)
+// The fingerprints the duplicate search compares: one per song, empty unless analysed.
+std::vector<Fingerprint> fingerprintsOf(const std::vector<Song>& songs)
 {
     std::vector<Fingerprint> prints;
     prints.reserve(songs.size());
     for (const auto& s : songs)
         prints.push_back(s.status == SongStatus::Ready ? s.record.fingerprint : Fingerprint{});
+    return prints;
+}
+
+// The same, moved out of the songs instead of copied (100,000 songs: 95 MB); the GUI gets
+// them back with the duplicate groups (applyFinish), nothing there reads them before.
+std::vector<Fingerprint> takeFingerprints(std::vector<Song>& songs)
+{
+    std::vector<Fingerprint> prints(songs.size());
+    for (std::size_t i = 0; i < songs.size(); ++i)
+        if (songs[i].status == SongStatus::Ready) {
+            prints[i] = std::move(songs[i].record.fingerprint);
+            songs[i].record.fingerprint.clear();
+        }
+    return prints;
+}
+
+std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints)
+{
     const auto pairs = findDuplicates(prints);
     std::vector<DuplicateGroup> groups;
     for (const auto& members : duplicateGroups(pairs, prints.size())) {
@@ -151,8 +171,7 @@ public:
         timer.start();
         if (!folderExists())
             return;
-        openCache();
-        const auto scan = scanFolder();
+        const auto scan = scanWhileOpeningCache();
         if (!scan)
             return;
         std::vector<Song> songs = matchAgainstCache(*scan);
@@ -161,11 +180,22 @@ public:
         for (std::size_t i = 0; i < songs.size(); ++i)
             if (songs[i].status == SongStatus::Pending)
                 pending.push_back(int(i));
-        context_.post([session = session_, folder = folder_, songs, n = int(pending.size()), format = labelFormat_]() mutable {
-            session->applyScan(folder, std::move(songs), n, format);
-        });
+        if (pending.empty()) {
+            // A cached open: nothing changes any more, so the songs move to the GUI, their
+            // fingerprints lent to the duplicate search meanwhile (100,000 songs: no copy of
+            // ~250 MB of features and fingerprints).
+            std::vector<Fingerprint> prints = takeFingerprints(songs);
+            postScan(std::move(songs), 0);
+            auto groups = groupDuplicates(prints);
+            context_.post([session = session_, groups = std::move(groups), seconds = timer.elapsed() / 1000.0,
+                           prints = std::move(prints)]() mutable {
+                session->applyFinish(std::move(groups), seconds, std::move(prints));
+            });
+            return;
+        }
+        postScan(songs, int(pending.size()));
         analysePending(songs, pending);
-        context_.post([session = session_, groups = groupDuplicates(songs), seconds = timer.elapsed() / 1000.0]() mutable {
+        context_.post([session = session_, groups = groupDuplicates(fingerprintsOf(songs)), seconds = timer.elapsed() / 1000.0]() mutable {
             session->applyFinish(std::move(groups), seconds);
         });
     }
@@ -181,6 +211,39 @@ private:
     }
     QString cacheFileName() const { return QString::fromStdString(options_.cacheFile.string()); }
 
+    void postScan(std::vector<Song> songs, int pending) const
+    {
+        context_.post([session = session_, folder = folder_, songs = std::move(songs), pending, format = labelFormat_]() mutable {
+            session->applyScan(folder, std::move(songs), pending, format);
+        });
+    }
+
+    // The folder scan (a stat() per file) and the cache read (SQLite) do not depend on each
+    // other: the scan runs on a helper thread meanwhile. The cache stays on this thread,
+    // which owns its SQL connection and later stores the analysed songs.
+    std::optional<ScanResult> scanWhileOpeningCache()
+    {
+        std::optional<ScanResult> scan;
+        std::exception_ptr scanError;
+        std::thread scanner([&] {
+            try {
+                scan = scanFolder();
+            } catch (...) {
+                scanError = std::current_exception();
+            }
+        });
+        try {
+            openCache();
+        } catch (...) {
+            scanner.join();
+            throw;
+        }
+        scanner.join();
+        if (scanError)
+            std::rethrow_exception(scanError);
+        return scan;
+    }
+
     bool folderExists() const
     {
         std::error_code ec;
@@ -195,8 +258,12 @@ private:
     {
         try {
             cache_ = std::make_unique<FeatureCache>(options_.cacheFile, schemaFingerprint_);
-            for (auto& c : cache_->load(root_))
-                cached_.emplace(c.path, std::move(c));
+            auto rows = cache_->load(root_);
+            cached_.reserve(rows.size());
+            for (auto& c : rows) {
+                std::string path = c.path;
+                cached_.emplace(std::move(path), std::move(c));
+            }
         } catch (const Error& e) {
             cache_.reset();
             postProblem(cacheFileName(), DatasetSession::tr("feature cache unavailable, nothing will be remembered: %1").arg(errorText(e)));
@@ -251,6 +318,7 @@ private:
     std::vector<Song> matchAgainstCache(const ScanResult& scan)
     {
         std::vector<Song> songs;
+        songs.reserve(scan.songs.size());
         for (const auto& f : scan.songs) {
             Song s;
             s.relativePath = QString::fromStdString(f.relativePath);
@@ -451,9 +519,12 @@ void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, i
     for (auto& s : songs_)
         failTooShortClip(s);
     snapshot_.reset();
-    std::set<QString> genres;
+    std::set<std::string> labels; // few distinct: converted once each, then sorted as QStrings
     for (const auto& s : songs_)
-        genres.insert(QString::fromStdString(s.record.label));
+        labels.insert(s.record.label);
+    std::set<QString> genres;
+    for (const auto& label : labels)
+        genres.insert(QString::fromStdString(label));
     genres_ = QStringList(genres.begin(), genres.end());
     duplicates_.clear();
     emit opened(folder_, int(songs_.size()));
@@ -498,8 +569,11 @@ void DatasetSession::failTooShortClip(Song& song) const
                             .toStdString();
 }
 
-void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds)
+void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds, std::vector<Fingerprint> lentFingerprints)
 {
+    for (std::size_t i = 0; i < lentFingerprints.size() && i < songs_.size(); ++i)
+        if (!lentFingerprints[i].empty())
+            songs_[i].record.fingerprint = std::move(lentFingerprints[i]);
     duplicates_ = std::move(groups);
     QList<int> changed;
     for (std::size_t i = 0; i < songs_.size(); ++i)

@@ -90,7 +90,9 @@ private:
     // Queued into the GUI thread by the pipeline. labelFormat: "fma", "csv" or empty (folders).
     void applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat);
     void applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta);
-    void applyFinish(std::vector<DuplicateGroup> groups, double seconds);
+    // lentFingerprints: the songs' fingerprints, by index, when the pipeline took them for the
+    // duplicate search (a cached open); empty ones are left alone.
+    void applyFinish(std::vector<DuplicateGroup> groups, double seconds, std::vector<Fingerprint> lentFingerprints = {});
     void reportProblems(const Song& song);
     // FMA's known bad files: a clip much shorter than 30 s is failed here (not in the cache).
     void failTooShortClip(Song& song) const;
