@@ -26,7 +26,10 @@ export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_stri
 export LSAN_OPTIONS="suppressions=$SUPP/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$SUPP/ubsan.supp"
 # history_size: longer memory of old accesses so that both stacks of a race are shown.
-export TSAN_OPTIONS="suppressions=$SUPP/tsan.supp:print_suppressions=0:history_size=4:second_deadlock_stack=1:halt_on_error=0:exitcode=66"
+# die_after_fork=0: the CLI tests start the CLI (QProcess: fork + exec) and the fault tests fork
+# children of their own from a process whose thread pool is running; TSan would otherwise kill
+# the child as soon as it starts a thread.
+export TSAN_OPTIONS="suppressions=$SUPP/tsan.supp:print_suppressions=0:history_size=4:second_deadlock_stack=1:halt_on_error=0:exitcode=66:die_after_fork=0"
 # OpenBLAS' own threads are invisible to TSan and add nothing under ASan: one BLAS thread
 # (our thread pool and the CNN replicas are what we test).
 export OPENBLAS_NUM_THREADS=1

@@ -1,6 +1,7 @@
 #include "core/dsp/median_filter.h"
 
 #include "core/common/error.h"
+#include "core/common/simd.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -603,6 +604,7 @@ __attribute__((always_inline)) inline void filterColumnsImpl(const float* in, st
         std::copy_n(tailOut.data() + r * kLanesIn<V>, tail, out + r * cols + tailFirst);
 }
 
+#if GS_HAS_TARGET_VERSIONS
 __attribute__((target("avx2"))) void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k,
                                                     float* out)
 {
@@ -611,8 +613,9 @@ __attribute__((target("avx2"))) void filterColumns(const float* in, std::size_t 
     else
         filterColumnsImpl<Lanes, 0>(in, rows, cols, k, out);
 }
+#endif
 
-__attribute__((target("default"))) void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k,
+GS_TARGET_DEFAULT void filterColumns(const float* in, std::size_t rows, std::size_t cols, int k,
                                                       float* out)
 {
     if (k == 31)
@@ -702,6 +705,7 @@ __attribute__((always_inline)) inline void filterRowsImpl(const float* in, std::
         filterRowGroup<V, K>(in, cols, first, std::min(kLanesIn<V>, rows - first), k, padded.data(), out);
 }
 
+#if GS_HAS_TARGET_VERSIONS
 __attribute__((target("avx2"))) void filterRows(const float* in, std::size_t rows, std::size_t cols, int k, float* out)
 {
     if (k == 31)
@@ -709,8 +713,9 @@ __attribute__((target("avx2"))) void filterRows(const float* in, std::size_t row
     else
         filterRowsImpl<Lanes, 0>(in, rows, cols, k, out);
 }
+#endif
 
-__attribute__((target("default"))) void filterRows(const float* in, std::size_t rows, std::size_t cols, int k,
+GS_TARGET_DEFAULT void filterRows(const float* in, std::size_t rows, std::size_t cols, int k,
                                                    float* out)
 {
     if (k == 31)

@@ -1,5 +1,6 @@
 #include "core/dsp/stft.h"
 
+#include "core/common/simd.h"
 #include "core/dsp/fft.h"
 #include "core/dsp/window.h"
 
@@ -39,7 +40,7 @@ const std::vector<float>& cachedHann(int n)
 }
 
 // out[i] = a[i] * b[i]; AVX2 when the CPU has it (the compiler alone targets SSE2).
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void multiplyInto(float* __restrict out, const float* __restrict a, const float* __restrict b, std::size_t n)
 {
     for (std::size_t i = 0; i < n; ++i)
@@ -47,7 +48,7 @@ void multiplyInto(float* __restrict out, const float* __restrict a, const float*
 }
 
 // dst[i] += window[i] * (frame[i] * scale): one inverse-FFT frame into the overlap-add sum.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void overlapAdd(float* __restrict dst, const float* __restrict window, const float* __restrict frame, float scale,
                 std::size_t n)
 {

@@ -1,5 +1,7 @@
 #include "core/dsp/vector_ops.h"
 
+#include "core/common/simd.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -10,7 +12,7 @@ typedef float Lanes8 __attribute__((vector_size(32)));
 typedef double Doubles4 __attribute__((vector_size(32)));
 }
 
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 double dotDouble(const double* a, const double* b, std::size_t n)
 {
     Doubles4 even = {0, 0, 0, 0}, odd = {0, 0, 0, 0};
@@ -31,7 +33,7 @@ double dotDouble(const double* a, const double* b, std::size_t n)
     return total;
 }
 
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 float dot(const float* a, const float* b, std::size_t n)
 {
     Lanes8 acc = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -48,7 +50,7 @@ float dot(const float* a, const float* b, std::size_t n)
     return sum;
 }
 
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 bool allFinite(const float* values, std::size_t n)
 {
     // On the bit patterns: an all-ones exponent is Inf or NaN. Branch-free, so it vectorises.
@@ -62,7 +64,7 @@ bool allFinite(const float* values, std::size_t n)
     return nonFinite == 0;
 }
 
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 float maxValue(const float* values, std::size_t n)
 {
     std::size_t i = 0;

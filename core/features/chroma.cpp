@@ -1,5 +1,6 @@
 #include "core/features/chroma.h"
 
+#include "core/common/simd.h"
 #include "core/dsp/filterbank.h"
 #include "core/dsp/vector_ops.h"
 
@@ -38,7 +39,7 @@ std::size_t gatedLocalMaximaScalar(const float* s, std::size_t bins, std::size_t
     return count;
 }
 
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 std::size_t gatedLocalMaxima(const float* s, std::size_t bins, std::size_t lo, std::size_t hi, float ref,
                              std::uint32_t* out)
 {
@@ -173,7 +174,7 @@ namespace {
 
 // raw[c] = bank row c . power for the twelve pitch classes in one pass over the frame: each
 // power value is loaded once for all rows, and no per-row horizontal sums until the end.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void projectTwelve(const float* bank, std::size_t stride, const float* power, std::size_t n, float* raw)
 {
     Lanes8 acc[kPitchClasses] = {};

@@ -1,5 +1,6 @@
 #include "core/features/hpss.h"
 
+#include "core/common/simd.h"
 #include "core/dsp/median_filter.h"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ float softMaskSquareOne(float x, float r)
 
 // masked[b] = spectrum[b] * softmask(h[b], p[b]) for interleaved complex bins, the mask
 // applied while still in registers.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void maskSpectrumSquare(const float* h, const float* p, const float* spectrum, float* masked, std::size_t n)
 {
     std::size_t i = 0;

@@ -1,6 +1,7 @@
 #include "core/features/mel.h"
 
 #include "core/common/error.h"
+#include "core/common/simd.h"
 #include "core/dsp/vector_ops.h"
 #include "core/features/mfcc.h"
 
@@ -36,7 +37,7 @@ typedef float Lanes8 __attribute__((vector_size(32)));
 // their shuffles. Long filters run eight bins at a time, rounded up to whole groups of
 // eight (the bank row is zero there, so no scalar tail); short ones (the linear part of
 // the mel scale, a few bins each) are plain scalar sums.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void melProducts(const float* power, std::size_t frames, std::size_t bins, const float* weights, std::size_t stride,
                  const std::size_t* first, const std::size_t* end, std::size_t nMels, float* out, float* spare)
 {
@@ -108,7 +109,7 @@ __attribute__((always_inline)) inline void naturalLogOfMantissa(const Double& m,
     ln = 2.0 * s * series;
 }
 
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void decibelsInPlace(float* values, std::size_t n)
 {
     const double ln2 = std::numbers::ln2;

@@ -1,6 +1,7 @@
 #include "core/features/spectral.h"
 
 #include "core/common/error.h"
+#include "core/common/simd.h"
 #include "core/dsp/filterbank.h"
 
 #include <algorithm>
@@ -60,7 +61,7 @@ __attribute__((always_inline)) inline void transpose8(const Lanes8 rows[8], Lane
 // Per frame: sum s and sum f*s in double, four lanes in a fixed order. Floats become
 // double lanes by element-wise initialisation: GCC 12 makes one vcvtps2pd of that, but two
 // half-width ones and a vinsertf128 of __builtin_convertvector.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void magnitudeMoments(const std::array<const float*, kMomentGroup>& frames, const double* freq, std::size_t bins,
                       double* total, double* moment)
 {
@@ -88,7 +89,7 @@ void magnitudeMoments(const std::array<const float*, kMomentGroup>& frames, cons
 }
 
 // Per frame: sum (f - center)^2 * s in double, four lanes in a fixed order.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void spreadMoments(const std::array<const float*, kMomentGroup>& frames, const double* freq, std::size_t bins,
                    const double* center, double* spread)
 {
@@ -115,7 +116,7 @@ void spreadMoments(const std::array<const float*, kMomentGroup>& frames, const d
 
 // cumulative[b * 8 + k] = frame k's float32 running sum up to bin b, added bin by bin
 // (np.cumsum's order); one frame per lane.
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void cumulativeSums(const std::array<const float*, kRolloffGroup>& frames, std::size_t bins, float* cumulative)
 {
     static_assert(kRolloffGroup == 8, "one frame per lane of Lanes8");
@@ -216,7 +217,7 @@ double paddedSumOfSquares(std::span<const float> y, std::size_t before, dsp::Pad
 // sum x^2 in double of kSquareSumGroup blocks of `length` samples, each in index order:
 // the blocks' add chains overlap.
 constexpr std::size_t kSquareSumGroup = 8;
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 void sumOfSquares(const float* const blocks[kSquareSumGroup], std::size_t length, double* sums)
 {
     double lanes[kSquareSumGroup] = {};
@@ -235,7 +236,7 @@ const float kNegativeBelow = [] {
 }();
 
 // Sign changes between consecutive samples y[j-1], y[j] for j in (from, to].
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 std::size_t signChanges(const float* y, std::size_t from, std::size_t to)
 {
     Ints8 lanes = {};

@@ -1,5 +1,7 @@
 #include "core/features/summary.h"
 
+#include "core/common/simd.h"
+
 #include <cstddef>
 
 namespace gs {
@@ -40,7 +42,7 @@ typedef double Doubles4 __attribute__((vector_size(32)));
 
 // The float version runs over the two 30-s HPSS waveforms of every clip: sixteen running
 // sums (four vectors) in place of four, element-wise conversion (one vcvtps2pd each).
-__attribute__((target_clones("avx2", "default")))
+GS_SIMD_CLONES
 MeanVar meanVarOfFloats(const float* v, std::size_t n)
 {
     MeanVar r;

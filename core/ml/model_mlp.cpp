@@ -20,11 +20,14 @@
 #include <dlib/dnn.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <mutex>
 #include <numbers>
 #include <random>
 #include <sstream>
+#include <utility>
+#include <string_view>
 
 namespace gs::ml {
 namespace {
@@ -125,12 +128,22 @@ protected:
         return mean;
     }
 
+    // Since "GSMLPW01" each network is its three weight tensors in our own layout (magic, then
+    // per fc layer from the input up: u64 count, count f32), read with the bounded readers:
+    // Dlib's deserialiser allocates whatever a damaged stream announces before reading a value
+    // (fuzz/README.md). Files written before hold a Dlib stream, which no Dlib stream mistakes
+    // for the magic, and are still read through Dlib.
     void saveState(std::ostream& out) const override
     {
         bin::writeU64(out, nets_.size());
         for (const auto& net : nets_) {
             std::ostringstream blob;
-            dlib::serialize(*net, blob);
+            blob << kWeightsMagic;
+            for (const dlib::tensor* params : layerParams(std::as_const(*net))) {
+                bin::writeU64(blob, params->size());
+                for (const float* v = params->host(); v != params->host() + params->size(); ++v)
+                    bin::writeF32(blob, *v);
+            }
             bin::writeString(out, blob.str());
         }
     }
@@ -140,13 +153,9 @@ protected:
         const std::size_t n = bin::readCount(in, "network", 1, 64);
         std::vector<std::shared_ptr<RunNet>> nets;
         for (std::size_t i = 0; i < n; ++i) {
-            DlibInput blob(bin::readString(in, "network weights", bin::kMaxString * 8));
-            auto net = std::make_shared<RunNet>();
-            try {
-                dlib::deserialize(*net, blob);
-            } catch (const std::exception& e) {
-                throw Error(ErrorKind::Format, "model", std::string("damaged network weights: ") + e.what());
-            }
+            std::string blob = bin::readString(in, "network weights", bin::kMaxString * 8);
+            auto net = blob.starts_with(kWeightsMagic) ? networkFromWeights(std::move(blob))
+                                                       : networkFromDlibStream(std::move(blob));
             if (!checkShapes(*net))
                 throw Error(ErrorKind::Format, "model", "network does not match the class count or features");
             nets.push_back(std::move(net));
@@ -155,6 +164,75 @@ protected:
     }
 
 private:
+    static constexpr std::string_view kWeightsMagic = "GSMLPW01";
+
+    // The fc layers' weights, from the input up.
+    static std::array<const dlib::tensor*, 3> layerParams(const RunNet& net)
+    {
+        return {&dlib::layer<7>(net).layer_details().get_layer_params(),
+                &dlib::layer<4>(net).layer_details().get_layer_params(),
+                &dlib::layer<1>(net).layer_details().get_layer_params()};
+    }
+    static std::array<dlib::tensor*, 3> layerParams(RunNet& net)
+    {
+        return {&dlib::layer<7>(net).layer_details().get_layer_params(),
+                &dlib::layer<4>(net).layer_details().get_layer_params(),
+                &dlib::layer<1>(net).layer_details().get_layer_params()};
+    }
+
+    // An inference network of this model's shape (hidden1, hidden2, classes, features, dropout
+    // scaling), its weights allocated by one forward pass and then overwritten from blob.
+    std::shared_ptr<RunNet> networkFromWeights(std::string blob) const
+    {
+        const long h1 = long(param("hidden1")), h2 = long(param("hidden2"));
+        const long k = classCount(), d = long(dimension());
+        if (h1 < 1 || h1 > 4096 || h2 < 1 || h2 > 4096 || d < 1 || d > 100000)
+            throw Error(ErrorKind::Format, "model", "implausible network shape");
+        const std::size_t floats = std::size_t((d + 1) * h1 + (h1 + 1) * h2 + (h2 + 1) * k);
+        if (blob.size() != kWeightsMagic.size() + 3 * 8 + 4 * floats)
+            throw Error(ErrorKind::Format, "model", "network weights of the wrong size");
+        auto net = std::make_shared<RunNet>();
+        {
+            std::lock_guard lock(dlibRandMutex()); // allocating draws initial weights from std::rand()
+            dlib::layer<1>(*net).layer_details().set_num_outputs(k);
+            dlib::layer<2>(*net).layer_details() = dlib::multiply_(1.0f - float(param("dropout")));
+            dlib::layer<4>(*net).layer_details().set_num_outputs(h2);
+            dlib::layer<5>(*net).layer_details() = dlib::multiply_(1.0f - float(param("dropout")));
+            dlib::layer<7>(*net).layer_details().set_num_outputs(h1);
+            Input zero(d);
+            zero = 0;
+            dlib::resizable_tensor t;
+            net->to_tensor(&zero, &zero + 1, t);
+            net->subnet().forward(t);
+            net->clean();
+        }
+        std::istringstream in(std::move(blob));
+        in.seekg(std::streamoff(kWeightsMagic.size()));
+        for (dlib::tensor* params : layerParams(*net)) {
+            if (bin::readU64(in, "weight count") != params->size())
+                throw Error(ErrorKind::Format, "model", "network weights of the wrong shape");
+            for (float* v = params->host(); v != params->host() + params->size(); ++v) {
+                *v = bin::readF32(in, "network weight");
+                if (!std::isfinite(*v))
+                    throw Error(ErrorKind::Format, "model", "non-finite network weight");
+            }
+        }
+        return net;
+    }
+
+    // Files written before "GSMLPW01".
+    static std::shared_ptr<RunNet> networkFromDlibStream(std::string blob)
+    {
+        DlibInput in(std::move(blob));
+        auto net = std::make_shared<RunNet>();
+        try {
+            dlib::deserialize(*net, in);
+        } catch (const std::exception& e) {
+            throw Error(ErrorKind::Format, "model", std::string("damaged network weights: ") + e.what());
+        }
+        return net;
+    }
+
     // Every fc layer's weights are (inputs + 1 bias) x outputs, its inputs the outputs of the
     // layer below: a network read from a file must have exactly the shapes it will be run with.
     bool checkShapes(RunNet& net) const

@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string_view>
 
 namespace gs::ml {
 namespace {
@@ -38,6 +39,78 @@ Vec toVec(const std::vector<double>& x)
     for (std::size_t i = 0; i < x.size(); ++i)
         v(long(i)) = x[i];
     return v;
+}
+
+// ---- machines on disk ------------------------------------------------------------------------
+// Since "GSKMACH1" the machines are stored in our own layout and read with the bounded readers
+// of binary_io.h; Dlib's deserialiser allocates whatever size a damaged stream announces before
+// reading a value (fuzz/README.md), so it only reads files written before (a Dlib stream, told
+// apart by the magic, which no Dlib stream starts with).
+// Per machine: Platt slope and offset, bias, kernel parameter (gamma; 0 for the linear kernel),
+// the number n of basis vectors, then n times (weight, dimension values).
+constexpr std::string_view kMachinesMagic = "GSKMACH1";
+
+double kernelParameter(const LinearKernel&) { return 0; }
+double kernelParameter(const RbfKernel& kernel) { return kernel.gamma; }
+LinearKernel kernelFromParameter(double, LinearKernel*) { return {}; }
+RbfKernel kernelFromParameter(double gamma, RbfKernel*) { return RbfKernel(gamma); }
+
+double readFinite(std::istream& in, const char* what)
+{
+    const double v = bin::readF64(in, what);
+    if (!std::isfinite(v))
+        throw Error(ErrorKind::Format, "model", std::string("non-finite ") + what);
+    return v;
+}
+
+template <typename Machine>
+void writeMachine(std::ostream& out, const Machine& machine)
+{
+    const auto& f = machine.decision_funct;
+    bin::writeF64(out, machine.alpha);
+    bin::writeF64(out, machine.beta);
+    bin::writeF64(out, f.b);
+    bin::writeF64(out, kernelParameter(f.kernel_function));
+    bin::writeU64(out, std::uint64_t(f.basis_vectors.size()));
+    for (long i = 0; i < f.basis_vectors.size(); ++i) {
+        bin::writeF64(out, f.alpha(i));
+        for (long j = 0; j < f.basis_vectors(i).size(); ++j)
+            bin::writeF64(out, f.basis_vectors(i)(j));
+    }
+}
+
+// Vectors are collected as they are read, so that a false count costs at most the bytes that
+// are really there before the stream runs dry.
+template <typename Machine>
+Machine readMachine(std::istream& in, std::size_t dimension)
+{
+    using Kernel = typename Machine::kernel_type;
+    Machine machine;
+    machine.alpha = readFinite(in, "Platt slope");
+    machine.beta = readFinite(in, "Platt offset");
+    auto& f = machine.decision_funct;
+    f.b = readFinite(in, "machine bias");
+    const double parameter = readFinite(in, "kernel parameter");
+    if (parameter < 0)
+        throw Error(ErrorKind::Format, "model", "negative kernel parameter");
+    f.kernel_function = kernelFromParameter(parameter, static_cast<Kernel*>(nullptr));
+    const std::size_t n = bin::readCount(in, "basis vector", 0, bin::kMaxElements / (dimension + 1));
+    std::vector<double> weights;
+    std::vector<Vec> vectors;
+    for (std::size_t i = 0; i < n; ++i) {
+        weights.push_back(readFinite(in, "basis weight"));
+        Vec v(static_cast<long>(dimension));
+        for (std::size_t j = 0; j < dimension; ++j)
+            v(long(j)) = readFinite(in, "basis vector value");
+        vectors.push_back(std::move(v));
+    }
+    f.alpha.set_size(long(n));
+    f.basis_vectors.set_size(long(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        f.alpha(long(i)) = weights[i];
+        f.basis_vectors(long(i)) = std::move(vectors[i]);
+    }
+    return machine;
 }
 
 template <typename Kernel>
@@ -131,8 +204,9 @@ protected:
         for (int c : present_)
             bin::writeI32(out, c);
         std::ostringstream blob;
+        blob << kMachinesMagic;
         for (const auto& machine : machines_)
-            dlib::serialize(machine, blob);
+            writeMachine(blob, machine);
         bin::writeString(out, blob.str());
     }
 
@@ -145,13 +219,17 @@ protected:
             if (c < 0 || c >= classCount())
                 throw Error(ErrorKind::Format, "model", "class index out of range");
         }
-        DlibInput blob(bin::readString(in, "pairwise machines", bin::kMaxString * 16));
+        std::string blob = bin::readString(in, "pairwise machines", bin::kMaxString * 16);
         std::vector<Machine> machines(k * (k - 1) / 2);
-        try {
+        if (blob.starts_with(kMachinesMagic)) {
+            std::istringstream own(std::move(blob));
+            own.seekg(std::streamoff(kMachinesMagic.size()));
             for (auto& machine : machines)
-                dlib::deserialize(machine, blob);
-        } catch (const std::exception& e) {
-            throw Error(ErrorKind::Format, "model", std::string("damaged pairwise machines: ") + e.what());
+                machine = readMachine<Machine>(own, dimension());
+            if (own.peek() != std::char_traits<char>::eof())
+                throw Error(ErrorKind::Format, "model", "bytes after the pairwise machines");
+        } else {
+            loadDlibMachines(std::move(blob), machines);
         }
         for (const auto& machine : machines)
             for (long i = 0; i < machine.decision_funct.basis_vectors.size(); ++i)
@@ -163,6 +241,18 @@ protected:
     }
 
 private:
+    // Files written before "GSKMACH1": a Dlib stream.
+    static void loadDlibMachines(std::string blob, std::vector<Machine>& machines)
+    {
+        DlibInput in(std::move(blob));
+        try {
+            for (auto& machine : machines)
+                dlib::deserialize(machine, in);
+        } catch (const std::exception& e) {
+            throw Error(ErrorKind::Format, "model", std::string("damaged pairwise machines: ") + e.what());
+        }
+    }
+
     std::vector<int> present_; // classes seen in training, ascending
     std::vector<Machine> machines_; // (a,b) for a<b in present_ order
 };

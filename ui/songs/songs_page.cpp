@@ -61,6 +61,10 @@ SongsPage::SongsPage(DatasetSession* session, QWidget* parent) : QWidget(parent)
     for (int c = SongTableModel::Genre; c < SongTableModel::ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
+    // ResizeToContents measures up to 1000 rows per column after every sort or filter (Qt's
+    // default precision); 100 rows size a column as well, and measuring was half the time of a
+    // sort on a 100,000-song catalogue.
+    table_->horizontalHeader()->setResizeContentsPrecision(100);
     leftLayout->addWidget(table_, 1);
     split->addWidget(left);
 
