@@ -3,7 +3,8 @@
 //
 //   bench_cnn speed  [--songs 1000] [--windows 10] [--epochs 2]
 //   bench_cnn memory [--songs 8000] [--windows 1] [--epochs 1]   (run under /usr/bin/time -v)
-//   bench_cnn cv DIR [--folds 5] [--epochs 20] [key=value ...]    (DIR/<genre>/<songs>)
+//   bench_cnn cv DIR [--folds 5] [--seed 42] [--epochs 20] [--oof FILE] [--verbose] [key=value ...]
+//                                           (DIR/<genre>/<songs>; evaluate's folds and seeds)
 //   bench_cnn infer DIR                     (prediction time per song file: decode + mel + network)
 //
 // speed/memory write synthetic spectrograms straight into a cache in a temporary folder
@@ -51,7 +52,7 @@ struct Args {
     std::string mode;
     std::string dir;
     std::map<std::string, double> numbers;
-    std::map<std::string, std::string> text; // --oof FILE, --test DIR
+    std::map<std::string, std::string> text; // --oof FILE
     Hyperparameters overrides;
     bool keep = false;
     double get(const std::string& name, double fallback) const
@@ -71,7 +72,7 @@ Args parse(int argc, char** argv)
         std::string s = argv[i];
         if (s == "--keep")
             a.keep = true;
-        else if (s == "--oof" || s == "--test")
+        else if (s == "--oof")
             a.text[s.substr(2)] = i + 1 < argc ? argv[++i] : "";
         else if (s == "--verbose")
             a.numbers["verbose"] = 1;
@@ -114,7 +115,7 @@ int runSynthetic(const Args& args, bool memoryMode)
     hp["epochs"] = epochs;
     hp["windows_per_song"] = windows;
     hp["patience"] = 1000;
-    const double validation = hp.count("validation_fraction") ? hp["validation_fraction"] : 0.15;
+    const double validation = CnnOptions::fromHyperparameters(hp).validationFraction;
     const int totalSongs = int(std::ceil(trainSongs / (1.0 - validation) / classes)) * classes;
 
     const fs::path dir = makeTempDir();
