@@ -3,7 +3,8 @@
 //
 //   bench_cnn speed  [--songs 1000] [--windows 10] [--epochs 2]
 //   bench_cnn memory [--songs 8000] [--windows 1] [--epochs 1]   (run under /usr/bin/time -v)
-//   bench_cnn cv DIR [--folds 5] [--epochs 20] [key=value ...]    (DIR/<genre>/<songs>)
+//   bench_cnn cv DIR [--folds 5] [--seed 42] [--epochs 20] [--oof FILE] [--verbose] [key=value ...]
+//                                           (DIR/<genre>/<songs>; evaluate's folds and seeds)
 //   bench_cnn infer DIR                     (prediction time per song file: decode + mel + network)
 //
 // speed/memory write synthetic spectrograms straight into a cache in a temporary folder
@@ -12,6 +13,7 @@
 #include "core/dataset/scan.h"
 #include "core/ml/cnn/cnn_classifier.h"
 #include "core/ml/cnn/synthetic_spectrograms.h"
+#include "core/ml/evaluate.h"
 
 #include <sys/resource.h>
 
@@ -21,6 +23,8 @@
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <cmath>
 #include <iostream>
 #include <map>
 #include <numeric>
@@ -48,6 +52,7 @@ struct Args {
     std::string mode;
     std::string dir;
     std::map<std::string, double> numbers;
+    std::map<std::string, std::string> text; // --oof FILE
     Hyperparameters overrides;
     bool keep = false;
     double get(const std::string& name, double fallback) const
@@ -67,6 +72,10 @@ Args parse(int argc, char** argv)
         std::string s = argv[i];
         if (s == "--keep")
             a.keep = true;
+        else if (s == "--oof")
+            a.text[s.substr(2)] = i + 1 < argc ? argv[++i] : "";
+        else if (s == "--verbose")
+            a.numbers["verbose"] = 1;
         else if (s.rfind("--", 0) == 0 && i + 1 < argc)
             a.numbers[s.substr(2)] = std::stod(argv[++i]);
         else if (auto eq = s.find('='); eq != std::string::npos)
@@ -106,7 +115,7 @@ int runSynthetic(const Args& args, bool memoryMode)
     hp["epochs"] = epochs;
     hp["windows_per_song"] = windows;
     hp["patience"] = 1000;
-    const double validation = hp.count("validation_fraction") ? hp["validation_fraction"] : 0.15;
+    const double validation = CnnOptions::fromHyperparameters(hp).validationFraction;
     const int totalSongs = int(std::ceil(trainSongs / (1.0 - validation) / classes)) * classes;
 
     const fs::path dir = makeTempDir();
@@ -151,12 +160,20 @@ int runSynthetic(const Args& args, bool memoryMode)
     return 0;
 }
 
-// Song-grouped stratified k-fold CV on DIR/<genre>/<file>, reported at song level.
-int runCv(const Args& args)
+double processCpuSeconds()
 {
-    if (args.dir.empty())
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + 1e-6 * double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
+// DIR/<genre>/<file> as a labelled set, one group per song.
+LabelledSet scanLabelled(const std::string& dir)
+{
+    if (dir.empty())
         throw Error(ErrorKind::InvalidArgument, "cv", "give the dataset folder");
-    const ScanResult scan = scanDataset(args.dir);
+    const ScanResult scan = scanDataset(dir);
     LabelledSet set;
     set.classes = scan.genres;
     for (const auto& song : scan.songs) {
@@ -168,30 +185,39 @@ int runCv(const Args& args)
         s.group = int(set.samples.size());
         set.samples.push_back(s);
     }
+    return set;
+}
+
+// Song-grouped stratified k-fold CV on DIR/<genre>/<file>, reported at song level. Folds and
+// per-fold seeds are those of `genrescope-cli evaluate DIR --models cnn --folds K --seed S`
+// (assignFolds with mixSeed(S, "outer-folds"), fit seed mixSeed(S, "cnn", fold)), so the two
+// give the same models for the same hyperparameters. --oof FILE writes the out-of-fold
+// probabilities (song, fold, truth, p...) as CSV for fusion experiments.
+int runCv(const Args& args)
+{
+    const LabelledSet set = scanLabelled(args.dir);
     const int folds = int(args.get("folds", 5));
+    const std::uint64_t seed = std::uint64_t(args.get("seed", 42));
     Hyperparameters hp = args.overrides;
     if (args.numbers.count("epochs"))
         hp["epochs"] = args.get("epochs", 30);
     const fs::path cacheDir = args.numbers.count("fresh") ? makeTempDir() : fs::path(defaultCnnCacheDirectory());
     std::cout << set.samples.size() << " songs, " << set.classes.size() << " classes, " << folds
-              << " song-grouped folds; cache " << cacheDir << '\n';
-
-    // Stratified assignment: the i-th song of each class goes to fold i mod k after a seeded shuffle.
-    std::mt19937_64 rng(12345);
-    std::vector<int> fold(set.samples.size());
-    for (std::size_t c = 0; c < set.classes.size(); ++c) {
-        std::vector<std::size_t> members;
-        for (std::size_t i = 0; i < set.samples.size(); ++i)
-            if (set.samples[i].label == int(c))
-                members.push_back(i);
-        for (std::size_t i = members.size(); i > 1; --i)
-            std::swap(members[i - 1], members[rng() % i]);
-        for (std::size_t i = 0; i < members.size(); ++i)
-            fold[members[i]] = int(i % std::size_t(folds));
+              << " song-grouped folds (seed " << seed << "); cache " << cacheDir << '\n';
+    std::vector<int> labels, groups;
+    for (const auto& s : set.samples) {
+        labels.push_back(s.label);
+        groups.push_back(s.group);
     }
+    const std::vector<int> fold = assignFolds(labels, groups, folds, mixSeed(seed, "outer-folds"));
+
     std::size_t correct = 0, total = 0;
+    double logLoss = 0;
+    std::vector<double> foldAccuracy;
     std::vector<std::vector<int>> confusion(set.classes.size(), std::vector<int>(set.classes.size()));
+    std::ostringstream oof;
     const auto t0 = Clock::now();
+    const double cpu0 = processCpuSeconds();
     for (int f = 0; f < folds; ++f) {
         LabelledSet train;
         train.classes = set.classes;
@@ -200,36 +226,50 @@ int runCv(const Args& args)
             (fold[i] == f ? (void)test.push_back(&set.samples[i]) : train.samples.push_back(set.samples[i]));
         CnnClassifier cnn(CnnOptions::fromHyperparameters(hp), cacheDir);
         TrainContext context;
-        context.seed = 42 + std::uint64_t(f);
-        context.progress = printer();
+        context.seed = mixSeed(seed, "cnn", std::uint64_t(f));
+        context.progress = args.numbers.count("verbose") ? printer() : ProgressFn{};
         const auto tf = Clock::now();
+        const double cpuFold = processCpuSeconds();
         cnn.fit(train, context);
         std::size_t foldCorrect = 0;
-        const std::size_t computedBefore = cnn.cache().computedCount();
-        const auto tp = Clock::now();
         for (const Sample* s : test) {
             const auto p = cnn.predictProbabilities(*s);
             const int predicted = int(std::max_element(p.begin(), p.end()) - p.begin());
             ++confusion[std::size_t(s->label)][std::size_t(predicted)];
             foldCorrect += predicted == s->label;
+            logLoss -= std::log(std::max(1e-15, p[std::size_t(s->label)]));
+            oof << s->audioPath << ',' << f << ',' << s->label;
+            for (double v : p)
+                oof << ',' << v;
+            oof << '\n';
         }
-        const double predictMs = 1000.0 * seconds(tp) / double(test.size());
         correct += foldCorrect;
         total += test.size();
-        std::cout << "  prediction " << predictMs << " ms per song (" << cnn.cache().computedCount() - computedBefore
-                  << " of " << test.size() << " decoded + analysed, the rest from the cache)\n";
+        foldAccuracy.push_back(double(foldCorrect) / double(test.size()));
         std::cout << "fold " << f + 1 << "/" << folds << ": " << foldCorrect << "/" << test.size() << " songs, best epoch "
                   << cnn.trainingReport().bestEpoch << "/" << cnn.trainingReport().epochs.size() << ", "
-                  << seconds(tf) << " s (" << cnn.trainingReport().spectrogramsComputed << " spectrograms computed)\n";
+                  << seconds(tf) << " s, " << processCpuSeconds() - cpuFold << " s CPU ("
+                  << cnn.trainingReport().spectrogramsComputed << " spectrograms computed)" << std::endl;
     }
+    double mean = 0, var = 0;
+    for (double a : foldAccuracy)
+        mean += a / double(folds);
+    for (double a : foldAccuracy)
+        var += (a - mean) * (a - mean) / double(folds); // population std over folds, as evaluate
     std::cout << "song-level CV accuracy " << double(correct) / double(total) << " (" << correct << "/" << total
-              << "), chance " << 1.0 / double(set.classes.size()) << ", " << seconds(t0) << " s\n";
+              << "); over folds " << 100.0 * mean << " % +- " << 100.0 * std::sqrt(var) << "; log-loss "
+              << logLoss / double(total) << "; chance " << 1.0 / double(set.classes.size()) << "; " << seconds(t0)
+              << " s wall, " << processCpuSeconds() - cpu0 << " s CPU\n";
     std::cout << "confusion (rows = true):\n";
     for (std::size_t r = 0; r < confusion.size(); ++r) {
         std::cout << "  " << set.classes[r].substr(0, 9);
         for (int v : confusion[r])
             std::cout << ' ' << v;
         std::cout << '\n';
+    }
+    if (args.text.count("oof")) {
+        std::ofstream out(args.text.at("oof"));
+        out << oof.str();
     }
     std::cout << "peak RSS " << peakRssMiB() << " MiB\n";
     return 0;

@@ -228,6 +228,95 @@ private slots:
             QCOMPARE(loaded.classifier->predictProbabilities(sample), model.classifier->predictProbabilities(sample));
     }
 
+    // band_standardise=1: every mel band gets the mean and deviation of its own dB values over
+    // the training songs (checked against a direct computation), the model blob becomes
+    // version 2 and round-trips; the default one-for-all standardiser still writes version 1.
+    // validation_fraction=0: every song trains and the last epoch is the model.
+    void bandStandardiserNoValidationAndBlobVersions()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        Hyperparameters settings = quickSettings(2);
+        settings["validation_fraction"] = 0;
+        settings["band_standardise"] = 1;
+        CnnClassifier cnn(CnnOptions::fromHyperparameters(settings), dir / "cache");
+        const LabelledSet set = writeSyntheticDataset(dir / "songs", cnn.cache(), 3, 4, 150, 21);
+        cnn.fit(set, TrainContext{});
+        QCOMPARE(cnn.trainingReport().trainingSongs, std::size_t(12));
+        QCOMPARE(cnn.trainingReport().validationSongs, std::size_t(0));
+        QCOMPARE(cnn.trainingReport().bestEpoch, 2);
+
+        std::vector<double> sum(128, 0.0), squares(128, 0.0);
+        double frames = 0;
+        for (const auto& sample : set.samples) {
+            const QuantisedSpectrogram q = cnn.cache().load(sample.audioPath);
+            for (int t = 0; t < q.frames; ++t)
+                for (int b = 0; b < q.mels; ++b) {
+                    sum[std::size_t(b)] += q.db(t, b);
+                    squares[std::size_t(b)] += double(q.db(t, b)) * q.db(t, b);
+                }
+            frames += q.frames;
+        }
+        const CnnStandardiser& standardiser = cnn.standardiser();
+        QCOMPARE(standardiser.mean.size(), std::size_t(128));
+        QVERIFY(!standardiser.isUniform());
+        for (std::size_t b = 0; b < 128; ++b) {
+            const double mean = sum[b] / frames;
+            const double sd = std::sqrt(squares[b] / frames - mean * mean);
+            QVERIFY2(std::abs(standardiser.mean[b] - mean) < 1e-3, qPrintable(QString::number(b)));
+            QVERIFY2(std::abs(standardiser.stddev[b] - sd) < 1e-3, qPrintable(QString::number(b)));
+        }
+
+        const auto blobVersion = [](const std::string& bytes) {
+            return std::uint32_t(std::uint8_t(bytes[8])) | std::uint32_t(std::uint8_t(bytes[9])) << 8;
+        };
+        std::stringstream blob;
+        cnn.save(blob);
+        QCOMPARE(blobVersion(blob.str()), 2u);
+        const auto loaded = makeCnnClassifierWithCache({}, dir / "cache");
+        loaded->load(blob);
+        QCOMPARE(loaded->hyperparameters().at("band_standardise"), 1.0);
+        for (const auto& sample : set.samples)
+            QCOMPARE(loaded->predictProbabilities(sample), cnn.predictProbabilities(sample));
+
+        CnnClassifier global(CnnOptions::fromHyperparameters(quickSettings(1)), dir / "cache");
+        global.fit(set, TrainContext{});
+        QVERIFY(global.standardiser().isUniform());
+        std::stringstream globalBlob;
+        global.save(globalBlob);
+        QCOMPARE(blobVersion(globalBlob.str()), 1u);
+        const auto loadedGlobal = makeCnnClassifierWithCache({{"band_standardise", 1}}, dir / "cache");
+        loadedGlobal->load(globalBlob);
+        QCOMPARE(loadedGlobal->hyperparameters().at("band_standardise"), 0.0); // what the blob holds
+        QCOMPARE(loadedGlobal->predictProbabilities(set.samples[0]), global.predictProbabilities(set.samples[0]));
+    }
+
+    // Mixup, label smoothing and warm-up are drawn from the seeded generator: the same seed
+    // gives the same model, and each of them changes the training (it is applied).
+    void augmentationsAreSeededAndApplied()
+    {
+        QTemporaryDir holder;
+        const fs::path dir = gs::test::tempDir(holder);
+        const auto probabilities = [&](Hyperparameters extra) {
+            Hyperparameters settings = quickSettings(2);
+            for (const auto& [name, value] : extra)
+                settings[name] = value;
+            CnnClassifier cnn(CnnOptions::fromHyperparameters(settings), dir / "cache");
+            const LabelledSet set = writeSyntheticDataset(dir / "songs", cnn.cache(), 3, 4, 150, 5);
+            TrainContext context;
+            context.seed = 3;
+            cnn.fit(set, context);
+            return cnn.predictProbabilities(set.samples[0]);
+        };
+        const auto plain = probabilities({});
+        const auto mixed = probabilities({{"mixup", 0.4}, {"label_smoothing", 0.1}});
+        QCOMPARE(probabilities({{"mixup", 0.4}, {"label_smoothing", 0.1}}), mixed);
+        QVERIFY(mixed != plain);
+        QVERIFY(probabilities({{"label_smoothing", 0.1}}) != plain);
+        QVERIFY(probabilities({{"warmup_epochs", 1}}) != plain);
+        QVERIFY(isProbabilityVector(mixed, 3));
+    }
+
     void sameSeedSameModel()
     {
         QTemporaryDir holder;

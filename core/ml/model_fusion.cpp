@@ -270,12 +270,15 @@ private:
     {
         if (kind != "cnn")
             return {};
-        // A short schedule: the CNN is fitted 1 + inner_folds times per fusion fit. One
-        // training thread: cross-validation already runs a fold per core.
-        return {{"epochs", params_.at("cnn_epochs")},
-                {"windows_per_song", params_.at("cnn_windows")},
-                {"clip_seconds", params_.at("cnn_clip_seconds")},
-                {"threads", 1}};
+        // The cnn's own schedule unless cnn_epochs / cnn_windows shorten it (it is fitted
+        // 1 + inner_folds times per fusion fit); a short one costs accuracy (cnn/README.md).
+        // One training thread: cross-validation already runs a fold per core.
+        Hyperparameters overrides{{"clip_seconds", params_.at("cnn_clip_seconds")}, {"threads", 1}};
+        if (params_.at("cnn_epochs") > 0)
+            overrides["epochs"] = params_.at("cnn_epochs");
+        if (params_.at("cnn_windows") > 0)
+            overrides["windows_per_song"] = params_.at("cnn_windows");
+        return overrides;
     }
 
     static void checkAudio(const std::vector<std::string>& kinds, const LabelledSet& train)
@@ -377,8 +380,8 @@ ModelEntry fusionModelEntry()
               {"cnn", 0, 0, 1, "1 = the cnn is a member (needs the songs: a dataset folder)"},
               {"inner_folds", 3, 2, 10, "inner folds whose out-of-fold predictions fit temperatures and weights"},
               {"weight_steps", 10, 1, 100, "weights on the simplex grid of step 1/weight_steps"},
-              {"cnn_epochs", 8, 1, 1000, "cnn member: training epochs"},
-              {"cnn_windows", 6, 1, 200, "cnn member: random windows per song and epoch"},
+              {"cnn_epochs", 0, 0, 1000, "cnn member: training epochs (0 = the cnn's default)"},
+              {"cnn_windows", 0, 0, 200, "cnn member: random windows per song and epoch (0 = the cnn's default)"},
               {"cnn_clip_seconds", 0, 0, 3600, "cnn member: seconds of each song it learns from (0 = whole song)"}},
              {}},
             [](const Hyperparameters& p) { return std::make_unique<FusionModel>(p); }};

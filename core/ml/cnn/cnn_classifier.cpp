@@ -28,33 +28,81 @@ namespace {
 
 const char* const kSubject = "cnn";
 constexpr bin::Magic kBlobMagic = {'G', 'S', 'C', 'N', 'N', 'M', 'D', 'L'};
-constexpr std::uint32_t kBlobVersion = 1;
+// Version 1: one mean and deviation for all bands. Version 2 (band_standardise=1): one per
+// mel band. A model with one standardiser is still written as version 1, readable by older builds.
+constexpr std::uint32_t kBlobVersionGlobal = 1;
+constexpr std::uint32_t kBlobVersionPerBand = 2;
 constexpr std::uint32_t kMaxHyperparameters = 1000;
 constexpr std::size_t kMaxNameLength = std::size_t(1) << 20;
 
-// ---- windows ----
-
-// Frame-major 8-bit codes -> band-major standardised floats (the network's layout).
-void decodeWindow(const std::uint8_t* codes, int mels, int frames, float dbMin, float step, float mean,
-                  float invStd, float* out)
+// The version field of the blob at the stream's position (left there), when it is one this
+// build reads; else version 1, whose reading then fails with readRecord's usual message.
+std::uint32_t peekBlobVersion(std::istream& in)
 {
-    float lut[256];
-    for (int c = 0; c < 256; ++c)
-        lut[c] = (dbMin + step * float(c) - mean) * invStd;
-    for (int t = 0; t < frames; ++t)
-        for (int b = 0; b < mels; ++b)
-            out[std::size_t(b) * frames + t] = lut[codes[std::size_t(t) * mels + b]];
+    const auto start = in.tellg();
+    if (start == std::istream::pos_type(-1))
+        return kBlobVersionGlobal;
+    char header[sizeof kBlobMagic + 4] = {};
+    in.read(header, sizeof header);
+    const bool complete = in.gcount() == std::streamsize(sizeof header);
+    in.clear();
+    in.seekg(start);
+    if (!complete)
+        return kBlobVersionGlobal;
+    std::istringstream field(std::string(header + sizeof kBlobMagic, 4), std::ios::binary);
+    const std::uint32_t version = bin::readU32(field, "version");
+    return version == kBlobVersionPerBand ? kBlobVersionPerBand : kBlobVersionGlobal;
 }
 
-// Augmentation: a random level change (recordings differ in loudness), then SpecAugment-style
-// masks that set a random band range and frame range to zero (the training mean).
-void augmentWindow(float* x, int mels, int frames, float gainJitter, int maxBands, int maxFrames,
-                   std::mt19937_64& rng)
+// ---- windows ----
+
+// Frame-major 8-bit codes -> band-major standardised floats (the network's layout): band b's
+// dB values become (dB - mean[b]) * invStd[b].
+void decodeWindow(const std::uint8_t* codes, int mels, int frames, float dbMin, float step,
+                  const CnnStandardiser& standardiser, float* out)
 {
-    if (gainJitter > 0.0f) {
-        const float shift = gainJitter * (2.0f * float(drawUnit(rng)) - 1.0f);
-        for (std::size_t i = 0, n = std::size_t(mels) * frames; i < n; ++i)
-            x[i] += shift;
+    float lut[256];
+    for (int b = 0; b < mels; ++b) {
+        const float mean = standardiser.mean[std::size_t(b)];
+        const float invStd = standardiser.invStd[std::size_t(b)];
+        if (b == 0 || mean != standardiser.mean[std::size_t(b) - 1] || invStd != standardiser.invStd[std::size_t(b) - 1])
+            for (int c = 0; c < 256; ++c)
+                lut[c] = (dbMin + step * float(c) - mean) * invStd;
+        float* row = out + std::size_t(b) * frames;
+        for (int t = 0; t < frames; ++t)
+            row[t] = lut[codes[std::size_t(t) * mels + b]];
+    }
+}
+
+// Mixup's share: Beta(a, a) by Johnk's method (Johnk 1964; Devroye 1986, IX.3.5), from uniform
+// draws only (the std distributions differ between standard libraries). Logs keep small a
+// (u^(1/a) underflows) exact.
+double drawSymmetricBeta(double a, std::mt19937_64& rng)
+{
+    for (;;) {
+        const double u = drawUnit(rng), v = drawUnit(rng);
+        if (u <= 0.0 || v <= 0.0)
+            continue;
+        const double lx = std::log(u) / a, ly = std::log(v) / a;
+        const double top = std::max(lx, ly);
+        const double logSum = top + std::log(std::exp(lx - top) + std::exp(ly - top));
+        if (logSum <= 0.0)
+            return std::exp(lx - logSum);
+    }
+}
+
+// Augmentation: a random level change of up to +- gainJitterDb (recordings differ in loudness),
+// then SpecAugment-style masks that set a random band range and frame range to zero (the training mean).
+void augmentWindow(float* x, int mels, int frames, float gainJitterDb, const CnnStandardiser& standardiser,
+                   int maxBands, int maxFrames, std::mt19937_64& rng)
+{
+    if (gainJitterDb > 0.0f) {
+        const float shiftDb = gainJitterDb * (2.0f * float(drawUnit(rng)) - 1.0f);
+        for (int b = 0; b < mels; ++b) {
+            const float shift = shiftDb * standardiser.invStd[std::size_t(b)];
+            for (int t = 0; t < frames; ++t)
+                x[std::size_t(b) * frames + t] += shift;
+        }
     }
     if (maxBands > 0) {
         const int width = int(drawBelow(rng, std::uint64_t(std::min(maxBands, mels - 1)) + 1));
@@ -71,7 +119,7 @@ void augmentWindow(float* x, int mels, int frames, float gainJitter, int maxBand
 
 // Mean of the windows' log-probabilities, renormalised into probabilities.
 std::vector<double> songProbabilities(CnnPredictor& predictor, const QuantisedSpectrogram& s, const CnnShape& shape,
-                                      double overlap, float mean, float stddev)
+                                      double overlap, const CnnStandardiser& standardiser)
 {
     const auto starts = melWindowStarts(s.frames, shape.frames, overlap); // as export-mels cuts them
     const std::size_t windowSize = std::size_t(shape.mels) * shape.frames;
@@ -88,7 +136,7 @@ std::vector<double> songProbabilities(CnnPredictor& predictor, const QuantisedSp
             const int available = std::min(shape.frames, s.frames - start);
             std::memcpy(codes.data(), s.data.data() + std::size_t(start) * s.mels,
                         std::size_t(available) * std::size_t(s.mels));
-            decodeWindow(codes.data(), shape.mels, shape.frames, s.dbMin, s.step(), mean, 1.0f / stddev,
+            decodeWindow(codes.data(), shape.mels, shape.frames, s.dbMin, s.step(), standardiser,
                          batch.data() + i * windowSize);
         }
         const auto logp = predictor.logProbabilities(batch.data(), int(count), shape);
@@ -118,6 +166,8 @@ struct TrainSong {
 std::vector<bool> validationMask(const std::vector<TrainSong>& songs, int classes, double fraction,
                                  std::mt19937_64& rng)
 {
+    if (fraction <= 0.0)
+        return std::vector<bool>(songs.size(), false); // no validation: every song trains
     std::map<int, int> groupLabel; // group -> label of its first song
     for (const auto& s : songs)
         groupLabel.emplace(s.group, s.label);
@@ -225,8 +275,7 @@ CollectedSongs collectSongs(const LabelledSet& train, SpectrogramCache& cache, c
 struct TrainingData {
     std::vector<TrainSong> songs;
     std::vector<std::size_t> train, validation; // indices into songs
-    float mean = 0.0f;
-    float stddev = 1.0f;
+    CnnStandardiser standardiser;
     std::vector<int> windowsPerClass; // random windows per song and epoch, by the song's class
 };
 
@@ -248,13 +297,38 @@ std::vector<int> windowsPerClass(const TrainingData& data, int classes, const Cn
     return windows;
 }
 
+// Mean and deviation of every mel band over the training songs' frames (one pass over their
+// cache entries; per-channel input normalisation, as PANNs' bn0 over mel bins, Kong et al. 2020).
+CnnStandardiser bandStandardiser(const std::vector<TrainSong>& songs, const std::vector<std::size_t>& train, int mels)
+{
+    std::vector<double> sum(std::size_t(mels), 0.0), sumSquares(std::size_t(mels), 0.0);
+    double frames = 0.0;
+    for (std::size_t idx : train) {
+        const QuantisedSpectrogram s = SpectrogramCache::readAll(songs[idx].entry);
+        for (int t = 0; t < s.frames; ++t)
+            for (int b = 0; b < s.mels; ++b) {
+                const double db = s.db(t, b);
+                sum[std::size_t(b)] += db;
+                sumSquares[std::size_t(b)] += db * db;
+            }
+        frames += s.frames;
+    }
+    std::vector<float> mean(sum.size()), stddev(sum.size());
+    for (std::size_t b = 0; b < mean.size(); ++b) {
+        const double m = sum[b] / frames;
+        mean[b] = float(m);
+        stddev[b] = float(std::max(1e-3, std::sqrt(std::max(0.0, sumSquares[b] / frames - m * m))));
+    }
+    return CnnStandardiser::perBand(std::move(mean), std::move(stddev));
+}
+
 // Stage 2: the song-grouped validation split for early stopping (the first draws of `rng`),
-// and the mean and standard deviation of the training songs' dB values.
-TrainingData splitAndStandardise(std::vector<TrainSong> songs, int classes, double validationFraction,
+// and the standardiser of the training songs' dB values (global, or per band).
+TrainingData splitAndStandardise(std::vector<TrainSong> songs, int classes, const CnnOptions& options,
                                  std::mt19937_64& rng)
 {
     TrainingData data;
-    const auto heldOut = validationMask(songs, classes, validationFraction, rng);
+    const auto heldOut = validationMask(songs, classes, options.validationFraction, rng);
     double sum = 0.0, sumSquares = 0.0, count = 0.0;
     for (std::size_t i = 0; i < songs.size(); ++i) {
         (heldOut[i] ? data.validation : data.train).push_back(i);
@@ -264,10 +338,14 @@ TrainingData splitAndStandardise(std::vector<TrainSong> songs, int classes, doub
             count += double(songs[i].entry.mels) * songs[i].entry.frames;
         }
     }
-    const double mean = sum / count;
-    const double variance = std::max(0.0, sumSquares / count - mean * mean);
-    data.mean = float(mean);
-    data.stddev = float(std::max(1e-3, std::sqrt(variance)));
+    const int mels = songs.front().entry.mels;
+    if (options.bandStandardise) {
+        data.standardiser = bandStandardiser(songs, data.train, mels);
+    } else {
+        const double mean = sum / count;
+        const double variance = std::max(0.0, sumSquares / count - mean * mean);
+        data.standardiser = CnnStandardiser::uniform(mels, float(mean), float(std::max(1e-3, std::sqrt(variance))));
+    }
     data.songs = std::move(songs);
     return data;
 }
@@ -296,6 +374,17 @@ double learningRateAt(int epoch, const CnnOptions& options)
     return options.learningRate * (0.02 + 0.98 * 0.5 * (1.0 + std::cos(std::numbers::pi * progress)));
 }
 
+// Linear warm-up over the first warmup_epochs (Goyal et al. 2017, "Accurate, large minibatch
+// SGD"), batch by batch, on top of the epoch's cosine rate: Adam's first steps, on freshly
+// initialised batch norm, are the least reliable. 1 when off or past the warm-up.
+double warmupFactor(int epoch, std::size_t batchInEpoch, const EpochPlan& plan, const CnnOptions& options)
+{
+    if (options.warmupEpochs <= 0.0)
+        return 1.0;
+    const double done = double(std::size_t(epoch - 1) * plan.batchesPerEpoch + batchInEpoch + 1);
+    return std::min(1.0, done / (options.warmupEpochs * double(plan.batchesPerEpoch)));
+}
+
 using WindowRef = std::pair<std::uint32_t, std::int32_t>; // (song, first frame)
 
 // An epoch's windows: windowsPerClass[label] random starts in every training song, then shuffled.
@@ -310,6 +399,38 @@ std::vector<WindowRef> drawEpochWindows(const TrainingData& data, const CnnShape
     }
     fisherYatesShuffle(windows, rng);
     return windows;
+}
+
+// Mixup (Zhang et al. 2018, "mixup: beyond empirical risk minimization") and label smoothing
+// (Szegedy et al. 2016), after the other augmentations. Dlib's multiclass log-loss takes one
+// integer label per window, so the soft targets are drawn instead: window i becomes
+// lambda x_i + (1 - lambda) x_j (j a random window of the batch, lambda ~ Beta(a, a)) labelled
+// y_i with probability lambda, else y_j; then, with probability `label_smoothing`, a uniformly
+// random class. The cross-entropy is linear in the target, so the expected gradient is that of
+// the soft target lambda y_i + (1 - lambda) y_j, smoothed. Off (0) = no draw, unchanged results.
+void mixAndSmooth(const CnnOptions& options, const CnnShape& shape, std::mt19937_64& rng, std::span<float> batch,
+                  std::vector<unsigned long>& labels)
+{
+    const std::size_t n = labels.size();
+    const std::size_t windowSize = std::size_t(shape.mels) * std::size_t(shape.frames);
+    if (options.mixup > 0.0 && n > 1) {
+        const std::vector<float> original(batch.begin(), batch.end());
+        const std::vector<unsigned long> originalLabels = labels;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t j = std::size_t(drawBelow(rng, n));
+            const float lambda = float(drawSymmetricBeta(options.mixup, rng));
+            const float* a = original.data() + i * windowSize;
+            const float* b = original.data() + j * windowSize;
+            float* x = batch.data() + i * windowSize;
+            for (std::size_t k = 0; k < windowSize; ++k)
+                x[k] = lambda * a[k] + (1.0f - lambda) * b[k];
+            labels[i] = drawUnit(rng) < double(lambda) ? originalLabels[i] : originalLabels[j];
+        }
+    }
+    if (options.labelSmoothing > 0.0)
+        for (auto& label : labels)
+            if (drawUnit(rng) < options.labelSmoothing)
+                label = static_cast<unsigned long>(drawBelow(rng, std::uint64_t(shape.classes)));
 }
 
 // The network input of `windows`: read from the cache, standardised, augmented (in this order,
@@ -327,11 +448,12 @@ void assembleBatch(std::span<const WindowRef> windows, const TrainingData& data,
         SpectrogramCache::readWindow(entry, start, shape.frames, codes.data());
         float* x = batch.data() + i * windowSize;
         decodeWindow(codes.data(), shape.mels, shape.frames, entry.dbMin, (entry.dbMax - entry.dbMin) / 255.0f,
-                     data.mean, 1.0f / data.stddev, x);
-        augmentWindow(x, shape.mels, shape.frames, float(options.gainJitterDb) / data.stddev, options.freqMask,
+                     data.standardiser, x);
+        augmentWindow(x, shape.mels, shape.frames, float(options.gainJitterDb), data.standardiser, options.freqMask,
                       options.timeMask, rng);
         labels[i] = static_cast<unsigned long>(data.songs[idx].label);
     }
+    mixAndSmooth(options, shape, rng, std::span(batch.data(), windows.size() * windowSize), labels);
 }
 
 // Stage 4 (stage 3, resuming, is resumeCnnCheckpoint in cnn_checkpoint.cpp): one epoch of
@@ -353,7 +475,8 @@ double trainEpoch(CnnTrainer& trainer, const TrainingData& data, const CnnShape&
         if (n < 2)
             break; // batch norm needs two windows to estimate statistics
         assembleBatch(std::span(windows).subspan(first, n), data, shape, options, rng, batch, labels);
-        const double loss = trainer.trainBatch(batch.data(), int(n), labels, learningRate);
+        const double loss = trainer.trainBatch(batch.data(), int(n), labels,
+                                               learningRate * warmupFactor(epoch, lossBatches, plan, options));
         if (!std::isfinite(loss))
             throw Error(ErrorKind::Internal, kSubject, "training diverged (non-finite loss); lower the learning rate");
         lossSum += loss;
@@ -388,7 +511,7 @@ ValidationScore validate(CnnPredictor& network, const TrainingData& data, const 
     for (std::size_t idx : data.validation) {
         monitor.throwIfCancelled();
         const auto p = songProbabilities(network, SpectrogramCache::readAll(data.songs[idx].entry), shape, overlap,
-                                         data.mean, data.stddev);
+                                         data.standardiser);
         const int label = data.songs[idx].label;
         correct += std::size_t(std::max_element(p.begin(), p.end()) - p.begin()) == std::size_t(label);
         lossTotal -= std::log(std::max(1e-12, p[std::size_t(label)]));
@@ -462,6 +585,27 @@ std::string formatEpoch(const CnnEpochStats& e, int epochs)
 
 // ---------------------------------------------------------------------------------------------
 
+CnnStandardiser CnnStandardiser::uniform(int mels, float mean, float stddev)
+{
+    return perBand(std::vector<float>(std::size_t(mels), mean), std::vector<float>(std::size_t(mels), stddev));
+}
+
+CnnStandardiser CnnStandardiser::perBand(std::vector<float> mean, std::vector<float> stddev)
+{
+    CnnStandardiser s;
+    s.mean = std::move(mean);
+    s.stddev = std::move(stddev);
+    for (float d : s.stddev)
+        s.invStd.push_back(1.0f / d);
+    return s;
+}
+
+bool CnnStandardiser::isUniform() const
+{
+    return std::all_of(mean.begin(), mean.end(), [&](float m) { return m == mean.front(); })
+           && std::all_of(stddev.begin(), stddev.end(), [&](float d) { return d == stddev.front(); });
+}
+
 CnnClassifier::CnnClassifier(const CnnOptions& options, fs::path cacheDirectory)
     : options_(options)
     , cacheDirectory_(std::move(cacheDirectory))
@@ -495,13 +639,12 @@ void CnnClassifier::fit(const LabelledSet& train, const TrainContext& context)
 
     CollectedSongs collected = collectSongs(train, *cache_, options_, seed, context, monitor, result);
     std::mt19937_64 rng(seed);
-    TrainingData data = splitAndStandardise(std::move(collected.songs), classes, options_.validationFraction, rng);
+    TrainingData data = splitAndStandardise(std::move(collected.songs), classes, options_, rng);
     data.windowsPerClass = windowsPerClass(data, classes, options_);
     result.trainingSongs = data.train.size();
     result.validationSongs = data.validation.size();
     classes_ = classes;
-    mean_ = data.mean;
-    stddev_ = data.stddev;
+    standardiser_ = data.standardiser;
     const CnnShape netShape = shape();
 
     // Stage 3: the network, fresh or from the checkpoint of an interrupted run on the same data.
@@ -546,7 +689,7 @@ std::vector<double> CnnClassifier::predictSpectrogram(const QuantisedSpectrogram
     if (spectrogram.mels != cache_->settings().mel.nMels || spectrogram.frames <= 0)
         throw Error(ErrorKind::Mismatch, kSubject, "spectrogram has the wrong number of mel bands");
     std::lock_guard lock(predictMutex_);
-    return songProbabilities(predictor_, spectrogram, shape(), options_.inferenceOverlap, mean_, stddev_);
+    return songProbabilities(predictor_, spectrogram, shape(), options_.inferenceOverlap, standardiser_);
 }
 
 std::vector<double> CnnClassifier::predictProbabilities(const Sample& sample) const
@@ -579,15 +722,25 @@ void CnnClassifier::save(std::ostream& out) const
     bin::writeI32(payload, std::int32_t(mel.pad == PadMode::Reflect));
     bin::writeF64(payload, mel.topDb);
     bin::writeI32(payload, classes_);
-    bin::writeF32(payload, mean_);
-    bin::writeF32(payload, stddev_);
+    const bool uniform = standardiser_.isUniform();
+    if (uniform) {
+        bin::writeF32(payload, standardiser_.mean.front());
+        bin::writeF32(payload, standardiser_.stddev.front());
+    } else {
+        for (std::size_t b = 0; b < standardiser_.mean.size(); ++b) {
+            bin::writeF32(payload, standardiser_.mean[b]);
+            bin::writeF32(payload, standardiser_.stddev[b]);
+        }
+    }
     predictor_.save(payload);
-    bin::writeRecord(out, kBlobMagic, kBlobVersion, payload.str());
+    bin::writeRecord(out, kBlobMagic, uniform ? kBlobVersionGlobal : kBlobVersionPerBand, payload.str());
 }
 
 void CnnClassifier::load(std::istream& in)
 {
-    const std::string payload = bin::readRecord(in, kBlobMagic, kBlobVersion, "Genrescope CNN model", kMaxCnnRecordBytes);
+    const std::uint32_t version = peekBlobVersion(in);
+    const std::string payload = bin::readRecord(in, kBlobMagic, version, "Genrescope CNN model", kMaxCnnRecordBytes);
+    const bool perBand = version == kBlobVersionPerBand;
     DlibInput p(payload); // the network at its end is read by Dlib
     Hyperparameters hyper;
     const std::uint32_t count = bin::readU32(p, "hyperparameters");
@@ -613,12 +766,19 @@ void CnnClassifier::load(std::istream& in)
     mel.pad = bin::readI32(p, "pad") ? PadMode::Reflect : PadMode::Constant;
     mel.topDb = bin::readF64(p, "top_db");
     const int classes = bin::readI32(p, "classes");
-    const float mean = bin::readF32(p, "mean");
-    const float stddev = bin::readF32(p, "std");
     if (options.sampleRate < 4000 || options.sampleRate > 192000 || mel.nFft < 16 || mel.hop < 1 || mel.nMels < 8
-        || mel.nMels > 512 || classes < 2 || classes > 100000 || !std::isfinite(mean) || !std::isfinite(stddev)
-        || stddev <= 0.0f)
+        || mel.nMels > 512 || classes < 2 || classes > 100000)
         throw Error(ErrorKind::Format, kSubject, "implausible model input settings");
+    std::vector<float> mean, stddev;
+    for (int b = 0, n = perBand ? mel.nMels : 1; b < n; ++b) {
+        mean.push_back(bin::readF32(p, "mean"));
+        stddev.push_back(bin::readF32(p, "std"));
+        if (!std::isfinite(mean.back()) || !std::isfinite(stddev.back()) || stddev.back() <= 0.0f)
+            throw Error(ErrorKind::Format, kSubject, "implausible model input settings");
+    }
+    options.bandStandardise = perBand ? 1 : 0; // a version-1 blob predates the option
+    CnnStandardiser standardiser = perBand ? CnnStandardiser::perBand(std::move(mean), std::move(stddev))
+                                           : CnnStandardiser::uniform(mel.nMels, mean.front(), stddev.front());
     CnnPredictor predictor;
     predictor.load(p);
     if (predictor.classes() != classes)
@@ -633,8 +793,7 @@ void CnnClassifier::load(std::istream& in)
     options_ = options;
     cache_ = std::make_unique<SpectrogramCache>(cacheDirectory_ / "mel", settings);
     classes_ = classes;
-    mean_ = mean;
-    stddev_ = stddev;
+    standardiser_ = std::move(standardiser);
     predictor_ = std::move(predictor);
     report_ = {};
 }

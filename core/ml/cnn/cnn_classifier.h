@@ -25,6 +25,19 @@
 
 namespace gs::ml {
 
+// What the network sees of a dB value of mel band b: (dB - mean[b]) / stddev[b]. One value for
+// all bands (band_standardise=0, model blob version 1) or one per band (version 2), from the
+// training songs.
+struct CnnStandardiser {
+    std::vector<float> mean;   // one per mel band
+    std::vector<float> stddev; // > 0
+    std::vector<float> invStd; // 1 / stddev
+
+    static CnnStandardiser uniform(int mels, float mean, float stddev);
+    static CnnStandardiser perBand(std::vector<float> mean, std::vector<float> stddev);
+    bool isUniform() const; // the same mean and deviation in every band
+};
+
 struct CnnEpochStats {
     int epoch = 0;                    // 1-based
     double trainLoss = 0.0;           // mean window cross-entropy
@@ -65,6 +78,7 @@ public:
 
     const CnnOptions& options() const { return options_; }
     const CnnTrainingReport& trainingReport() const { return report_; }
+    const CnnStandardiser& standardiser() const { return standardiser_; }
     SpectrogramCache& cache() { return *cache_; }
     std::size_t parameterCount() const { return predictor_.parameterCount(); }
     std::filesystem::path checkpointDirectory() const { return cacheDirectory_ / "checkpoints"; }
@@ -76,8 +90,7 @@ private:
     std::filesystem::path cacheDirectory_;
     std::unique_ptr<SpectrogramCache> cache_;
     int classes_ = 0;
-    float mean_ = 0.0f; // standardiser of the dB values, from the training songs
-    float stddev_ = 1.0f;
+    CnnStandardiser standardiser_; // of the dB values, from the training songs
     mutable CnnPredictor predictor_;
     mutable std::mutex predictMutex_; // the network keeps activations between calls
     CnnTrainingReport report_;

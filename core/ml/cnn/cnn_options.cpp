@@ -24,9 +24,14 @@ const std::vector<ParameterSpec>& CnnOptions::specs()
         {"freq_mask", 12, 0, 64, "widest random frequency mask in mel bands (augmentation, 0 = off)"},
         {"time_mask", 16, 0, 256, "widest random time mask in frames (augmentation, 0 = off)"},
         {"gain_jitter_db", 0, 0, 24, "random level change of each training window, +- dB (augmentation, 0 = off)"},
-        {"validation_fraction", 0.15, 0.05, 0.5, "share of training songs held out for early stopping"},
+        {"mixup", 0, 0, 10, "mixup: windows mixed with a partner by a Beta(a, a) share (augmentation, 0 = off)"},
+        {"label_smoothing", 0, 0, 0.5, "share of every target spread evenly over the classes (0 = off)"},
+        {"band_standardise", 0, 0, 1, "1 = standardise every mel band by its own mean and deviation, 0 = one for all"},
+        {"warmup_epochs", 0, 0, 100, "linear learning-rate warm-up at the start, in epochs (0 = off)"},
+        {"validation_fraction", 0, 0, 0.5,
+         "share of training songs held out for early stopping (0 = none: all songs train, the last epoch is the model)"},
         {"patience", 6, 1, 1000, "epochs without validation improvement before stopping"},
-        {"clip_seconds", 30, 0, 3600, "seconds analysed per song (0 = whole file)"},
+        {"clip_seconds", 0, 0, 3600, "seconds analysed per song (0 = whole file)"},
         {"clip_offset_seconds", 0, 0, 3600, "where the analysed clip starts"},
         {"seed", 0, 0, 4294967295.0, "random seed (0 = the evaluation's seed)"},
         {"threads", 2, 1, 16, "training threads sharing each mini-batch (the result depends on it)"},
@@ -63,6 +68,10 @@ CnnOptions CnnOptions::fromHyperparameters(const Hyperparameters& overrides)
     o.freqMask = asInt(values["freq_mask"]);
     o.timeMask = asInt(values["time_mask"]);
     o.gainJitterDb = values["gain_jitter_db"];
+    o.mixup = values["mixup"];
+    o.labelSmoothing = values["label_smoothing"];
+    o.bandStandardise = asInt(values["band_standardise"]);
+    o.warmupEpochs = values["warmup_epochs"];
     o.validationFraction = values["validation_fraction"];
     o.patience = asInt(values["patience"]);
     o.clipSeconds = values["clip_seconds"];
@@ -87,6 +96,10 @@ Hyperparameters CnnOptions::toHyperparameters() const
         {"freq_mask", double(freqMask)},
         {"time_mask", double(timeMask)},
         {"gain_jitter_db", gainJitterDb},
+        {"mixup", mixup},
+        {"label_smoothing", labelSmoothing},
+        {"band_standardise", double(bandStandardise)},
+        {"warmup_epochs", warmupEpochs},
         {"validation_fraction", validationFraction},
         {"patience", double(patience)},
         {"clip_seconds", clipSeconds},

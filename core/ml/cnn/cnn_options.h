@@ -14,7 +14,7 @@ namespace gs::ml {
 struct CnnOptions {
     // Input: what one song becomes before the network sees it.
     int sampleRate = 22050;
-    double clipSeconds = 30.0;   // analysed part of each song (0 = whole file)
+    double clipSeconds = 0.0;    // analysed part of each song (0 = whole file: windows from all of it)
     double clipOffsetSeconds = 0.0;
     int windowFrames = 128;      // frames per network input (128 ≈ 2.97 s at hop 512)
     double inferenceOverlap = 0.5; // overlap of the evenly spaced prediction windows
@@ -29,7 +29,11 @@ struct CnnOptions {
     int freqMask = 12;           // widest random frequency mask, in mel bands (0 = off)
     int timeMask = 16;           // widest random time mask, in frames (0 = off)
     double gainJitterDb = 0.0;   // random level shift of a window, +- dB (0 = off)
-    double validationFraction = 0.15; // songs (whole groups) held out for early stopping
+    double mixup = 0.0;          // mixup's Beta(a, a) parameter a (0 = off)
+    double labelSmoothing = 0.0; // share of the target spread over all classes (0 = off)
+    int bandStandardise = 0;     // 1 = mean and deviation per mel band, 0 = one for all bands
+    double warmupEpochs = 0.0;   // linear learning-rate warm-up, in epochs (0 = off)
+    double validationFraction = 0.0; // songs (whole groups) held out for early stopping (0 = none)
     int patience = 6;            // epochs without validation improvement before stopping
     std::uint64_t seed = 0;      // 0 = TrainContext::seed
     int threads = 2;             // workers sharing each mini-batch (results depend on it)
