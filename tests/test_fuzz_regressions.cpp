@@ -175,6 +175,11 @@ private slots:
     // never touched, and the loader turns that into a clean refusal naming the file.
     void mlpWithHugeTensorIsRefusedCleanly()
     {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        // The sanitizers' allocators abort on a 91 GB operator new whatever their options say:
+        // what this test checks (the clean refusal) exists only in the normal build.
+        QSKIP("legacy Dlib stream announcing 91 GB: sanitizer allocators abort on it (normal build only)");
+#endif
         const fs::path file = regressionInput("model-mlp-tensor-91GB.gsm");
         QVERIFY2(fs::is_regular_file(file), file.c_str());
         try {

@@ -1208,6 +1208,10 @@ Whisker %5 – %6
             <source>Selected song</source>
             <translation>Ausgewählter Titel</translation>
         </message>
+        <message>
+            <source>fitted on a stratified sample of %1 of %2 songs, all shown</source>
+            <translation>angepasst an eine geschichtete Stichprobe von %1 aus %2 Songs, alle angezeigt</translation>
+        </message>
     </context>
     <context>
         <name>gs::ui::GenreHierarchyPanel</name>

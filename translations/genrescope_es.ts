@@ -1208,6 +1208,10 @@ bigotes %5 – %6
             <source>Selected song</source>
             <translation>Canción seleccionada</translation>
         </message>
+        <message>
+            <source>fitted on a stratified sample of %1 of %2 songs, all shown</source>
+            <translation>ajustado con una muestra estratificada de %1 de %2 canciones, todas mostradas</translation>
+        </message>
     </context>
     <context>
         <name>gs::ui::GenreHierarchyPanel</name>

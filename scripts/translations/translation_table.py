@@ -997,6 +997,9 @@ TABLE = {
     "genres_all: every genre (models learn genre_top, else the first top-level genre)": (
         "genres_all: alle Genres (Modelle lernen genre_top, sonst das erste Hauptgenre)",
         "genres_all: todos los géneros (los modelos aprenden genre_top o, si falta, el primer género principal)"),
+    "fitted on a stratified sample of %1 of %2 songs, all shown": (
+        "angepasst an eine geschichtete Stichprobe von %1 aus %2 Songs, alle angezeigt",
+        "ajustado con una muestra estratificada de %1 de %2 canciones, todas mostradas"),
 }
 
 CONTEXT_TABLE = {
