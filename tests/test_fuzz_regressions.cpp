@@ -11,34 +11,15 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
 
 namespace fs = std::filesystem;
 using namespace gs;
 
 namespace {
 
-// tests/data/fuzz-regressions/<name>, found from this file's path (absolute, or relative to
-// tests/ of the build folder, where CTest runs the tests), else from the executable's folder
-// (build/tests of a build folder inside the source tree).
 fs::path regressionInput(const std::string& name)
 {
-    const fs::path sub = fs::path("data") / "fuzz-regressions" / name;
-    const fs::path fromSource = fs::absolute(fs::path(__FILE__)).parent_path() / sub;
-    if (fs::exists(fromSource))
-        return fromSource;
-    return fs::path(QCoreApplication::applicationDirPath().toStdString()) / ".." / ".." / "tests" / sub;
-}
-
-std::string readAll(const fs::path& f)
-{
-    std::ifstream in(f, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void writeAll(const fs::path& f, const std::string& bytes)
-{
-    std::ofstream(f, std::ios::binary | std::ios::trunc) << bytes;
+    return gs::test::testData(fs::path("fuzz-regressions") / name);
 }
 
 // Offsets in a spectrogram cache entry: magic 8, version 4, key length 4, key, mels 4,
@@ -86,7 +67,7 @@ private slots:
         QTemporaryDir holder;
         const fs::path dir = gs::test::tempDir(holder);
         const fs::path song = dir / "song.wav";
-        writeAll(song, "any bytes: only the identity enters the key");
+        gs::test::writeBytes(song, "any bytes: only the identity enters the key");
         ml::SpectrogramSettings settings;
         settings.mel.nMels = 4;
         ml::SpectrogramCache cache(dir / "cache", settings);
@@ -96,15 +77,15 @@ private slots:
         QCOMPARE(good->sum, stored.sum);
         QCOMPARE(good->sumSquares, stored.sumSquares);
 
-        const std::string original = readAll(stored.file);
+        const std::string original = gs::test::readBytes(stored.file);
         const EntryLayout at(cache.keyFor(song).size());
         for (auto [offset, value] : {std::pair{at.sum, stored.sum + 1000.0}, std::pair{at.sumSquares, -5.0}}) {
             std::string damaged = original;
             put(damaged, offset, value);
-            writeAll(stored.file, damaged);
+            gs::test::writeBytes(stored.file, damaged);
             QVERIFY2(!cache.lookup(song), "an entry with damaged sums was trusted");
         }
-        writeAll(stored.file, original);
+        gs::test::writeBytes(stored.file, original);
         QVERIFY(cache.lookup(song));
     }
 
@@ -115,16 +96,16 @@ private slots:
         QTemporaryDir holder;
         const fs::path dir = gs::test::tempDir(holder);
         const fs::path song = dir / "song.wav";
-        writeAll(song, "x");
+        gs::test::writeBytes(song, "x");
         ml::SpectrogramSettings settings;
         settings.mel.nMels = 4;
         ml::SpectrogramCache cache(dir / "cache", settings);
         const ml::CachedSong stored = cache.store(song, smallSpectrogram(-80.0f, 0.0f));
-        std::string damaged = readAll(stored.file);
+        std::string damaged = gs::test::readBytes(stored.file);
         const EntryLayout at(cache.keyFor(song).size());
         put(damaged, at.dbMin, -3e38f);
         put(damaged, at.dbMax, 3e38f);
-        writeAll(stored.file, damaged);
+        gs::test::writeBytes(stored.file, damaged);
         QVERIFY2(!cache.lookup(song), "an entry whose dB range overflows was trusted");
     }
 
@@ -136,7 +117,7 @@ private slots:
     {
         const fs::path crash = regressionInput("fftw-wisdom-flag-overflow");
         QVERIFY2(fs::is_regular_file(crash), crash.c_str());
-        QVERIFY(!dsp::detail::wellFormedWisdom(readAll(crash)));
+        QVERIFY(!dsp::detail::wellFormedWisdom(gs::test::readBytes(crash)));
         QVERIFY(!dsp::detail::importWisdomFile(crash)); // before the fix: abort()
     }
 
@@ -151,7 +132,7 @@ private slots:
         const dsp::RealFft fft(40); // a size nothing else here plans: measured, then saved
         const fs::path file = dir / "fftw-wisdom-float";
         QVERIFY(fs::is_regular_file(file));
-        const std::string text = readAll(file);
+        const std::string text = gs::test::readBytes(file);
         QVERIFY2(text.find("fftwf_wisdom") != std::string::npos, text.c_str());
         QVERIFY2(dsp::detail::wellFormedWisdom(text), text.c_str());
         QVERIFY(dsp::detail::importWisdomFile(file));
@@ -165,7 +146,7 @@ private slots:
         std::string damaged = text;
         damaged.insert(at + 3, "fff"); // #x10bdd -> #xfff10bdd
         QVERIFY2(!dsp::detail::wellFormedWisdom(damaged), damaged.c_str());
-        writeAll(file, damaged);
+        gs::test::writeBytes(file, damaged);
         QVERIFY(!dsp::detail::importWisdomFile(file)); // before the fix: abort()
     }
 

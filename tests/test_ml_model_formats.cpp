@@ -8,12 +8,10 @@
 #include "core/ml/model_file.h"
 #include "tests/testsupport.h"
 
-#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cstring>
-#include <fstream>
 
 namespace fs = std::filesystem;
 using namespace gs;
@@ -22,23 +20,7 @@ namespace {
 
 fs::path legacyInput(const std::string& name)
 {
-    const fs::path sub = fs::path("data") / "legacy-models" / name;
-    const fs::path fromSource = fs::absolute(fs::path(__FILE__)).parent_path() / sub;
-    if (fs::exists(fromSource))
-        return fromSource;
-    return fs::path(QCoreApplication::applicationDirPath().toStdString()) / ".." / ".." / "tests" / sub;
-}
-
-std::string readAll(const fs::path& f)
-{
-    std::ifstream in(f, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void writeAll(const fs::path& f, const std::string& bytes)
-{
-    std::ofstream out(f, std::ios::binary | std::ios::trunc);
-    out << bytes;
+    return gs::test::testData(fs::path("legacy-models") / name);
 }
 
 // The model file's envelope (core/ml/model_file.cpp): magic, version, payload size, payload,
@@ -98,7 +80,7 @@ private Q_SLOTS:
         QFETCH(double, minimumAccuracy);
         const auto table = readFeatureCsv(legacyInput("small.csv"));
         const fs::path legacy = legacyInput(file.toStdString());
-        QVERIFY2(readAll(legacy).find(magic.toStdString()) == std::string::npos, "not a legacy file");
+        QVERIFY2(gs::test::readBytes(legacy).find(magic.toStdString()) == std::string::npos, "not a legacy file");
         const auto old = ml::loadModelFile(legacy);
         const double accuracy = trainingAccuracy(old, table);
         QVERIFY2(accuracy >= minimumAccuracy, std::to_string(accuracy).c_str());
@@ -106,7 +88,7 @@ private Q_SLOTS:
         QTemporaryDir holder;
         const fs::path resaved = gs::test::tempDir(holder) / "new.gsm";
         ml::saveModelFile(resaved, old);
-        QVERIFY(readAll(resaved).find(magic.toStdString()) != std::string::npos);
+        QVERIFY(gs::test::readBytes(resaved).find(magic.toStdString()) != std::string::npos);
         const auto again = ml::loadModelFile(resaved);
         QCOMPARE(probabilities(again, table), probabilities(old, table));
     }
@@ -137,13 +119,13 @@ private Q_SLOTS:
         QTemporaryDir holder;
         const fs::path dir = gs::test::tempDir(holder);
         ml::saveModelFile(dir / "new.gsm", ml::loadModelFile(legacyInput(file.toStdString())));
-        std::string bytes = readAll(dir / "new.gsm");
+        std::string bytes = gs::test::readBytes(dir / "new.gsm");
         const std::size_t at = bytes.find(magic.toStdString());
         QVERIFY(at != std::string::npos);
         const std::uint64_t value = count;
         std::memcpy(bytes.data() + at + 8 + std::size_t(offset), &value, 8);
         repairChecksum(bytes);
-        writeAll(dir / "crafted.gsm", bytes);
+        gs::test::writeBytes(dir / "crafted.gsm", bytes);
         try {
             ml::loadModelFile(dir / "crafted.gsm");
             QFAIL("a crafted count loaded");

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 #include <tuple>
@@ -152,6 +153,20 @@ gs::ui::DatasetSession::Options withCache(const fs::path& cache)
     return o;
 }
 
+// A made-up catalogue's session with the song table's model and proxy on it, and Qt's own
+// checks of the proxy's structure and signals after every change.
+struct ShownSongs {
+    explicit ShownSongs(const fs::path& cacheFile) : session(withCache(cacheFile)), model(&session)
+    {
+        proxy.setSourceModel(&model);
+        tester = std::make_unique<QAbstractItemModelTester>(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+    gs::ui::DatasetSession session;
+    SongTableModel model;
+    SongFilterProxy proxy;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
 } // namespace
 
 class TestUiSongSort : public QObject {
@@ -162,12 +177,8 @@ private slots:
         QTemporaryDir tmp;
         const fs::path root = gs::test::tempDir(tmp);
         makeFolder(root / "music", root / "cache.sqlite");
-        gs::ui::DatasetSession session(withCache(root / "cache.sqlite"));
-        SongTableModel model(&session);
-        SongFilterProxy proxy;
-        proxy.setSourceModel(&model);
-        // Qt's own checks of a model's structure and signals, after every change.
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ShownSongs shown(root / "cache.sqlite");
+        auto& [session, model, proxy, tester] = shown;
         session.open(QString::fromStdString((root / "music").string()));
         session.waitForFinished();
         QCoreApplication::processEvents();
@@ -218,12 +229,8 @@ private slots:
         QTemporaryDir tmp;
         const fs::path root = gs::test::tempDir(tmp);
         makeFolder(root / "music", root / "cache.sqlite");
-        gs::ui::DatasetSession session(withCache(root / "cache.sqlite"));
-        SongTableModel model(&session);
-        SongFilterProxy proxy;
-        proxy.setSourceModel(&model);
-        // Qt's own checks of a model's structure and signals, after every change.
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ShownSongs shown(root / "cache.sqlite");
+        auto& [session, model, proxy, tester] = shown;
         QItemSelectionModel selection(&proxy);
         session.open(QString::fromStdString((root / "music").string()));
         session.waitForFinished();
@@ -254,12 +261,8 @@ private slots:
         const int uncached = kPerGenre * 2 + 5;
         makeFolder(root / "music", root / "cache.sqlite", uncached);
         const std::string victim = gs::scanDataset(root / "music").songs[std::size_t(uncached)].relativePath;
-        gs::ui::DatasetSession session(withCache(root / "cache.sqlite"));
-        SongTableModel model(&session);
-        SongFilterProxy proxy;
-        proxy.setSourceModel(&model);
-        // Qt's own checks of a model's structure and signals, after every change.
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ShownSongs shown(root / "cache.sqlite");
+        auto& [session, model, proxy, tester] = shown;
         proxy.sort(SongTableModel::Status, Qt::AscendingOrder);
         bool sawWaitingFirst = false;
         connect(&session, &gs::ui::DatasetSession::songsAdded, this, [&] {

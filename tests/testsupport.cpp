@@ -119,6 +119,26 @@ CliResult runCli(const QStringList& args, int timeoutMs)
     return r;
 }
 
+std::filesystem::path testData(const std::filesystem::path& sub)
+{
+    const auto fromSource = std::filesystem::absolute(std::filesystem::path(__FILE__)).parent_path() / "data" / sub;
+    if (std::filesystem::exists(fromSource))
+        return fromSource;
+    return std::filesystem::path(QCoreApplication::applicationDirPath().toStdString()) / ".." / ".." / "tests" /
+           "data" / sub;
+}
+
+std::string readBytes(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void writeBytes(const std::filesystem::path& file, const std::string& bytes)
+{
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+}
+
 std::filesystem::path tempDir(QTemporaryDir& holder)
 {
     return std::filesystem::path(holder.path().toStdString());

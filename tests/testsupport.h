@@ -33,6 +33,13 @@ struct CliResult {
 };
 CliResult runCli(const QStringList& args, int timeoutMs = 600000);
 
+// tests/data/<sub> of the source tree (committed test inputs), found from this file's path, else
+// from the test executable's folder (build/tests of a build folder inside the source tree).
+std::filesystem::path testData(const std::filesystem::path& sub);
+// A whole file as bytes ("" when unreadable), and bytes written over a file.
+std::string readBytes(const std::filesystem::path& file);
+void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+
 // A fresh temporary folder removed at the end of the test.
 std::filesystem::path tempDir(QTemporaryDir& holder);
 
