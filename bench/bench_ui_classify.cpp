@@ -8,6 +8,7 @@
 //     against `genrescope-cli evaluate` on the same CSV, alternated in the same minutes.
 //
 //   bench_ui_classify [--models a,b,...] [--rounds N] [--skip-stall] [--skip-drop] [--skip-1000]
+#include "bench/bench_ui_support.h"
 #include "core/audio/decode.h"
 #include "core/audio/encode.h"
 #include "core/common/error.h"
@@ -94,23 +95,7 @@ void printProbe(const char* phase, const StallProbe& probe, double seconds)
                 probe.maxMs(), probe.percentileMs(0.99), probe.ticks());
 }
 
-// Runs the event loop (sleeping when idle, as the app's does: no busy polling that would
-// steal a core from the workers) until pred() or the timeout.
-template <class Pred> bool spinUntil(Pred pred, int timeoutMs = 1800000)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QElapsedTimer t;
-    t.start();
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (pred() || t.elapsed() > timeoutMs)
-            loop.quit();
-    });
-    poll.start(5);
-    if (!pred())
-        loop.exec();
-    return pred();
-}
+using gs::bench::spinUntil;
 
 // The real MP3 samples decoded at 44.1 kHz and joined until five minutes, as one MP3.
 fs::path makeFiveMinuteMp3(const fs::path& dir)

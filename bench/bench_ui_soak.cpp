@@ -8,6 +8,7 @@
 // analyses songs again instead of only reading the cache.
 //
 //   bench_ui_soak --folder DIR [--rounds 50] [--classify 100] [--cache FILE] [--threads N]
+#include "bench/bench_ui_support.h"
 #include "ui/classify/classify_session.h"
 #include "ui/main_window.h"
 #include "ui/session/dataset_session.h"
@@ -42,22 +43,7 @@ double statusMb(const char* key)
     return -1;
 }
 
-// Runs the event loop (sleeping when idle) until pred() or the timeout.
-template <class Pred> bool spinUntil(Pred pred, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QElapsedTimer t;
-    t.start();
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (pred() || t.elapsed() > timeoutMs)
-            loop.quit();
-    });
-    poll.start(5);
-    if (!pred())
-        loop.exec();
-    return pred();
-}
+using gs::bench::spinUntil;
 
 void settle()
 {

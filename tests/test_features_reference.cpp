@@ -12,32 +12,14 @@
 
 namespace {
 
-struct Tolerance {
-    double rel = 0; // allowed |ours - ref| / |ref|
-    double abs = 0; // or allowed |ours - ref|
-};
+using Tolerance = gs::test::FeatureTolerance;
+using gs::test::readmeTolerance;
 
 bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 bool endsWith(const std::string& s, const char* suffix)
 {
     const std::string x(suffix);
     return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
-}
-
-// The reference README's suggested tolerances for a float32 implementation.
-Tolerance readmeTolerance(const std::string& name, double refVar)
-{
-    if (name == "tempo")
-        return {0, 0};
-    if (startsWith(name, "zero_crossing_rate"))
-        return {1e-9, 1e-15};
-    if (startsWith(name, "rolloff"))
-        return {1e-3, 0};
-    if (startsWith(name, "mfcc") && endsWith(name, "_mean"))
-        return {0, 1e-3};
-    if (name == "harmony_mean" || name == "perceptr_mean")
-        return {0, 1e-5 * std::sqrt(refVar)};
-    return {1e-4, 0};
 }
 
 // Synthetic signals are ill-conditioned (README "Suggested tolerances", last point): a

@@ -19,32 +19,14 @@
 
 namespace {
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 bool endsWith(const std::string& s, const char* suffix)
 {
     const std::string x(suffix);
     return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
 }
 
-struct Tolerance {
-    double rel = 0, abs = 0;
-};
-
-// readmeTolerance of tests/test_features_reference.cpp: the reference README's bounds.
-Tolerance readmeTolerance(const std::string& name, double var)
-{
-    if (name == "tempo")
-        return {0, 0};
-    if (startsWith(name, "zero_crossing_rate"))
-        return {1e-9, 1e-15};
-    if (startsWith(name, "rolloff"))
-        return {1e-3, 0};
-    if (startsWith(name, "mfcc") && endsWith(name, "_mean"))
-        return {0, 1e-3};
-    if (name == "harmony_mean" || name == "perceptr_mean")
-        return {0, 1e-5 * std::sqrt(var)};
-    return {1e-4, 0};
-}
+using Tolerance = gs::test::FeatureTolerance;
+using gs::test::readmeTolerance;
 
 struct ColumnStats {
     double maxRel = 0, maxAbs = 0;

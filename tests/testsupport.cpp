@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -117,6 +118,25 @@ CliResult runCli(const QStringList& args, int timeoutMs)
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+FeatureTolerance readmeTolerance(const std::string& name, double refVar)
+{
+    const auto startsWith = [&](const char* prefix) { return name.rfind(prefix, 0) == 0; };
+    const auto endsWith = [&](const std::string& suffix) {
+        return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (name == "tempo")
+        return {0, 0};
+    if (startsWith("zero_crossing_rate"))
+        return {1e-9, 1e-15};
+    if (startsWith("rolloff"))
+        return {1e-3, 0};
+    if (startsWith("mfcc") && endsWith("_mean"))
+        return {0, 1e-3};
+    if (name == "harmony_mean" || name == "perceptr_mean")
+        return {0, 1e-5 * std::sqrt(refVar)};
+    return {1e-4, 0};
 }
 
 std::filesystem::path testData(const std::filesystem::path& sub)

@@ -18,6 +18,16 @@ std::optional<std::filesystem::path> sharedPath(const std::string& sub);
 // Header-less numeric CSV (librosa frame dumps): one vector per line.
 std::vector<std::vector<double>> readNumericCsv(const std::filesystem::path& file);
 
+// The librosa reference README's tolerances for a float32 implementation of the gtzan-57
+// features (name = CSV column): a value passes when |ours - ref| <= rel * |ref| or <= abs.
+// refVar: the reference variance of the feature's frames (harmony/perceptr means are judged
+// relative to their spread).
+struct FeatureTolerance {
+    double rel = 0;
+    double abs = 0;
+};
+FeatureTolerance readmeTolerance(const std::string& name, double refVar);
+
 // A CSV with a header row, as strings.
 struct CsvTable {
     std::vector<std::string> header;
