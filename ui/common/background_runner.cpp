@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QMetaObject>
 #include <QPointer>
+#include <QRunnable>
 #include <QThread>
 
 #include <atomic>
@@ -37,7 +39,8 @@ QString errorText(const std::exception& e)
 // Work reaches the pool, and results the GUI thread, through Qt's queues, whose locks (futexes
 // inside Qt, which is not instrumented) ThreadSanitizer cannot see: without these annotations
 // every value a worker hands over looks like a race with the thread that reads it. Each
-// hand-off releases on the run's State and each receiver acquires it first. No-ops otherwise.
+// hand-off releases on the object handed over (the run, the posted call) once it is complete,
+// and the receiving thread acquires it before reading it. No-ops outside TSan.
 #if defined(__SANITIZE_THREAD__)
 extern "C" void __tsan_acquire(void* address);
 extern "C" void __tsan_release(void* address);
@@ -108,6 +111,81 @@ BackgroundRunner::~BackgroundRunner()
     pool_.waitForDone();
 }
 
+// The work of one run. We allocate it (and its captures) before the hand-off, so the pooled
+// thread that runs and deletes it is ordered after everything the GUI thread wrote
+// (QThreadPool's own std::function wrapper would be allocated inside Qt, after the hand-off).
+class BackgroundRunner::Run final : public QRunnable {
+public:
+    Run(BackgroundRunner* owner, std::shared_ptr<State> state, Work work)
+        : owner_(owner), state_(std::move(state)), work_(std::move(work))
+    {
+        setAutoDelete(true);
+    }
+
+    void run() override
+    {
+        takeOver(this);
+        Context context(state_);
+        bool cancelled = false;
+        QString error;
+        try {
+            work_(context);
+            cancelled = state_->cancel.cancelled();
+        } catch (const Error& e) {
+            cancelled = e.kind() == ErrorKind::Cancelled || state_->cancel.cancelled();
+            if (!cancelled)
+                error = errorText(e);
+        } catch (const std::exception& e) {
+            error = errorText(e);
+        }
+        // Always delivered (even when superseded) so that finishedApplied is set.
+        owner_->queueOnGuiThread([owner = owner_, state = state_, cancelled, error] {
+            owner->finish(state, cancelled, error);
+        });
+    }
+
+private:
+    BackgroundRunner* owner_;
+    std::shared_ptr<State> state_;
+    Work work_;
+};
+
+// A call queued to the GUI thread. A posted event rather than a queued functor: we allocate it
+// (and move the captures in) before the hand-off, and Qt deletes it on the GUI thread once
+// delivered, or with the runner, so captures the GUI thread used (a SongView, a finished
+// comparison) are never freed by the worker that posted them.
+class BackgroundRunner::GuiCall final : public QEvent {
+public:
+    explicit GuiCall(std::function<void()> fn) : QEvent(type()), fn_(std::move(fn)) {}
+
+    static QEvent::Type type()
+    {
+        static const auto registered = QEvent::Type(QEvent::registerEventType());
+        return registered;
+    }
+
+    void run() { fn_(); }
+
+private:
+    std::function<void()> fn_;
+};
+
+void BackgroundRunner::queueOnGuiThread(std::function<void()> fn)
+{
+    auto* call = new GuiCall(std::move(fn));
+    handOff(call);
+    QCoreApplication::postEvent(this, call);
+}
+
+bool BackgroundRunner::event(QEvent* event)
+{
+    takeOver(event); // before reading it: a GuiCall was written by the worker that posted it
+    if (event->type() != GuiCall::type())
+        return QObject::event(event);
+    static_cast<GuiCall*>(event)->run();
+    return true;
+}
+
 void BackgroundRunner::start(Work work)
 {
     const bool wasBusy = isBusy();
@@ -118,49 +196,21 @@ void BackgroundRunner::start(Work work)
     auto state = std::make_shared<State>();
     state->owner = this;
     current_ = state;
-    handOff(state.get());
-    pool_.start([this, state, work = std::move(work)] {
-        takeOver(state.get());
-        Context context(state);
-        bool cancelled = false;
-        QString error;
-        try {
-            work(context);
-            cancelled = state->cancel.cancelled();
-        } catch (const Error& e) {
-            cancelled = e.kind() == ErrorKind::Cancelled || state->cancel.cancelled();
-            if (!cancelled)
-                error = errorText(e);
-        } catch (const std::exception& e) {
-            error = errorText(e);
-        }
-        // Always delivered (even when superseded) so that finishedApplied is set.
-        handOff(state.get());
-        QMetaObject::invokeMethod(
-            this,
-            [this, state, cancelled, error] {
-                takeOver(state.get());
-                finish(state, cancelled, error);
-            },
-            Qt::QueuedConnection);
-    });
+    auto* run = new Run(this, state, std::move(work));
+    handOff(run);
+    pool_.start(run);
     if (!wasBusy)
         emit busyChanged(true);
 }
 
 void BackgroundRunner::deliver(const std::shared_ptr<State>& state, std::function<void()> fn)
 {
-    handOff(state.get());
-    QMetaObject::invokeMethod(
-        this,
-        [this, state, fn = std::move(fn)] {
-            takeOver(state.get());
-            // Cancelled runs still deliver what they finished (kept, like songs analysed
-            // before Cancel); superseded ones deliver nothing.
-            if (state == current_ && !state->superseded)
-                fn();
-        },
-        Qt::QueuedConnection);
+    queueOnGuiThread([this, state, fn = std::move(fn)] {
+        // Cancelled runs still deliver what they finished (kept, like songs analysed
+        // before Cancel); superseded ones deliver nothing.
+        if (state == current_ && !state->superseded)
+            fn();
+    });
 }
 
 void BackgroundRunner::finish(const std::shared_ptr<State>& state, bool cancelled, const QString& error)

@@ -60,6 +60,10 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    class Run;
+    class GuiCall;
+    bool event(QEvent* event) override;
+    void queueOnGuiThread(std::function<void()> fn);
     void deliver(const std::shared_ptr<State>& state, std::function<void()> fn);
     void finish(const std::shared_ptr<State>& state, bool cancelled, const QString& error);
 
