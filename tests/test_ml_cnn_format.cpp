@@ -94,6 +94,17 @@ std::size_t expectedWeightBytes(std::size_t classes)
     return bytes + 2 * 4 + 4 * (128 + 1) * classes;
 }
 
+// Dlib's packed integer at `pos` (dlib/serialize.h, pack_int): a control byte holding the byte
+// count (low 4 bits) and the sign (0x80), then the magnitude, little-endian.
+long long dlibInteger(const std::string& bytes, std::size_t& pos)
+{
+    const auto control = static_cast<unsigned char>(bytes.at(pos++));
+    unsigned long long magnitude = 0;
+    for (int i = 0; i < (control & 0x0f); ++i)
+        magnitude |= static_cast<unsigned long long>(static_cast<unsigned char>(bytes.at(pos++))) << (8 * i);
+    return (control & 0x80) ? -static_cast<long long>(magnitude) : static_cast<long long>(magnitude);
+}
+
 } // namespace
 
 class TestMlCnnFormat : public QObject {
@@ -231,6 +242,33 @@ private Q_SLOTS:
             }
         });
         expectRefused(crafted, reason.toStdString());
+    }
+
+    // A legacy (Dlib) stream whose folded batch norm has a scale view one channel wider than
+    // the layer's tensor holds (dlib/dnn/layers.h affine_: "affine_2", the tensor's version and
+    // 4 dimensions and its values, then the views' version and dimensions): touching the view
+    // would fail a Dlib assertion (which aborts the process the second time), so the layer is
+    // refused on its serialisation first.
+    void legacyBatchNormViewLargerThanItsTensorIsRefused()
+    {
+        const std::string crafted = withEditedCnnPayload(legacyBytes_, [](std::string& payload) {
+            std::size_t pos = payload.find("affine_2");
+            QVERIFY(pos != std::string::npos);
+            pos += 8;
+            QCOMPARE(dlibInteger(payload, pos), 2LL); // the tensor's version
+            long long values = 1;
+            for (int d = 0; d < 4; ++d)
+                values *= dlibInteger(payload, pos);
+            pos += std::size_t(values) * 4;
+            QCOMPARE(dlibInteger(payload, pos), 1LL); // the scale view's version
+            QCOMPARE(dlibInteger(payload, pos), 1LL); // its samples
+            const std::size_t channelsAt = pos;
+            const long long channels = dlibInteger(payload, pos);
+            QCOMPARE(2 * channels, values); // a scale and a shift per channel
+            QCOMPARE(pos, channelsAt + 2);  // one byte: 16..128 channels
+            payload[channelsAt + 1] = char(channels + 1);
+        });
+        expectRefused(crafted, "a batch norm layer of the wrong shape");
     }
 
     // The unedited file goes through the same rebuilding and still loads: the refusals above
