@@ -106,7 +106,7 @@ std::optional<CnnCheckpoint> resumeCnnCheckpoint(const fs::path& file, const std
         trainer.loadState(trainerIn);
         if (!saved.bestPredictor.empty()) {
             DlibInput bestIn(saved.bestPredictor);
-            best.load(bestIn);
+            best.load(bestIn, trainer.shape());
         }
         std::istringstream rngIn(saved.rngState);
         rngIn >> rng;

@@ -741,7 +741,7 @@ void CnnClassifier::load(std::istream& in)
     const std::uint32_t version = peekBlobVersion(in);
     const std::string payload = bin::readRecord(in, kBlobMagic, version, "Genrescope CNN model", kMaxCnnRecordBytes);
     const bool perBand = version == kBlobVersionPerBand;
-    DlibInput p(payload); // the network at its end is read by Dlib
+    DlibInput p(payload); // a network stored before "GSCNNW01" is read by Dlib
     Hyperparameters hyper;
     const std::uint32_t count = bin::readU32(p, "hyperparameters");
     if (count > kMaxHyperparameters)
@@ -780,9 +780,11 @@ void CnnClassifier::load(std::istream& in)
     CnnStandardiser standardiser = perBand ? CnnStandardiser::perBand(std::move(mean), std::move(stddev))
                                            : CnnStandardiser::uniform(mel.nMels, mean.front(), stddev.front());
     CnnPredictor predictor;
-    predictor.load(p);
+    predictor.load(p, CnnShape{classes, mel.nMels, options.windowFrames});
     if (predictor.classes() != classes)
         throw Error(ErrorKind::Format, kSubject, "the network's output count does not match its class count");
+    if (p.peek() != std::char_traits<char>::eof())
+        throw Error(ErrorKind::Format, kSubject, "unexpected data after the network");
 
     SpectrogramSettings settings;
     settings.mel = mel;
