@@ -5,9 +5,13 @@
 // payload-size and CRC-32 checks are what is fuzzed. Odd: the payload-size and CRC-32
 // fields are first repaired to fit the bytes, as a damaged file with an intact checksum
 // would be, so that mutations reach the payload parser and the models' own readers.
+// Bit 1 also repairs the checksum of every nested record (core/ml/binary_io.h writeRecord: the
+// CNN's blob inside the model payload) whose announced length fits, so that byte flips reach
+// the CNN's own readers (hyperparameters, mel settings, the GSCNNW01 weights) too.
 //
 // A file that loads must give a usable model: one finite probability per genre summing
 // to 1 for a few probe vectors, and the same answers after a save and a reload.
+#include "core/ml/binary_io.h"
 #include "core/ml/model_file.h"
 
 #include "fuzz/harness.h"
@@ -31,6 +35,24 @@ void repairEnvelope(std::string& file)
     const std::size_t payload = file.size() - kHeader - kTrailer;
     fuzz::writeLe64(file, 12, payload);
     fuzz::writeLe32(file, file.size() - kTrailer, ml::crc32(file.data() + kHeader, payload));
+}
+
+// Nested records: magic (8), version (4), length (8), payload, FNV-1a 64 of the payload (8).
+void repairNestedRecords(std::string& file)
+{
+    static const std::string kNestedMagics[] = {"GSCNNMDL"};
+    for (const std::string& magic : kNestedMagics) {
+        for (std::size_t at = file.find(magic); at != std::string::npos; at = file.find(magic, at + 1)) {
+            const std::size_t payloadAt = at + magic.size() + 4 + 8;
+            if (payloadAt > file.size())
+                break;
+            const std::uint64_t length = std::uint64_t(fuzz::readLe32(file, at + magic.size() + 4))
+                | (std::uint64_t(fuzz::readLe32(file, at + magic.size() + 8)) << 32);
+            if (length > file.size() - payloadAt || file.size() - payloadAt - length < 8)
+                continue;
+            fuzz::writeLe64(file, payloadAt + length, ml::bin::fnv1a64(file.data() + payloadAt, length));
+        }
+    }
 }
 
 std::vector<std::vector<double>> probes(std::size_t dimension)
@@ -83,6 +105,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0)
         return 0;
     std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+    if (data[0] & 2)
+        repairNestedRecords(bytes);
     if (data[0] & 1)
         repairEnvelope(bytes);
     const fs::path file = fuzz::writeInput("model.gsm", bytes);
