@@ -33,6 +33,10 @@ export TSAN_OPTIONS="suppressions=$SUPP/tsan.supp:print_suppressions=0:history_s
 # OpenBLAS' own threads are invisible to TSan and add nothing under ASan: one BLAS thread
 # (our thread pool and the CNN replicas are what we test).
 export OPENBLAS_NUM_THREADS=1
+# QtTest kills a test function after 300 s; instrumented code on a busy machine needs longer
+# (test_features_streaming's real clips took more than 300 s under TSan at load 8). CTest's own
+# per-test timeout (3600 s in sanitizer builds) still applies.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-3600000}
 
 now() { date +%s; }
 t0=$(now)
