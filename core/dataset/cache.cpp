@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -61,7 +63,152 @@ bool usableRow(const CachedSong& s, const QByteArray& features, const QByteArray
         && finite(s.length) && finite(s.durationSeconds) && std::all_of(s.features.begin(), s.features.end(), finite);
 }
 
+// A 128-bit hash as two independent 64-bit chains over the same 64-bit values: splitmix64's
+// finaliser (Steele, Lea & Flood 2014) and MurmurHash3's fmix64, each mixing every input bit
+// into every output bit. Chaining makes the order count. Not cryptographic: it tells one
+// collection (or one stored entry) from another, nobody forges them.
+class Hash128 {
+public:
+    void add(std::uint64_t v)
+    {
+        a_ = splitmix(a_ ^ v);
+        b_ = fmix(b_ + v + 0x2545f4914f6cdd1dULL);
+    }
+    void addWords(std::span<const std::uint32_t> words)
+    {
+        add(words.size());
+        std::size_t i = 0;
+        for (; i + 1 < words.size(); i += 2)
+            add(std::uint64_t(words[i]) | std::uint64_t(words[i + 1]) << 32);
+        if (i < words.size())
+            add(words[i]);
+    }
+    void addBytes(std::string_view bytes)
+    {
+        add(bytes.size());
+        for (std::size_t i = 0; i < bytes.size(); i += 8) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, bytes.data() + i, std::min<std::size_t>(8, bytes.size() - i));
+            add(v);
+        }
+    }
+    std::string hex() const
+    {
+        char text[33];
+        std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(a_), static_cast<unsigned long long>(b_));
+        return text;
+    }
+
+private:
+    static std::uint64_t splitmix(std::uint64_t x)
+    {
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+    static std::uint64_t fmix(std::uint64_t x)
+    {
+        x = (x ^ (x >> 33)) * 0xff51afd7ed558ccdULL;
+        x = (x ^ (x >> 33)) * 0xc4ceb9fe1a85ec53ULL;
+        return x ^ (x >> 33);
+    }
+    std::uint64_t a_ = 0x9e3779b97f4a7c15ULL, b_ = 0x6a09e667f3bcc909ULL;
+};
+
+// Stored duplicate groups: [group count][per group: size, members...] as 32-bit words, then
+// one double (the worst bit error rate) per group. Native byte order, like the other blobs.
+std::string encodeGroups(std::span<const DuplicateGroupRecord> groups)
+{
+    std::vector<std::uint32_t> words{std::uint32_t(groups.size())};
+    for (const auto& g : groups) {
+        words.push_back(std::uint32_t(g.songs.size()));
+        words.insert(words.end(), g.songs.begin(), g.songs.end());
+    }
+    std::string out(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(std::uint32_t));
+    for (const auto& g : groups)
+        out.append(reinterpret_cast<const char*>(&g.worstBitErrorRate), sizeof(double));
+    return out;
+}
+
+// Reads fixed-size values one after the other, never past the end.
+class BlobReader {
+public:
+    explicit BlobReader(std::string_view bytes) : bytes_(bytes) {}
+    template <typename T>
+    bool read(T& value)
+    {
+        if (bytes_.size() - pos_ < sizeof(T))
+            return false;
+        std::memcpy(&value, bytes_.data() + pos_, sizeof(T));
+        pos_ += sizeof(T);
+        return true;
+    }
+    std::size_t left() const { return bytes_.size() - pos_; }
+
+private:
+    std::string_view bytes_;
+    std::size_t pos_ = 0;
+};
+
+// The groups of an entry, or nullopt unless they could be what duplicateGroups gives for
+// songCount songs: groups of >= 2 ascending, disjoint indices below songCount, ordered by
+// their first song, rates in [0, 1]. A damaged entry must mean "search again", never wrong
+// groups or an index past the song list.
+std::optional<std::vector<DuplicateGroupRecord>> decodeGroups(std::string_view bytes, std::size_t songCount)
+{
+    BlobReader in(bytes);
+    std::uint32_t count = 0;
+    if (!in.read(count) || count > songCount / 2)
+        return std::nullopt;
+    std::vector<DuplicateGroupRecord> groups(count);
+    std::vector<bool> seen(songCount, false);
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        auto& songs = groups[k].songs;
+        std::uint32_t size = 0;
+        if (!in.read(size) || size < 2 || in.left() < std::size_t(size) * sizeof(std::uint32_t))
+            return std::nullopt;
+        songs.resize(size);
+        for (std::size_t m = 0; m < songs.size(); ++m) {
+            if (!in.read(songs[m]) || songs[m] >= songCount || seen[songs[m]] || (m > 0 && songs[m] <= songs[m - 1]))
+                return std::nullopt;
+            seen[songs[m]] = true;
+        }
+        if (k > 0 && songs.front() <= groups[k - 1].songs.front())
+            return std::nullopt;
+    }
+    for (auto& g : groups)
+        if (!in.read(g.worstBitErrorRate) || !(g.worstBitErrorRate >= 0.0 && g.worstBitErrorRate <= 1.0))
+            return std::nullopt;
+    if (in.left() != 0)
+        return std::nullopt;
+    return groups;
+}
+
+// What the checksum column covers: the entry's whole content, so that a change to any of the
+// columns (bit rot, a partial copy of the file, another writer) is seen.
+std::string entryChecksum(const std::string& signature, std::size_t songCount, std::string_view groups)
+{
+    Hash128 h;
+    h.addBytes(signature);
+    h.add(songCount);
+    h.addBytes(groups);
+    return h.hex();
+}
+
 } // namespace
+
+std::string duplicateSearchSignature(const std::vector<Fingerprint>& prints, const DuplicateOptions& options)
+{
+    Hash128 h;
+    h.add(std::uint64_t(kDuplicateSearchVersion));
+    h.add(std::bit_cast<std::uint64_t>(options.maxBitErrorRate));
+    h.add(std::uint64_t(std::int64_t(options.maxOffset)));
+    h.add(options.minOverlap);
+    h.add(prints.size());
+    for (const auto& print : prints)
+        h.addWords(print);
+    return "dup" + std::to_string(kDuplicateSearchVersion) + "-" + std::to_string(prints.size()) + "-" + h.hex();
+}
 
 FeatureCache::FeatureCache(const std::filesystem::path& databaseFile, std::string schemaFingerprint)
     : file_(databaseFile), schema_(std::move(schemaFingerprint))
@@ -92,6 +239,7 @@ FeatureCache::FeatureCache(const std::filesystem::path& databaseFile, std::strin
             if (layout != kCacheLayoutVersion) {
                 // An old layout holds nothing we can trust; start afresh (it is only a cache).
                 exec(q, file_, QStringLiteral("DROP TABLE IF EXISTS songs"));
+                exec(q, file_, QStringLiteral("DROP TABLE IF EXISTS duplicate_groups"));
                 exec(q, file_, QStringLiteral("INSERT OR REPLACE INTO meta VALUES ('layout', '%1')").arg(kCacheLayoutVersion));
             }
             exec(q, file_, QStringLiteral(
@@ -100,6 +248,12 @@ FeatureCache::FeatureCache(const std::filesystem::path& databaseFile, std::strin
                 " label TEXT, duration REAL, sample_rate INTEGER, channels INTEGER,"
                 " codec TEXT, container TEXT, length REAL, features BLOB, fingerprint BLOB, error TEXT,"
                 " warning TEXT, PRIMARY KEY (path, schema))"));
+            // One entry per opened folder: the groups of its last duplicate search and the
+            // signature of that search's input (duplicateSearchSignature).
+            exec(q, file_, QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS duplicate_groups ("
+                " folder TEXT NOT NULL, schema TEXT NOT NULL, signature TEXT NOT NULL, song_count INTEGER NOT NULL,"
+                " groups BLOB NOT NULL, checksum TEXT NOT NULL, PRIMARY KEY (folder, schema))"));
         } catch (...) {
             d.close();
             d = {};
@@ -235,6 +389,54 @@ std::size_t FeatureCache::count() const
     if (!q.exec() || !q.next())
         fail(file_, QStringLiteral("cannot count songs"), q.lastError());
     return std::size_t(q.value(0).toLongLong());
+}
+
+std::optional<std::vector<DuplicateGroupRecord>> FeatureCache::loadDuplicateGroups(const std::filesystem::path& folder,
+                                                                                  const std::string& signature,
+                                                                                  std::size_t songCount) const
+{
+    QSqlQuery q(db(connection_));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT signature, song_count, groups, checksum FROM duplicate_groups WHERE folder = ? AND schema = ?"));
+    q.addBindValue(qs(folder.generic_string()));
+    q.addBindValue(qs(schema_));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const std::string storedSignature = q.value(0).toString().toStdString();
+    const QByteArray groups = q.value(2).toByteArray();
+    const std::string_view bytes(groups.constData(), std::size_t(groups.size()));
+    if (storedSignature != signature || q.value(1).toLongLong() != qint64(songCount)
+        || q.value(3).toString().toStdString() != entryChecksum(storedSignature, songCount, bytes))
+        return std::nullopt;
+    return decodeGroups(bytes, songCount);
+}
+
+void FeatureCache::storeDuplicateGroups(const std::filesystem::path& folder, const std::string& signature,
+                                        std::size_t songCount, std::span<const DuplicateGroupRecord> groups)
+{
+    const std::string bytes = encodeGroups(groups);
+    auto d = db(connection_);
+    if (!d.transaction())
+        fail(file_, QStringLiteral("cannot begin a transaction"), d.lastError());
+    QSqlQuery q(d);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO duplicate_groups VALUES (?,?,?,?,?,?)"));
+    q.addBindValue(qs(folder.generic_string()));
+    q.addBindValue(qs(schema_));
+    q.addBindValue(qs(signature));
+    q.addBindValue(qint64(songCount));
+    q.addBindValue(QByteArray(bytes.data(), qsizetype(bytes.size())));
+    q.addBindValue(qs(entryChecksum(signature, songCount, bytes)));
+    if (!q.exec()) {
+        const auto err = q.lastError();
+        d.rollback();
+        fail(file_, QStringLiteral("cannot store the duplicate groups of ") + qs(folder.generic_string()), err);
+    }
+    if (!d.commit()) {
+        const auto err = d.lastError();
+        d.rollback();
+        fail(file_, QStringLiteral("cannot commit"), err);
+    }
 }
 
 bool FeatureCache::integrityOk() const

@@ -101,6 +101,25 @@ std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prin
     return groups;
 }
 
+// The duplicate groups as the feature cache remembers them, and back.
+std::vector<DuplicateGroupRecord> toRecords(const std::vector<DuplicateGroup>& groups)
+{
+    std::vector<DuplicateGroupRecord> records;
+    records.reserve(groups.size());
+    for (const auto& g : groups)
+        records.push_back({std::vector<std::uint32_t>(g.songs.begin(), g.songs.end()), g.worstBitErrorRate});
+    return records;
+}
+
+std::vector<DuplicateGroup> fromRecords(const std::vector<DuplicateGroupRecord>& records)
+{
+    std::vector<DuplicateGroup> groups;
+    groups.reserve(records.size());
+    for (const auto& r : records)
+        groups.push_back({std::vector<int>(r.songs.begin(), r.songs.end()), r.worstBitErrorRate});
+    return groups;
+}
+
 // Finished songs on their way from the extraction workers to the single cache writer.
 class ResultQueue {
 public:
@@ -186,17 +205,19 @@ public:
             // ~250 MB of features and fingerprints).
             std::vector<Fingerprint> prints = takeFingerprints(songs);
             postScan(std::move(songs), 0);
-            auto groups = groupDuplicates(prints);
-            context_.post([session = session_, groups = std::move(groups), seconds = timer.elapsed() / 1000.0,
-                           prints = std::move(prints)]() mutable {
-                session->applyFinish(std::move(groups), seconds, std::move(prints));
+            auto groups = duplicatesOf(prints);
+            context_.post([session = session_, groups = std::move(groups), reused = duplicatesReused_,
+                           seconds = timer.elapsed() / 1000.0, prints = std::move(prints)]() mutable {
+                session->applyFinish(std::move(groups), reused, seconds, std::move(prints));
             });
             return;
         }
         postScan(songs, int(pending.size()));
         analysePending(songs, pending);
-        context_.post([session = session_, groups = groupDuplicates(fingerprintsOf(songs)), seconds = timer.elapsed() / 1000.0]() mutable {
-            session->applyFinish(std::move(groups), seconds);
+        auto groups = duplicatesOf(fingerprintsOf(songs));
+        context_.post([session = session_, groups = std::move(groups), reused = duplicatesReused_,
+                       seconds = timer.elapsed() / 1000.0]() mutable {
+            session->applyFinish(std::move(groups), reused, seconds);
         });
     }
 
@@ -406,6 +427,29 @@ private:
         workers.join();
     }
 
+    // The duplicate groups of these fingerprints (one per song, by index): the cache's when it
+    // remembers them for exactly this input (duplicateSearchSignature), else a fresh search,
+    // which is then remembered. A cache that cannot be read or written only costs the search.
+    std::vector<DuplicateGroup> duplicatesOf(const std::vector<Fingerprint>& prints)
+    {
+        const std::string signature = duplicateSearchSignature(prints);
+        if (cache_)
+            if (auto stored = cache_->loadDuplicateGroups(root_, signature, prints.size())) {
+                duplicatesReused_ = true;
+                return fromRecords(*stored);
+            }
+        duplicatesReused_ = false;
+        auto groups = groupDuplicates(prints);
+        if (cache_) {
+            try {
+                cache_->storeDuplicateGroups(root_, signature, prints.size(), toRecords(groups));
+            } catch (const Error&) {
+                // searched again next time; storeBatch reports a cache that cannot be written
+            }
+        }
+        return groups;
+    }
+
     // One transaction per batch; songs cut short by Cancel are not stored.
     void storeBatch(const std::vector<std::pair<int, Song>>& batch)
     {
@@ -435,6 +479,7 @@ private:
     std::unordered_map<std::string, CachedSong> cached_;
     LabelSource labels_;
     std::string labelFormat_;
+    bool duplicatesReused_ = false; // the last duplicatesOf() came from the cache
 };
 
 DatasetSession::DatasetSession(QObject* parent) : DatasetSession(Options{}, parent) {}
@@ -527,6 +572,7 @@ void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, i
         genres.insert(QString::fromStdString(label));
     genres_ = QStringList(genres.begin(), genres.end());
     duplicates_.clear();
+    duplicatesFromCache_ = false;
     emit opened(folder_, int(songs_.size()));
     if (!songs_.empty())
         emit songsAdded(0, int(songs_.size()) - 1);
@@ -569,8 +615,10 @@ void DatasetSession::failTooShortClip(Song& song) const
                             .toStdString();
 }
 
-void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds, std::vector<Fingerprint> lentFingerprints)
+void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, bool groupsFromCache, double seconds,
+                                 std::vector<Fingerprint> lentFingerprints)
 {
+    duplicatesFromCache_ = groupsFromCache;
     for (std::size_t i = 0; i < lentFingerprints.size() && i < songs_.size(); ++i)
         if (!lentFingerprints[i].empty())
             songs_[i].record.fingerprint = std::move(lentFingerprints[i]);
