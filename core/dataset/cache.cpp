@@ -11,6 +11,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cmath>
@@ -76,19 +77,35 @@ bool usableRow(const CachedSong& s, const QByteArray& features, const QByteArray
 // collection (or one stored entry) from another, nobody forges them.
 class Hash128 {
 public:
+    Hash128() = default;
+    explicit Hash128(std::uint64_t lane) : a_(splitmix(kSeedA + lane)), b_(fmix(kSeedB ^ lane)) {}
+
     void add(std::uint64_t v)
     {
         a_ = splitmix(a_ ^ v);
         b_ = fmix(b_ + v + 0x2545f4914f6cdd1dULL);
     }
+    // The words' count, then the words two by two in four lanes (values 0, 4, 8... in the first),
+    // folded in at the end: four pairs of chains run side by side instead of one pair waiting
+    // on each mix (100,000 fingerprints: ~50 ms as one chain).
     void addWords(std::span<const std::uint32_t> words)
     {
         add(words.size());
-        std::size_t i = 0;
-        for (; i + 1 < words.size(); i += 2)
-            add(std::uint64_t(words[i]) | std::uint64_t(words[i + 1]) << 32);
-        if (i < words.size())
-            add(words[i]);
+        std::array<Hash128, 4> lanes{Hash128(1), Hash128(2), Hash128(3), Hash128(4)};
+        const auto value = [&](std::size_t k) { return std::uint64_t(words[2 * k]) | std::uint64_t(words[2 * k + 1]) << 32; };
+        const std::size_t values = words.size() / 2;
+        std::size_t k = 0;
+        for (; k + 4 <= values; k += 4)
+            for (std::size_t lane = 0; lane < 4; ++lane)
+                lanes[lane].add(value(k + lane));
+        for (; k < values; ++k)
+            lanes[0].add(value(k));
+        if (words.size() % 2 != 0)
+            lanes[1].add(words.back());
+        for (const auto& lane : lanes) {
+            add(lane.a_);
+            add(lane.b_);
+        }
     }
     void addBytes(std::string_view bytes)
     {
@@ -119,7 +136,8 @@ private:
         x = (x ^ (x >> 33)) * 0xc4ceb9fe1a85ec53ULL;
         return x ^ (x >> 33);
     }
-    std::uint64_t a_ = 0x9e3779b97f4a7c15ULL, b_ = 0x6a09e667f3bcc909ULL;
+    static constexpr std::uint64_t kSeedA = 0x9e3779b97f4a7c15ULL, kSeedB = 0x6a09e667f3bcc909ULL;
+    std::uint64_t a_ = kSeedA, b_ = kSeedB;
 };
 
 // Stored duplicate groups: [group count][per group: size, members...] as 32-bit words, then

@@ -25,7 +25,6 @@
 #include <optional>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 namespace gs::ui {
 
@@ -119,6 +118,56 @@ std::vector<DuplicateGroup> fromRecords(const std::vector<DuplicateGroupRecord>&
         groups.push_back({std::vector<int>(r.songs.begin(), r.songs.end()), r.worstBitErrorRate});
     return groups;
 }
+
+// The cache's rows of the opened folder, looked up by path and taken by the songs they match.
+// One vector, no node per song (100,000 songs: a map of path copies and moved records cost
+// ~100k allocations and another pass over 140 MB). The cache reads them in path order, and the
+// scan asks in the same order, so the row after the last hit is tried first, else a binary
+// search; rows out of order are sorted first, so a lookup never depends on that order.
+class CachedRows {
+public:
+    CachedRows() = default;
+    explicit CachedRows(std::vector<CachedSong> rows) : rows_(std::move(rows)), taken_(rows_.size(), false)
+    {
+        const auto byPath = [](const CachedSong& a, const CachedSong& b) { return a.path < b.path; };
+        if (!std::is_sorted(rows_.begin(), rows_.end(), byPath))
+            std::sort(rows_.begin(), rows_.end(), byPath);
+    }
+
+    // The row of this path not taken yet, or null.
+    CachedSong* find(const std::string& path)
+    {
+        std::size_t i = next_;
+        if (i >= rows_.size() || rows_[i].path != path) {
+            const auto it = std::lower_bound(rows_.begin(), rows_.end(), path,
+                                             [](const CachedSong& row, const std::string& p) { return row.path < p; });
+            i = std::size_t(it - rows_.begin());
+            if (i >= rows_.size() || rows_[i].path != path)
+                return nullptr;
+        }
+        next_ = i + 1;
+        return taken_[i] ? nullptr : &rows_[i];
+    }
+    CachedSong take(CachedSong& row)
+    {
+        taken_[std::size_t(&row - rows_.data())] = true;
+        return std::move(row);
+    }
+    // Paths of the rows no song took: gone from disk, or changed.
+    std::vector<std::string> untakenPaths() const
+    {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < rows_.size(); ++i)
+            if (!taken_[i])
+                out.push_back(rows_[i].path);
+        return out;
+    }
+
+private:
+    std::vector<CachedSong> rows_; // sorted by path
+    std::vector<bool> taken_;
+    std::size_t next_ = 0;
+};
 
 // Finished songs on their way from the extraction workers to the single cache writer.
 class ResultQueue {
@@ -279,12 +328,7 @@ private:
     {
         try {
             cache_ = std::make_unique<FeatureCache>(options_.cacheFile, schemaFingerprint_);
-            auto rows = cache_->load(root_);
-            cached_.reserve(rows.size());
-            for (auto& c : rows) {
-                std::string path = c.path;
-                cached_.emplace(std::move(path), std::move(c));
-            }
+            cached_ = CachedRows(cache_->load(root_));
         } catch (const Error& e) {
             cache_.reset();
             postProblem(cacheFileName(), DatasetSession::tr("feature cache unavailable, nothing will be remembered: %1").arg(errorText(e)));
@@ -346,12 +390,11 @@ private:
             const std::string path = f.path.generic_string();
             const auto size = std::int64_t(f.sizeBytes);
             const std::int64_t modifiedMs = f.modifiedTime * 1000;
-            auto hit = cached_.find(path);
-            if (hit != cached_.end() && hit->second.sameFile(size, modifiedMs) && hit->second.label == f.label) {
-                s.record = std::move(hit->second);
+            CachedSong* hit = cached_.find(path);
+            if (hit && hit->sameFile(size, modifiedMs) && hit->label == f.label) {
+                s.record = cached_.take(*hit);
                 s.status = s.record.error.empty() ? SongStatus::Ready : SongStatus::Failed;
                 s.fromCache = true;
-                cached_.erase(hit);
             } else {
                 s.record.path = path;
                 s.record.size = size;
@@ -368,10 +411,8 @@ private:
     {
         if (!cache_)
             return;
-        std::vector<std::string> gone;
-        for (const auto& [path, c] : cached_)
-            gone.push_back(path);
-        cached_.clear();
+        const std::vector<std::string> gone = cached_.untakenPaths();
+        cached_ = {};
         try {
             cache_->remove(gone);
         } catch (const Error&) {
@@ -476,7 +517,7 @@ private:
     Options options_;
     std::string schemaFingerprint_;
     std::unique_ptr<FeatureCache> cache_;
-    std::unordered_map<std::string, CachedSong> cached_;
+    CachedRows cached_;
     LabelSource labels_;
     std::string labelFormat_;
     bool duplicatesReused_ = false; // the last duplicatesOf() came from the cache
