@@ -13,7 +13,7 @@
 // Goals (issue 15): open <= 3 s, sort/filter <= 100 ms, each chart <= 300 ms, duplicates
 // <= 10 s, peak <= 1.5 GB. Figures only, nothing is asserted.
 //
-//   bench_ui_catalogue [--songs N] [--genres G] [--keep DIR] [--rounds R] [--open-only 1]
+//   bench_ui_catalogue [--songs N] [--genres G] [--keep DIR] [--rounds R] [--open-only 1] [--breakdown 0]
 #include "core/audio/fingerprint.h"
 #include "core/audio/wav_writer.h"
 #include "core/dataset/cache.h"
@@ -78,7 +78,8 @@ struct Args {
     int genres = 16;
     int rounds = 3;
     fs::path keep;
-    bool openOnly = false; // --open-only 1: stop after the open rounds (for profiling)
+    bool openOnly = false;  // --open-only 1: stop after the open rounds (for profiling)
+    bool breakdown = true;  // --breakdown 0: without the open's stages one by one
 };
 
 Args parseArgs(int argc, char** argv)
@@ -96,6 +97,8 @@ Args parseArgs(int argc, char** argv)
             a.keep = argv[i + 1];
         else if (key == "--open-only")
             a.openOnly = std::string(argv[i + 1]) != "0";
+        else if (key == "--breakdown")
+            a.breakdown = std::string(argv[i + 1]) != "0";
     }
     return a;
 }
@@ -278,7 +281,8 @@ int main(int argc, char** argv)
                     open.finished.cpuMs, open.shown.wallMs, open.shown.cpuMs);
     }
 
-    printOpenBreakdown(music, cacheFile, args.rounds);
+    if (args.breakdown)
+        printOpenBreakdown(music, cacheFile, args.rounds);
     if (args.openOnly)
         return 0;
     std::printf("\n(wall ms / CPU ms)\ntable (%d rows):\n", songs.songProxy()->rowCount());
