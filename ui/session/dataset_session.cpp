@@ -84,18 +84,23 @@ std::vector<Fingerprint> takeFingerprints(std::vector<Song>& songs)
     return prints;
 }
 
-std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints)
+std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints, const DuplicateOptions& options)
 {
-    const auto pairs = findDuplicates(prints);
+    const auto pairs = findDuplicates(prints, options);
     std::vector<DuplicateGroup> groups;
+    std::vector<std::size_t> groupOf(prints.size()); // of the songs in a group
     for (const auto& members : duplicateGroups(pairs, prints.size())) {
         DuplicateGroup g;
-        for (auto m : members)
+        for (auto m : members) {
             g.songs.push_back(int(m));
-        for (const auto& p : pairs)
-            if (std::find(members.begin(), members.end(), p.a) != members.end())
-                g.worstBitErrorRate = std::max(g.worstBitErrorRate, p.match.bitErrorRate);
+            groupOf[m] = groups.size();
+        }
         groups.push_back(std::move(g));
+    }
+    // Each pair's songs are in one group (a group per connected set of pairs).
+    for (const auto& p : pairs) {
+        auto& worst = groups[groupOf[p.a]].worstBitErrorRate;
+        worst = std::max(worst, p.match.bitErrorRate);
     }
     return groups;
 }
@@ -473,14 +478,15 @@ private:
     // which is then remembered. A cache that cannot be read or written only costs the search.
     std::vector<DuplicateGroup> duplicatesOf(const std::vector<Fingerprint>& prints)
     {
-        const std::string signature = duplicateSearchSignature(prints);
+        const DuplicateOptions options; // the search and its signature see the same options
+        const std::string signature = duplicateSearchSignature(prints, options);
         if (cache_)
             if (auto stored = cache_->loadDuplicateGroups(root_, signature, prints.size())) {
                 duplicatesReused_ = true;
                 return fromRecords(*stored);
             }
         duplicatesReused_ = false;
-        auto groups = groupDuplicates(prints);
+        auto groups = groupDuplicates(prints, options);
         if (cache_) {
             try {
                 cache_->storeDuplicateGroups(root_, signature, prints.size(), toRecords(groups));
