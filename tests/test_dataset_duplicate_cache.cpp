@@ -81,14 +81,14 @@ void tamper(const std::filesystem::path& db, const QString& sql, const QVariant&
     QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
 }
 
-QByteArray storedGroupsBlob(const std::filesystem::path& db)
+QByteArray storedMembersBlob(const std::filesystem::path& db)
 {
     QByteArray blob;
     {
         auto d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         d.setDatabaseName(QString::fromStdString(db.string()));
         if (d.open()) {
-            QSqlQuery q(QStringLiteral("SELECT groups FROM duplicate_groups"), d);
+            QSqlQuery q(QStringLiteral("SELECT members FROM duplicate_groups"), d);
             if (q.next())
                 blob = q.value(0).toByteArray();
         }
@@ -236,21 +236,24 @@ private slots:
         const auto loads = [&] { return gs::FeatureCache(db, "schema-A").loadDuplicateGroups(kFolder, signature, prints.size()); };
         storeGood();
         QVERIFY(loads());
-        const QByteArray good = storedGroupsBlob(db);
+        const QByteArray good = storedMembersBlob(db);
         QVERIFY(!good.isEmpty());
 
         QByteArray flipped = good;
-        flipped[8] = char(flipped[8] ^ 0x04); // a member index, one bit
-        tamper(db, QStringLiteral("UPDATE duplicate_groups SET groups = ?"), flipped);
+        flipped[4] = char(flipped[4] ^ 0x04); // the first group's first song, one bit (3 -> 7)
+        tamper(db, QStringLiteral("UPDATE duplicate_groups SET members = ?"), flipped);
         QVERIFY(!loads());
         storeGood();
-        tamper(db, QStringLiteral("UPDATE duplicate_groups SET groups = ?"), good.left(good.size() - 5)); // cut short
+        tamper(db, QStringLiteral("UPDATE duplicate_groups SET members = ?"), good.left(good.size() - 5)); // cut short
         QVERIFY(!loads());
         storeGood();
-        tamper(db, QStringLiteral("UPDATE duplicate_groups SET groups = 'not a blob at all'"));
+        tamper(db, QStringLiteral("UPDATE duplicate_groups SET members = 'not a blob at all'"));
         QVERIFY(!loads());
         storeGood();
-        tamper(db, QStringLiteral("UPDATE duplicate_groups SET groups = X''")); // empty
+        tamper(db, QStringLiteral("UPDATE duplicate_groups SET members = X''")); // empty
+        QVERIFY(!loads());
+        storeGood();
+        tamper(db, QStringLiteral("UPDATE duplicate_groups SET rates = substr(rates, 1, 8)")); // one rate left
         QVERIFY(!loads());
         storeGood();
         tamper(db, QStringLiteral("UPDATE duplicate_groups SET song_count = song_count + 1"));

@@ -110,7 +110,7 @@ void damageStoredGroups(const fs::path& cache)
         d.setDatabaseName(qs(cache));
         QVERIFY(d.open());
         QSqlQuery q(d);
-        QVERIFY(q.exec(QStringLiteral("UPDATE duplicate_groups SET groups = substr(groups, 1, 6)")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE duplicate_groups SET members = substr(members, 1, 6)")));
         QCOMPARE(q.numRowsAffected(), 1);
         d.close();
     }

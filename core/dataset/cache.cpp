@@ -140,83 +140,75 @@ private:
     std::uint64_t a_ = kSeedA, b_ = kSeedB;
 };
 
-// Stored duplicate groups: [group count][per group: size, members...] as 32-bit words, then
-// one double (the worst bit error rate) per group. Native byte order, like the other blobs.
-std::string encodeGroups(std::span<const DuplicateGroupRecord> groups)
+// Stored duplicate groups: the members as 32-bit words, [size, songs...] group after group,
+// and the worst bit error rates, one double per group: two blobs like the features.
+std::vector<std::uint32_t> groupMembers(std::span<const DuplicateGroupRecord> groups)
 {
-    std::vector<std::uint32_t> words{std::uint32_t(groups.size())};
+    std::vector<std::uint32_t> words;
     for (const auto& g : groups) {
         words.push_back(std::uint32_t(g.songs.size()));
         words.insert(words.end(), g.songs.begin(), g.songs.end());
     }
-    std::string out(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(std::uint32_t));
-    for (const auto& g : groups)
-        out.append(reinterpret_cast<const char*>(&g.worstBitErrorRate), sizeof(double));
-    return out;
+    return words;
 }
 
-// Reads fixed-size values one after the other, never past the end.
-class BlobReader {
-public:
-    explicit BlobReader(std::string_view bytes) : bytes_(bytes) {}
-    template <typename T>
-    bool read(T& value)
-    {
-        if (bytes_.size() - pos_ < sizeof(T))
-            return false;
-        std::memcpy(&value, bytes_.data() + pos_, sizeof(T));
-        pos_ += sizeof(T);
-        return true;
-    }
-    std::size_t left() const { return bytes_.size() - pos_; }
-
-private:
-    std::string_view bytes_;
-    std::size_t pos_ = 0;
-};
+std::vector<double> groupRates(std::span<const DuplicateGroupRecord> groups)
+{
+    std::vector<double> rates;
+    for (const auto& g : groups)
+        rates.push_back(g.worstBitErrorRate);
+    return rates;
+}
 
 // The groups of an entry, or nullopt unless they could be what duplicateGroups gives for
 // songCount songs: groups of >= 2 ascending, disjoint indices below songCount, ordered by
-// their first song, rates in [0, 1]. A damaged entry must mean "search again", never wrong
-// groups or an index past the song list.
-std::optional<std::vector<DuplicateGroupRecord>> decodeGroups(std::string_view bytes, std::size_t songCount)
+// their first song, one rate in [0, 1] each. A damaged entry must mean "search again", never
+// wrong groups or an index past the song list.
+std::optional<std::vector<DuplicateGroupRecord>> decodeGroups(const QByteArray& membersBlob, const QByteArray& ratesBlob,
+                                                              std::size_t songCount)
 {
-    BlobReader in(bytes);
-    std::uint32_t count = 0;
-    if (!in.read(count) || count > songCount / 2)
+    if (membersBlob.size() % qsizetype(sizeof(std::uint32_t)) != 0 || ratesBlob.size() % qsizetype(sizeof(double)) != 0)
         return std::nullopt;
-    std::vector<DuplicateGroupRecord> groups(count);
+    const auto words = fromBlob<std::uint32_t>(membersBlob);
+    const auto rates = fromBlob<double>(ratesBlob);
+    if (rates.size() > songCount / 2)
+        return std::nullopt;
+    std::vector<DuplicateGroupRecord> groups;
     std::vector<bool> seen(songCount, false);
-    for (std::size_t k = 0; k < groups.size(); ++k) {
-        auto& songs = groups[k].songs;
-        std::uint32_t size = 0;
-        if (!in.read(size) || size < 2 || in.left() < std::size_t(size) * sizeof(std::uint32_t))
+    for (std::size_t k = 0; k < words.size();) {
+        const std::size_t size = words[k++];
+        if (groups.size() == rates.size() || size < 2 || size > words.size() - k)
             return std::nullopt;
-        songs.resize(size);
-        for (std::size_t m = 0; m < songs.size(); ++m) {
-            if (!in.read(songs[m]) || songs[m] >= songCount || seen[songs[m]] || (m > 0 && songs[m] <= songs[m - 1]))
+        DuplicateGroupRecord g;
+        g.songs.assign(words.begin() + std::ptrdiff_t(k), words.begin() + std::ptrdiff_t(k + size));
+        g.worstBitErrorRate = rates[groups.size()];
+        k += size;
+        for (std::size_t m = 0; m < g.songs.size(); ++m) {
+            const std::uint32_t song = g.songs[m];
+            if (song >= songCount || seen[song] || (m > 0 && song <= g.songs[m - 1]))
                 return std::nullopt;
-            seen[songs[m]] = true;
+            seen[song] = true;
         }
-        if (k > 0 && songs.front() <= groups[k - 1].songs.front())
+        if (!(g.worstBitErrorRate >= 0.0 && g.worstBitErrorRate <= 1.0)
+            || (!groups.empty() && g.songs.front() <= groups.back().songs.front()))
             return std::nullopt;
+        groups.push_back(std::move(g));
     }
-    for (auto& g : groups)
-        if (!in.read(g.worstBitErrorRate) || !(g.worstBitErrorRate >= 0.0 && g.worstBitErrorRate <= 1.0))
-            return std::nullopt;
-    if (in.left() != 0)
+    if (groups.size() != rates.size())
         return std::nullopt;
     return groups;
 }
 
-// What the checksum column covers: the entry's whole content, so that a change to any of the
+// What the checksum column covers: the entry's whole content, so that a change to any of its
 // columns (bit rot, a partial copy of the file, another writer) is seen.
-std::string entryChecksum(const std::string& signature, std::size_t songCount, std::string_view groups)
+std::string entryChecksum(const std::string& signature, std::size_t songCount, const QByteArray& members,
+                          const QByteArray& rates)
 {
     Hash128 h;
     h.addBytes(signature);
     h.add(songCount);
-    h.addBytes(groups);
+    h.addBytes(std::string_view(members.constData(), std::size_t(members.size())));
+    h.addBytes(std::string_view(rates.constData(), std::size_t(rates.size())));
     return h.hex();
 }
 
@@ -278,7 +270,7 @@ FeatureCache::FeatureCache(const std::filesystem::path& databaseFile, std::strin
             exec(q, file_, QStringLiteral(
                 "CREATE TABLE IF NOT EXISTS duplicate_groups ("
                 " folder TEXT NOT NULL, schema TEXT NOT NULL, signature TEXT NOT NULL, song_count INTEGER NOT NULL,"
-                " groups BLOB NOT NULL, checksum TEXT NOT NULL, PRIMARY KEY (folder, schema))"));
+                " members BLOB NOT NULL, rates BLOB NOT NULL, checksum TEXT NOT NULL, PRIMARY KEY (folder, schema))"));
         } catch (...) {
             d.close();
             d = {};
@@ -427,35 +419,39 @@ std::optional<std::vector<DuplicateGroupRecord>> FeatureCache::loadDuplicateGrou
     QSqlQuery q(db(connection_));
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT signature, song_count, groups, checksum FROM duplicate_groups WHERE folder = ? AND schema = ?"));
+        "SELECT signature, song_count, members, rates, checksum FROM duplicate_groups WHERE folder = ? AND schema = ?"));
     q.addBindValue(qs(folder.generic_string()));
     q.addBindValue(qs(schema_));
     if (!q.exec() || !q.next())
         return std::nullopt;
     const std::string storedSignature = q.value(0).toString().toStdString();
-    const QByteArray groups = q.value(2).toByteArray();
-    const std::string_view bytes(groups.constData(), std::size_t(groups.size()));
+    const QByteArray members = q.value(2).toByteArray();
+    const QByteArray rates = q.value(3).toByteArray();
     if (storedSignature != signature || q.value(1).toLongLong() != qint64(songCount)
-        || q.value(3).toString().toStdString() != entryChecksum(storedSignature, songCount, bytes))
+        || q.value(4).toString().toStdString() != entryChecksum(storedSignature, songCount, members, rates))
         return std::nullopt;
-    return decodeGroups(bytes, songCount);
+    return decodeGroups(members, rates, songCount);
 }
 
 void FeatureCache::storeDuplicateGroups(const std::filesystem::path& folder, const std::string& signature,
                                         std::size_t songCount, std::span<const DuplicateGroupRecord> groups)
 {
-    const std::string bytes = encodeGroups(groups);
+    // No groups: empty blobs, which must not be bound as NULL (a null QByteArray is).
+    const auto notNull = [](QByteArray blob) { return blob.isNull() ? QByteArray("", 0) : blob; };
+    const QByteArray members = notNull(toBlob(groupMembers(groups)));
+    const QByteArray rates = notNull(toBlob(groupRates(groups)));
     auto d = db(connection_);
     if (!d.transaction())
         fail(file_, QStringLiteral("cannot begin a transaction"), d.lastError());
     QSqlQuery q(d);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO duplicate_groups VALUES (?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO duplicate_groups VALUES (?,?,?,?,?,?,?)"));
     q.addBindValue(qs(folder.generic_string()));
     q.addBindValue(qs(schema_));
     q.addBindValue(qs(signature));
     q.addBindValue(qint64(songCount));
-    q.addBindValue(QByteArray(bytes.data(), qsizetype(bytes.size())));
-    q.addBindValue(qs(entryChecksum(signature, songCount, bytes)));
+    q.addBindValue(members);
+    q.addBindValue(rates);
+    q.addBindValue(qs(entryChecksum(signature, songCount, members, rates)));
     if (!q.exec()) {
         const auto err = q.lastError();
         d.rollback();
