@@ -3,8 +3,8 @@
 // SQLite database (Qt Sql), keyed by absolute path and the feature schema fingerprint and
 // valid while the file's size and modification time are unchanged.
 //
-// Crash safety: WAL journal, every store() is one transaction, so a killed process leaves
-// either the old or the new rows, never a torn database.
+// Crash safety: WAL journal, every store (songs or duplicate groups) is one transaction, so a
+// killed process leaves either the old or the new rows, never a torn database.
 // Threads: a FeatureCache owns one QSqlDatabase connection, which Qt allows only in the
 // thread that opened it. Use one FeatureCache per thread, and write from one thread.
 #include "core/audio/fingerprint.h"
@@ -40,7 +40,7 @@ struct CachedSong {
 };
 
 // One group of (near-)identical songs as the duplicate search found it, remembered so that
-// opening an unchanged collection again does not search again (1.5 s at 100,000 songs).
+// opening an unchanged collection again does not search again (0.8 s CPU at 100,000 songs).
 struct DuplicateGroupRecord {
     std::vector<std::uint32_t> songs; // indices into the fingerprints searched, ascending, >= 2
     double worstBitErrorRate = 0;     // of the group's pairs
