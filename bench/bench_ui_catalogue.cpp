@@ -2,8 +2,10 @@
 // a folder of tiny WAVs whose features and fingerprints are already in the feature cache
 // (generated here: the cache, not the audio, is what is measured), opened by the real
 // DatasetSession, shown by the real Songs page and EDA charts. Prints:
-//   - cached open: open() -> finished() (scan, cache load, matching, duplicate search, table),
-//     and open() -> the table filled (before the duplicate search, which runs in the background)
+//   - cached open: open() -> finished() (scan, cache load, matching, duplicate groups, table),
+//     and open() -> the table filled (before the duplicate groups, found in the background);
+//     the first open of a new catalogue searches, later ones read the groups the cache
+//     remembers (printed: "searched" or "remembered"); then the open's stages one by one
 //   - table sort by each column and text / genre filters, through the real proxy
 //   - every EDA chart redrawn (data snapshot + setData + a paint of the widget)
 //   - the duplicate search alone on the cached fingerprints
@@ -11,7 +13,7 @@
 // Goals (issue 15): open <= 3 s, sort/filter <= 100 ms, each chart <= 300 ms, duplicates
 // <= 10 s, peak <= 1.5 GB. Figures only, nothing is asserted.
 //
-//   bench_ui_catalogue [--songs N] [--genres G] [--keep DIR] [--rounds R] [--open-only 1]
+//   bench_ui_catalogue [--songs N] [--genres G] [--keep DIR] [--rounds R] [--open-only 1] [--breakdown 0]
 #include "core/audio/fingerprint.h"
 #include "core/audio/wav_writer.h"
 #include "core/dataset/cache.h"
@@ -76,7 +78,8 @@ struct Args {
     int genres = 16;
     int rounds = 3;
     fs::path keep;
-    bool openOnly = false; // --open-only 1: stop after the open rounds (for profiling)
+    bool openOnly = false;  // --open-only 1: stop after the open rounds (for profiling)
+    bool breakdown = true;  // --breakdown 0: without the open's stages one by one
 };
 
 Args parseArgs(int argc, char** argv)
@@ -94,6 +97,8 @@ Args parseArgs(int argc, char** argv)
             a.keep = argv[i + 1];
         else if (key == "--open-only")
             a.openOnly = std::string(argv[i + 1]) != "0";
+        else if (key == "--breakdown")
+            a.breakdown = std::string(argv[i + 1]) != "0";
     }
     return a;
 }
@@ -203,6 +208,39 @@ OpenTiming timedOpen(ui::DatasetSession& session, const fs::path& music)
     return out;
 }
 
+// The cached open's stages alone, as the session's pipeline runs them (CPU ms of each run):
+// the folder scan, the cache read, the signature of the duplicate search's input and the
+// read of the remembered groups. The open runs the scan and the read on two threads.
+void printOpenBreakdown(const fs::path& music, const fs::path& cacheFile, int rounds)
+{
+    std::printf("\ncached open, stage by stage (CPU ms per run):\n");
+    auto row = [&](const char* what, auto&& action) {
+        std::printf("  %-34s", what);
+        for (int r = 0; r < rounds; ++r)
+            std::printf(" %6.0f", timed(action).cpuMs);
+        std::printf("\n");
+    };
+    std::size_t songs = 0;
+    row("scan (scanDataset)", [&] { songs = scanDataset(music).songs.size(); });
+    std::vector<Fingerprint> prints;
+    row("cache read (FeatureCache::load)", [&] {
+        FeatureCache cache(cacheFile, genreFeatureSchema().fingerprint());
+        auto rows = cache.load(music);
+        prints.clear();
+        for (auto& r : rows)
+            prints.push_back(std::move(r.fingerprint));
+    });
+    std::string signature;
+    row("duplicate search signature", [&] { signature = duplicateSearchSignature(prints); });
+    FeatureCache cache(cacheFile, genreFeatureSchema().fingerprint());
+    std::size_t groups = 0;
+    row("remembered groups read", [&] {
+        const auto stored = cache.loadDuplicateGroups(music, signature, prints.size());
+        groups = stored ? stored->size() : 0;
+    });
+    std::printf("  (%zu songs scanned, %zu fingerprints read, %zu remembered groups for them)\n", songs, prints.size(), groups);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -236,12 +274,15 @@ int main(int argc, char** argv)
         std::size_t ready = 0;
         for (const auto& s : session.songs())
             ready += s.status == ui::SongStatus::Ready;
-        std::printf("round %d: cached open of %zu songs (%zu ready, %zu duplicate groups): %.0f ms wall, %.0f ms CPU"
+        std::printf("round %d: cached open of %zu songs (%zu ready, %zu duplicate groups %s): %.0f ms wall, %.0f ms CPU"
                     " (table shown after %.0f ms wall, %.0f ms CPU)\n",
-                    round, session.songs().size(), ready, session.duplicates().size(), open.finished.wallMs,
+                    round, session.songs().size(), ready, session.duplicates().size(),
+                    session.duplicatesFromCache() ? "remembered" : "searched", open.finished.wallMs,
                     open.finished.cpuMs, open.shown.wallMs, open.shown.cpuMs);
     }
 
+    if (args.breakdown)
+        printOpenBreakdown(music, cacheFile, args.rounds);
     if (args.openOnly)
         return 0;
     std::printf("\n(wall ms / CPU ms)\ntable (%d rows):\n", songs.songProxy()->rowCount());

@@ -5,6 +5,8 @@
 #include "tests/testsupport.h"
 
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <fstream>
 #include <iostream>
@@ -126,6 +128,38 @@ private slots:
             QCOMPARE(e.kind(), gs::ErrorKind::Format);
             QVERIFY(e.subject().find("not-a-db.sqlite") != std::string::npos);
         }
+    }
+
+    void textColumnsKeepTheirUtf8Bytes()
+    {
+        // load() reads the text columns as their stored UTF-8 bytes: non-ASCII names come back
+        // byte for byte, and a NULL (a row written by hand or an older build) as "".
+        QTemporaryDir tmp;
+        const auto db = gs::test::tempDir(tmp) / "cache.sqlite";
+        gs::FeatureCache cache(db, "schema-A");
+        auto s = song("/music/Musique du monde/Bj\xc3\xb6rk \xe2\x80\x93 J\xc3\xb3ga \xe6\x97\xa5\xe6\x9c\xac.mp3", 3);
+        s.label = "Musique du monde \xc3\xa9t\xc3\xa9";
+        s.codec = "";
+        s.warning = "d\xc3\xa9" "cod\xc3\xa9 en partie";
+        cache.store(std::vector<gs::CachedSong>{s});
+        {
+            auto d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("nulls"));
+            d.setDatabaseName(QString::fromStdString(db.string()));
+            QVERIFY(d.open());
+            QSqlQuery q(d);
+            QVERIFY(q.exec(QStringLiteral("UPDATE songs SET container = NULL, error = NULL")));
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("nulls"));
+        const auto rows = cache.load("/music/Musique du monde");
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].path, s.path);
+        QCOMPARE(rows[0].label, s.label);
+        QCOMPARE(rows[0].warning, s.warning);
+        QCOMPARE(rows[0].codec, std::string());
+        QCOMPARE(rows[0].container, std::string());
+        QCOMPARE(rows[0].error, std::string());
+        QCOMPARE(rows[0].features, s.features);
     }
 
     void survivesAKilledWriter()

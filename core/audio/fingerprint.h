@@ -31,6 +31,10 @@ struct FingerprintMatch {
 FingerprintMatch compareFingerprints(const Fingerprint& a, const Fingerprint& b, int maxOffset = 80,
                                      std::size_t minOverlap = 16);
 
+// Bump when findDuplicates or duplicateGroups would give other results for the same input:
+// remembered groups (core/dataset/cache.h) of an older search are then searched again.
+constexpr int kDuplicateSearchVersion = 1;
+
 struct DuplicateOptions {
     double maxBitErrorRate = 0.20; // unrelated music sits near 0.5
     int maxOffset = 80;            // ~10 s of start shift

@@ -25,7 +25,6 @@
 #include <optional>
 #include <set>
 #include <thread>
-#include <unordered_map>
 
 namespace gs::ui {
 
@@ -85,21 +84,95 @@ std::vector<Fingerprint> takeFingerprints(std::vector<Song>& songs)
     return prints;
 }
 
-std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints)
+std::vector<DuplicateGroup> groupDuplicates(const std::vector<Fingerprint>& prints, const DuplicateOptions& options)
 {
-    const auto pairs = findDuplicates(prints);
+    const auto pairs = findDuplicates(prints, options);
     std::vector<DuplicateGroup> groups;
+    std::vector<std::size_t> groupOf(prints.size()); // of the songs in a group
     for (const auto& members : duplicateGroups(pairs, prints.size())) {
         DuplicateGroup g;
-        for (auto m : members)
+        for (auto m : members) {
             g.songs.push_back(int(m));
-        for (const auto& p : pairs)
-            if (std::find(members.begin(), members.end(), p.a) != members.end())
-                g.worstBitErrorRate = std::max(g.worstBitErrorRate, p.match.bitErrorRate);
+            groupOf[m] = groups.size();
+        }
         groups.push_back(std::move(g));
+    }
+    // Each pair's songs are in one group (a group per connected set of pairs).
+    for (const auto& p : pairs) {
+        auto& worst = groups[groupOf[p.a]].worstBitErrorRate;
+        worst = std::max(worst, p.match.bitErrorRate);
     }
     return groups;
 }
+
+// The duplicate groups as the feature cache remembers them, and back.
+std::vector<DuplicateGroupRecord> toRecords(const std::vector<DuplicateGroup>& groups)
+{
+    std::vector<DuplicateGroupRecord> records;
+    records.reserve(groups.size());
+    for (const auto& g : groups)
+        records.push_back({std::vector<std::uint32_t>(g.songs.begin(), g.songs.end()), g.worstBitErrorRate});
+    return records;
+}
+
+std::vector<DuplicateGroup> fromRecords(const std::vector<DuplicateGroupRecord>& records)
+{
+    std::vector<DuplicateGroup> groups;
+    groups.reserve(records.size());
+    for (const auto& r : records)
+        groups.push_back({std::vector<int>(r.songs.begin(), r.songs.end()), r.worstBitErrorRate});
+    return groups;
+}
+
+// The cache's rows of the opened folder, looked up by path and taken by the songs they match.
+// One vector, no node per song (100,000 songs: a hash map spent two allocations per song, its
+// node and a copy of the path as key). The cache reads them in path order, and the
+// scan asks in the same order, so the row after the last hit is tried first, else a binary
+// search; rows out of order are sorted first, so a lookup never depends on that order.
+class CachedRows {
+public:
+    CachedRows() = default;
+    explicit CachedRows(std::vector<CachedSong> rows) : rows_(std::move(rows)), taken_(rows_.size(), false)
+    {
+        const auto byPath = [](const CachedSong& a, const CachedSong& b) { return a.path < b.path; };
+        if (!std::is_sorted(rows_.begin(), rows_.end(), byPath))
+            std::sort(rows_.begin(), rows_.end(), byPath);
+    }
+
+    // The row of this path not taken yet, or null.
+    CachedSong* find(const std::string& path)
+    {
+        std::size_t i = next_;
+        if (i >= rows_.size() || rows_[i].path != path) {
+            const auto it = std::lower_bound(rows_.begin(), rows_.end(), path,
+                                             [](const CachedSong& row, const std::string& p) { return row.path < p; });
+            i = std::size_t(it - rows_.begin());
+            if (i >= rows_.size() || rows_[i].path != path)
+                return nullptr;
+        }
+        next_ = i + 1;
+        return taken_[i] ? nullptr : &rows_[i];
+    }
+    CachedSong take(CachedSong& row)
+    {
+        taken_[std::size_t(&row - rows_.data())] = true;
+        return std::move(row);
+    }
+    // Paths of the rows no song took: gone from disk, or changed.
+    std::vector<std::string> untakenPaths() const
+    {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < rows_.size(); ++i)
+            if (!taken_[i])
+                out.push_back(rows_[i].path);
+        return out;
+    }
+
+private:
+    std::vector<CachedSong> rows_; // sorted by path
+    std::vector<bool> taken_;
+    std::size_t next_ = 0;
+};
 
 // Finished songs on their way from the extraction workers to the single cache writer.
 class ResultQueue {
@@ -186,17 +259,19 @@ public:
             // ~250 MB of features and fingerprints).
             std::vector<Fingerprint> prints = takeFingerprints(songs);
             postScan(std::move(songs), 0);
-            auto groups = groupDuplicates(prints);
-            context_.post([session = session_, groups = std::move(groups), seconds = timer.elapsed() / 1000.0,
-                           prints = std::move(prints)]() mutable {
-                session->applyFinish(std::move(groups), seconds, std::move(prints));
+            auto groups = duplicatesOf(prints);
+            context_.post([session = session_, groups = std::move(groups), reused = duplicatesReused_,
+                           seconds = timer.elapsed() / 1000.0, prints = std::move(prints)]() mutable {
+                session->applyFinish(std::move(groups), reused, seconds, std::move(prints));
             });
             return;
         }
         postScan(songs, int(pending.size()));
         analysePending(songs, pending);
-        context_.post([session = session_, groups = groupDuplicates(fingerprintsOf(songs)), seconds = timer.elapsed() / 1000.0]() mutable {
-            session->applyFinish(std::move(groups), seconds);
+        auto groups = duplicatesOf(fingerprintsOf(songs));
+        context_.post([session = session_, groups = std::move(groups), reused = duplicatesReused_,
+                       seconds = timer.elapsed() / 1000.0]() mutable {
+            session->applyFinish(std::move(groups), reused, seconds);
         });
     }
 
@@ -258,12 +333,7 @@ private:
     {
         try {
             cache_ = std::make_unique<FeatureCache>(options_.cacheFile, schemaFingerprint_);
-            auto rows = cache_->load(root_);
-            cached_.reserve(rows.size());
-            for (auto& c : rows) {
-                std::string path = c.path;
-                cached_.emplace(std::move(path), std::move(c));
-            }
+            cached_ = CachedRows(cache_->load(root_));
         } catch (const Error& e) {
             cache_.reset();
             postProblem(cacheFileName(), DatasetSession::tr("feature cache unavailable, nothing will be remembered: %1").arg(errorText(e)));
@@ -325,12 +395,11 @@ private:
             const std::string path = f.path.generic_string();
             const auto size = std::int64_t(f.sizeBytes);
             const std::int64_t modifiedMs = f.modifiedTime * 1000;
-            auto hit = cached_.find(path);
-            if (hit != cached_.end() && hit->second.sameFile(size, modifiedMs) && hit->second.label == f.label) {
-                s.record = std::move(hit->second);
+            CachedSong* hit = cached_.find(path);
+            if (hit && hit->sameFile(size, modifiedMs) && hit->label == f.label) {
+                s.record = cached_.take(*hit);
                 s.status = s.record.error.empty() ? SongStatus::Ready : SongStatus::Failed;
                 s.fromCache = true;
-                cached_.erase(hit);
             } else {
                 s.record.path = path;
                 s.record.size = size;
@@ -347,10 +416,8 @@ private:
     {
         if (!cache_)
             return;
-        std::vector<std::string> gone;
-        for (const auto& [path, c] : cached_)
-            gone.push_back(path);
-        cached_.clear();
+        const std::vector<std::string> gone = cached_.untakenPaths();
+        cached_ = {};
         try {
             cache_->remove(gone);
         } catch (const Error&) {
@@ -406,6 +473,30 @@ private:
         workers.join();
     }
 
+    // The duplicate groups of these fingerprints (one per song, by index): the cache's when it
+    // remembers them for exactly this input (duplicateSearchSignature), else a fresh search,
+    // which is then remembered. A cache that cannot be read or written only costs the search.
+    std::vector<DuplicateGroup> duplicatesOf(const std::vector<Fingerprint>& prints)
+    {
+        const DuplicateOptions options; // the search and its signature see the same options
+        const std::string signature = duplicateSearchSignature(prints, options);
+        if (cache_)
+            if (auto stored = cache_->loadDuplicateGroups(root_, signature, prints.size())) {
+                duplicatesReused_ = true;
+                return fromRecords(*stored);
+            }
+        duplicatesReused_ = false;
+        auto groups = groupDuplicates(prints, options);
+        if (cache_) {
+            try {
+                cache_->storeDuplicateGroups(root_, signature, prints.size(), toRecords(groups));
+            } catch (const Error&) {
+                // searched again next time; storeBatch reports a cache that cannot be written
+            }
+        }
+        return groups;
+    }
+
     // One transaction per batch; songs cut short by Cancel are not stored.
     void storeBatch(const std::vector<std::pair<int, Song>>& batch)
     {
@@ -432,9 +523,10 @@ private:
     Options options_;
     std::string schemaFingerprint_;
     std::unique_ptr<FeatureCache> cache_;
-    std::unordered_map<std::string, CachedSong> cached_;
+    CachedRows cached_;
     LabelSource labels_;
     std::string labelFormat_;
+    bool duplicatesReused_ = false; // the last duplicatesOf() came from the cache
 };
 
 DatasetSession::DatasetSession(QObject* parent) : DatasetSession(Options{}, parent) {}
@@ -527,6 +619,7 @@ void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, i
         genres.insert(QString::fromStdString(label));
     genres_ = QStringList(genres.begin(), genres.end());
     duplicates_.clear();
+    duplicatesFromCache_ = false;
     emit opened(folder_, int(songs_.size()));
     if (!songs_.empty())
         emit songsAdded(0, int(songs_.size()) - 1);
@@ -569,8 +662,10 @@ void DatasetSession::failTooShortClip(Song& song) const
                             .toStdString();
 }
 
-void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, double seconds, std::vector<Fingerprint> lentFingerprints)
+void DatasetSession::applyFinish(std::vector<DuplicateGroup> groups, bool groupsFromCache, double seconds,
+                                 std::vector<Fingerprint> lentFingerprints)
 {
+    duplicatesFromCache_ = groupsFromCache;
     for (std::size_t i = 0; i < lentFingerprints.size() && i < songs_.size(); ++i)
         if (!lentFingerprints[i].empty())
             songs_[i].record.fingerprint = std::move(lentFingerprints[i]);

@@ -61,6 +61,9 @@ public:
     int indexOfPath(const QString& pathOrRelative) const;
     const QStringList& genres() const { return genres_; } // sorted, distinct
     const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
+    // The last open's duplicate groups came from the feature cache (no song changed since
+    // they were found), not from a new search.
+    bool duplicatesFromCache() const { return duplicatesFromCache_; }
     const FeatureSchema& schema() const { return schema_; }
     double lastOpenSeconds() const { return lastOpenSeconds_; }
     // A copy of the songs, folder, schema and duplicate groups as they are now, for the
@@ -92,7 +95,8 @@ private:
     void applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta);
     // lentFingerprints: the songs' fingerprints, by index, when the pipeline took them for the
     // duplicate search (a cached open); empty ones are left alone.
-    void applyFinish(std::vector<DuplicateGroup> groups, double seconds, std::vector<Fingerprint> lentFingerprints = {});
+    void applyFinish(std::vector<DuplicateGroup> groups, bool groupsFromCache, double seconds,
+                     std::vector<Fingerprint> lentFingerprints = {});
     void reportProblems(const Song& song);
     // FMA's known bad files: a clip much shorter than 30 s is failed here (not in the cache).
     void failTooShortClip(Song& song) const;
@@ -104,6 +108,7 @@ private:
     QStringList genres_;
     std::string labelFormat_; // of the open folder's labels file; empty = genre folders
     std::vector<DuplicateGroup> duplicates_;
+    bool duplicatesFromCache_ = false;
     BackgroundRunner* openRunner_;
     BackgroundRunner* viewRunner_;
     double lastOpenSeconds_ = 0;
