@@ -180,6 +180,14 @@ private slots:
     // short read becomes Dlib's own serialization error and a clean refusal naming the file.
     void mlpWithNegativeTensorSizeIsRefusedCleanly()
     {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        // Dlib's header computes end() = host() + size() on the empty tensor (null + a negative
+        // size) before reading anything: UBSan's pointer-overflow check stops there, inside
+        // Dlib, before our DlibInput can refuse the read. Files this version writes never reach
+        // Dlib's reader (GSMLPW01); the clean refusal of the legacy file is checked in the normal
+        // build, which CI runs.
+        QSKIP("legacy Dlib stream with a negative tensor size: UB inside Dlib's header (normal build only)");
+#endif
         const fs::path file = regressionInput("open-model-mlp-tensor-segfault.gsm");
         QVERIFY2(fs::is_regular_file(file), file.c_str());
         try {
