@@ -69,6 +69,48 @@ private slots:
         QCOMPARE(gs::labelKey("csv", "./rock/../rock/a.wav"), std::string("rock/a.wav"));
     }
 
+    // Hand-counted: Rock > Punk > Hardcore, Electronic > Techno, and a loop (A <-> B) that must
+    // not hang. Songs list FMA genres_all style (every genre up to the root).
+    void fmaGenreTreeCountsEachSongOnce()
+    {
+        gs::FmaGenres genres;
+        auto add = [&](int id, int parent, const char* title) {
+            gs::FmaGenre g;
+            g.id = id;
+            g.parent = parent;
+            g.title = title;
+            genres[id] = g;
+        };
+        add(12, 0, "Rock");
+        add(25, 12, "Punk");
+        add(31, 25, "Hardcore");
+        add(15, 0, "Electronic");
+        add(40, 15, "Techno");
+        add(50, 0, "Unused");
+        add(60, 61, "A");
+        add(61, 60, "B");
+        const std::vector<std::vector<std::string>> songs{
+            {"Rock", "Punk"},                       // own: Punk
+            {"Rock", "Punk", "Hardcore"},           // own: Hardcore
+            {"Electronic"},                         // own: Electronic
+            {"Rock", "Punk", "Electronic", "Techno"}, // own: Punk and Techno
+            {"Punk", "Hardcore", "Nowhere"},         // genres.csv does not know "Nowhere"; own: Hardcore
+            {"A"},                                   // a parent loop: counted at A and B, no hang
+        };
+        const gs::GenreTree tree = gs::fmaGenreTree(genres, songs);
+        const std::map<std::string, int> own{{"Punk", 2}, {"Hardcore", 2}, {"Electronic", 1}, {"Techno", 1}, {"A", 1}};
+        const std::map<std::string, int> total{{"Rock", 4}, {"Punk", 4}, {"Hardcore", 2}, {"Electronic", 2},
+                                               {"Techno", 1}, {"A", 1}, {"B", 1}};
+        QCOMPARE(tree.ownSongs, own);
+        QCOMPARE(tree.totalSongs, total);
+        const std::map<std::string, std::string> parents{{"Rock", ""}, {"Punk", "Rock"}, {"Hardcore", "Punk"},
+                                                         {"Electronic", ""}, {"Techno", "Electronic"},
+                                                         {"A", "B"}, {"B", "A"}};
+        QCOMPARE(tree.parentOf, parents);
+        QCOMPARE(tree.songs, 6);
+        QVERIFY(gs::fmaGenreTree(genres, {}).parentOf.empty());
+    }
+
     void syntheticFmaTracksGenreTop()
     {
         QTemporaryDir holder;

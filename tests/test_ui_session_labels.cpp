@@ -4,9 +4,11 @@
 #include "core/audio/wav_writer.h"
 #include "core/dataset/demo.h"
 #include "ui/main_window.h"
+#include "ui/panels/genre_hierarchy_panel.h"
 #include "tests/testsupport.h"
 
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 
 #include <cmath>
@@ -121,6 +123,59 @@ private slots:
         QVERIFY(reasons.at("000/000002.wav").contains("3.0 s"));
         QVERIFY(reasons.count("tracks.csv"));
         QVERIFY(reasons.at("tracks.csv").contains("1 tracks have no genre_top"));
+    }
+
+    // FMA labels with genres.csv beside tracks.csv: the Genre Hierarchy page shows FMA's tree
+    // (Rock > Punk, Rock > Metal), a song counted once under Rock although two of its genres
+    // sit there; without genres.csv the page falls back to the (flat) folders.
+    void fmaGenreHierarchyFromGenresCsv()
+    {
+        QTemporaryDir tmp;
+        const fs::path dir = gs::test::tempDir(tmp);
+        writeTone(dir / "fma" / "000" / "000002.wav", 16.0);
+        writeTone(dir / "fma" / "000" / "000003.wav", 16.0);
+        writeTone(dir / "fma" / "000" / "000004.wav", 16.0);
+        std::ofstream(dir / "tracks.csv") << ",artist,set,set,track,track\n"
+                                             ",id,split,subset,genre_top,genres_all\n"
+                                             "track_id,,,,,\n"
+                                             "2,1,training,small,Rock,\"[12, 25]\"\n"
+                                             "3,1,test,small,Rock,\"[12, 25, 31]\"\n"
+                                             "4,2,test,small,Hip-Hop,[21]\n";
+        std::ofstream(dir / "genres.csv") << "genre_id,#tracks,parent,title,top_level\n"
+                                             "12,100,0,Rock,12\n"
+                                             "25,40,12,Punk,12\n"
+                                             "31,30,12,Metal,12\n"
+                                             "21,50,0,Hip-Hop,21\n";
+        MainWindow window(optionsWithCache(dir / "cache.sqlite"));
+        window.openFolderWithLabels(qs(dir / "fma"), qs(dir / "tracks.csv"), QStringLiteral("genres_all"));
+        window.session()->waitForFinished();
+        const gs::GenreTree& tree = window.session()->metadataGenreTree();
+        QCOMPARE(tree.songs, 3);
+        QCOMPARE(tree.parentOf.at("Punk"), std::string("Rock"));
+        QCOMPARE(tree.parentOf.at("Metal"), std::string("Rock"));
+        QCOMPARE(tree.totalSongs.at("Rock"), 2);     // track 3 has Punk and Metal: once under Rock
+        QCOMPARE(tree.ownSongs.at("Punk"), 2);       // tracks 2 and 3
+        QCOMPARE(tree.ownSongs.at("Metal"), 1);
+        QCOMPARE(tree.ownSongs.count("Rock"), std::size_t(0)); // above Punk for both its songs
+        QCOMPARE(tree.totalSongs.at("Hip-Hop"), 1);
+
+        gs::ui::GenreHierarchyPanel panel(window.session());
+        panel.show();
+        const QStandardItemModel* model = panel.model();
+        QStandardItem* rock = nullptr;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->item(r)->text() == QStringLiteral("Rock"))
+                rock = model->item(r);
+        QVERIFY(rock);
+        QCOMPARE(rock->rowCount(), 2); // Metal, Punk
+        const int row = rock->row();
+        QCOMPARE(model->item(row, gs::ui::GenreHierarchyPanel::TotalSongsColumn)->text(), QStringLiteral("2"));
+        QVERIFY2(panel.summary().contains(QStringLiteral("3 song(s)")), qPrintable(panel.summary()));
+
+        fs::remove(dir / "genres.csv");
+        window.openFolderWithLabels(qs(dir / "fma"), qs(dir / "tracks.csv"), QStringLiteral("genre_top"));
+        window.session()->waitForFinished();
+        QVERIFY(window.session()->metadataGenreTree().parentOf.empty());
     }
 };
 

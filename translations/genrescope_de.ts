@@ -1008,6 +1008,10 @@ r = %3</translation>
             <source>audio lasts %1 s, much shorter than FMA's 30 s clips (one of FMA's known bad files)</source>
             <translation>Audio dauert %1 s, viel kürzer als die 30-s-Ausschnitte von FMA (eine der bekannten fehlerhaften FMA-Dateien)</translation>
         </message>
+        <message>
+            <source>genre hierarchy not shown: %1</source>
+            <translation>Genre-Hierarchie nicht angezeigt: %1</translation>
+        </message>
     </context>
     <context>
         <name>gs::ui::DuplicatesPanel</name>

@@ -1008,6 +1008,10 @@ r = %3</translation>
             <source>audio lasts %1 s, much shorter than FMA's 30 s clips (one of FMA's known bad files)</source>
             <translation>el audio dura %1 s, mucho menos que los fragmentos de 30 s de FMA (uno de los archivos defectuosos conocidos de FMA)</translation>
         </message>
+        <message>
+            <source>genre hierarchy not shown: %1</source>
+            <translation>jerarquía de géneros no mostrada: %1</translation>
+        </message>
     </context>
     <context>
         <name>gs::ui::DuplicatesPanel</name>

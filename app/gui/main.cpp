@@ -133,8 +133,15 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     QCommandLineOption open(QStringLiteral("open"), text("Open the music folder DIR."), QStringLiteral("DIR"));
     QCommandLineOption demo(QStringLiteral("demo"), text("Open the demo dataset."));
+    QCommandLineOption labels(QStringLiteral("labels"),
+                              text("Take the folder's genres from this metadata file: FMA's tracks.csv or a CSV "
+                                   "of path,genre (as File > Open Folder with Labels)."),
+                              QStringLiteral("FILE"));
+    QCommandLineOption labelField(QStringLiteral("label-field"),
+                                  text("With FMA's tracks.csv: genre_top (default) or genres_all."),
+                                  QStringLiteral("FIELD"), QStringLiteral("genre_top"));
     QCommandLineOption tab(QStringLiteral("tab"),
-                           text("Show a tab: songs, eda, duplicates, problems, compare, confusion or classify."),
+                           text("Show a tab: songs, eda, duplicates, problems, compare, confusion, classify or genres."),
                            QStringLiteral("NAME"));
     QCommandLineOption select(QStringLiteral("select"), text("Select the song FILE (path or relative to the folder)."),
                               QStringLiteral("FILE"));
@@ -161,7 +168,7 @@ int main(int argc, char** argv)
     QCommandLineOption languageOption(QStringLiteral("language"),
                                       text("User interface language: en, de or es (default: Preferences, else the system's)."),
                                       QStringLiteral("CODE"));
-    parser.addOptions({open, demo, tab, select, screenshot, size, eda, cache, train, folds, model, classify, dark,
+    parser.addOptions({open, demo, labels, labelField, tab, select, screenshot, size, eda, cache, train, folds, model, classify, dark,
                        languageOption});
     parser.addPositionalArgument(QStringLiteral("folder"), text("Music folder to open."), QStringLiteral("[folder]"));
     parser.process(app);
@@ -214,6 +221,14 @@ int main(int argc, char** argv)
     const QString shot = parser.value(screenshot);
     const QString folder = parser.isSet(open) ? parser.value(open) : parser.positionalArguments().value(0);
     const bool opening = !folder.isEmpty() || parser.isSet(demo);
+    if (parser.isSet(labels) && folder.isEmpty()) {
+        fail(QStringLiteral("--labels needs a folder (--open DIR)"));
+        return 1;
+    }
+    if (parser.value(labelField) != QLatin1String("genre_top") && parser.value(labelField) != QLatin1String("genres_all")) {
+        fail(QStringLiteral("--label-field wants genre_top or genres_all"));
+        return 1;
+    }
     if (parser.isSet(train) && !opening) {
         fail(QStringLiteral("--train needs a folder (--open DIR or --demo)"));
         return 1;
@@ -242,7 +257,9 @@ int main(int argc, char** argv)
                 classifier->setDataset(dataset->snapshot());
                 next();
             });
-            if (!folder.isEmpty())
+            if (parser.isSet(labels))
+                window.openFolderWithLabels(folder, parser.value(labels), parser.value(labelField));
+            else if (!folder.isEmpty())
                 window.openFolder(folder);
             else
                 window.openDemo();

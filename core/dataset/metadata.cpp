@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -85,6 +86,55 @@ FmaGenres readFmaGenres(const fs::path& file)
             g.topLevel = at;
         }
     return genres;
+}
+
+GenreTree fmaGenreTree(const FmaGenres& genres, const std::vector<std::vector<std::string>>& songGenres)
+{
+    std::map<std::string, int> idOf;
+    for (const auto& [id, g] : genres)
+        idOf.emplace(g.title, id);
+    // The genre ids above `id`, nearest first; stops at a root, an unknown parent or a loop.
+    auto ancestors = [&](int id) {
+        std::vector<int> up;
+        std::set<int> seen{id};
+        for (auto it = genres.find(id); it != genres.end() && it->second.parent != 0;) {
+            const int parent = it->second.parent;
+            if (!seen.insert(parent).second || !genres.count(parent))
+                break;
+            up.push_back(parent);
+            it = genres.find(parent);
+        }
+        return up;
+    };
+    GenreTree tree;
+    for (const auto& titles : songGenres) {
+        std::set<int> own;
+        for (const auto& title : titles)
+            if (const auto it = idOf.find(title); it != idOf.end())
+                own.insert(it->second);
+        if (!own.empty())
+            ++tree.songs;
+        std::set<int> above; // genres of this song that sit above another of its genres
+        std::set<int> counted;
+        for (int id : own) {
+            counted.insert(id);
+            for (int up : ancestors(id)) {
+                counted.insert(up);
+                if (own.count(up))
+                    above.insert(up);
+            }
+        }
+        for (int id : own)
+            if (!above.count(id))
+                ++tree.ownSongs[genres.at(id).title];
+        for (int id : counted) {
+            const FmaGenre& g = genres.at(id);
+            ++tree.totalSongs[g.title];
+            const auto up = ancestors(id);
+            tree.parentOf[g.title] = up.empty() ? std::string() : genres.at(up.front()).title;
+        }
+    }
+    return tree;
 }
 
 std::string fmaAudioPath(long trackId)

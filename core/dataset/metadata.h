@@ -37,6 +37,22 @@ using FmaGenres = std::map<int, FmaGenre>;
 // genres.csv: genre_id,#tracks,parent,title,top_level. Throws NotFound / Format.
 FmaGenres readFmaGenres(const std::filesystem::path& file);
 
+// An FMA-labelled collection's genres as a tree (genres.csv `parent`), with its songs counted.
+// Only genres that have songs, and the genres above them, are in it.
+struct GenreTree {
+    std::map<std::string, std::string> parentOf; // title -> parent title; "" = top level
+    // Songs whose most specific genres include it: a genre of the song that is not above another
+    // of its genres (FMA's genres_all lists every genre up to the root).
+    std::map<std::string, int> ownSongs;
+    // Songs with this genre or any genre below it, each song once (two genres of one song under
+    // the same parent count that song once there).
+    std::map<std::string, int> totalSongs;
+    int songs = 0; // songs with at least one genre genres.csv knows
+};
+// songGenres: each song's genre titles (LabelledSong::genres / ScannedFile::genres). Titles
+// genres.csv does not know are left out; a parent chain that loops is cut where it meets itself.
+GenreTree fmaGenreTree(const FmaGenres& genres, const std::vector<std::vector<std::string>>& songGenres);
+
 // "000/000002.mp3": where FMA keeps the clip of a track (fma_small/000/000002.mp3).
 std::string fmaAudioPath(long trackId);
 // "[17, 10, 76, 103]" -> {17, 10, 76, 103}; "[]" or "" -> {}. Throws Format for other text.

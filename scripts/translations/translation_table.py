@@ -939,6 +939,7 @@ TABLE = {
     "%n more like the above: %1": (["%n weiterer wie oben: %1", "%n weitere wie oben: %1"],
                                    ["%n más como el anterior: %1", "%n más como los anteriores: %1"]),
     "(labels)": ("(Labels)", "(etiquetas)"),
+    "genre hierarchy not shown: %1": ("Genre-Hierarchie nicht angezeigt: %1", "jerarquía de géneros no mostrada: %1"),
     "Log scale": ("Logarithmische Skala", "Escala logarítmica"),
     "Song counts on a logarithmic axis: small genres stay visible beside large ones": (
         "Titelzahlen auf logarithmischer Achse: kleine Genres bleiben neben großen sichtbar",

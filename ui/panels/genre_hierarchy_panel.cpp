@@ -1,5 +1,7 @@
 #include "ui/panels/genre_hierarchy_panel.h"
 
+#include "core/dataset/metadata.h"
+
 #include "ui/session/dataset_session.h"
 
 #include <QHeaderView>
@@ -82,6 +84,19 @@ GenreHierarchy hierarchyFromFolders(const QStringList& relativePaths)
     return h;
 }
 
+GenreHierarchy hierarchyFromGenreTree(const GenreTree& tree)
+{
+    GenreHierarchy h;
+    for (const auto& [genre, parent] : tree.parentOf)
+        h.parentOf.insert(QString::fromStdString(genre), QString::fromStdString(parent));
+    for (const auto& [genre, count] : tree.ownSongs)
+        h.songs.insert(QString::fromStdString(genre), count);
+    for (const auto& [genre, count] : tree.totalSongs)
+        h.totals.insert(QString::fromStdString(genre), count);
+    h.songCount = tree.songs; // a song with genres under two roots is still one song
+    return h;
+}
+
 QMap<QString, int> aggregatedSongs(const GenreHierarchy& hierarchy)
 {
     QMap<QString, int> total;
@@ -140,6 +155,7 @@ GenreHierarchyPanel::GenreHierarchyPanel(DatasetSession* session, QWidget* paren
         });
     }
     setHierarchy({});
+    stale_ = session_ != nullptr; // a session may already hold songs: read them when first shown
 }
 
 void GenreHierarchyPanel::showEvent(QShowEvent* event)
@@ -154,6 +170,10 @@ void GenreHierarchyPanel::refreshFromSession()
     stale_ = false;
     if (!session_)
         return;
+    if (!session_->metadataGenreTree().parentOf.empty()) {
+        setHierarchy(hierarchyFromGenreTree(session_->metadataGenreTree()));
+        return;
+    }
     QStringList paths;
     paths.reserve(qsizetype(session_->songs().size()));
     for (const Song& song : session_->songs())
@@ -166,7 +186,7 @@ void GenreHierarchyPanel::setHierarchy(const GenreHierarchy& hierarchy)
     model_->clear();
     model_->setHorizontalHeaderLabels({tr("Genre"), tr("Songs"), tr("Songs incl. sub-genres")});
     const QStringList genres = allGenres(hierarchy);
-    const auto totals = aggregatedSongs(hierarchy);
+    const auto totals = hierarchy.totals.isEmpty() ? aggregatedSongs(hierarchy) : hierarchy.totals;
     // Parents before children: items are created top-down, following each genre's chain.
     QMap<QString, QStandardItem*> items;
     std::function<QStandardItem*(const QString&)> itemFor = [&](const QString& genre) -> QStandardItem* {
@@ -189,9 +209,12 @@ void GenreHierarchyPanel::setHierarchy(const GenreHierarchy& hierarchy)
     view_->expandAll();
     view_->sortByColumn(GenreColumn, Qt::AscendingOrder);
 
-    int songs = 0;
-    for (int n : hierarchy.songs)
-        songs += n;
+    int songs = hierarchy.songCount;
+    if (songs < 0) {
+        songs = 0;
+        for (int n : hierarchy.songs)
+            songs += n;
+    }
     if (genres.isEmpty())
         summary_->setText(tr("No genres yet. Open a folder whose sub-folders are genres; nest them "
                              "(for example Rock/Punk) to see a hierarchy here."));

@@ -288,8 +288,9 @@ private:
 
     void postScan(std::vector<Song> songs, int pending) const
     {
-        context_.post([session = session_, folder = folder_, songs = std::move(songs), pending, format = labelFormat_]() mutable {
-            session->applyScan(folder, std::move(songs), pending, format);
+        context_.post([session = session_, folder = folder_, songs = std::move(songs), pending, format = labelFormat_,
+                       tree = genreTree_]() mutable {
+            session->applyScan(folder, std::move(songs), pending, format, std::move(tree));
         });
     }
 
@@ -358,6 +359,8 @@ private:
     {
         LabelledScan labelled = scanWithLabels(root_, labels_, &context_.cancel());
         labelFormat_ = labelled.format;
+        if (labelled.format == "fma")
+            genreTree_ = fmaGenreTreeOf(labelled.scan);
         const QString file = QString::fromStdString(labels_.file.filename().string());
         postLabelList(labelled.labelsWithoutFile, DatasetSession::tr("labelled in %1, but no such audio file in the folder").arg(file));
         postLabelList(labelled.filesWithoutLabel, DatasetSession::tr("no label in %1; left out").arg(file));
@@ -369,6 +372,26 @@ private:
             postProblem(file, DatasetSession::tr("%n tracks are outside subset %1 and are left out", "", int(labelled.outsideSubset))
                                   .arg(QString::fromStdString(labels_.subset)));
         return std::move(labelled.scan);
+    }
+
+    // FMA's genre tree for the Genre Hierarchy page, from genres.csv beside tracks.csv. Optional:
+    // without it (or with a damaged one) the page falls back to nested genre folders.
+    GenreTree fmaGenreTreeOf(const ScanResult& scan) const
+    {
+        const auto file = labels_.file.parent_path() / "genres.csv";
+        std::error_code missing;
+        if (!std::filesystem::is_regular_file(file, missing))
+            return {};
+        try {
+            std::vector<std::vector<std::string>> songGenres;
+            songGenres.reserve(scan.songs.size());
+            for (const auto& f : scan.songs)
+                songGenres.push_back(f.genres.empty() ? std::vector<std::string>{f.label} : f.genres);
+            return fmaGenreTree(readFmaGenres(file), songGenres);
+        } catch (const Error& e) {
+            postProblem(QString::fromStdString(file.string()), DatasetSession::tr("genre hierarchy not shown: %1").arg(errorText(e)));
+            return {};
+        }
     }
 
     std::optional<ScanResult> scanFolder()
@@ -526,6 +549,7 @@ private:
     CachedRows cached_;
     LabelSource labels_;
     std::string labelFormat_;
+    GenreTree genreTree_; // FMA labels with genres.csv beside them; else empty
     bool duplicatesReused_ = false; // the last duplicatesOf() came from the cache
 };
 
@@ -603,10 +627,12 @@ void DatasetSession::startOpen(const QString& folder, bool makeDemo, const Label
     });
 }
 
-void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat)
+void DatasetSession::applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat,
+                               GenreTree genreTree)
 {
     folder_ = folder;
     labelFormat_ = labelFormat;
+    genreTree_ = std::move(genreTree);
     songs_ = std::move(songs);
     for (auto& s : songs_)
         failTooShortClip(s);

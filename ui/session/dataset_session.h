@@ -60,6 +60,8 @@ public:
     const std::vector<Song>& songs() const { return songs_; }
     int indexOfPath(const QString& pathOrRelative) const;
     const QStringList& genres() const { return genres_; } // sorted, distinct
+    // Opened with FMA labels and genres.csv beside tracks.csv: the genre tree with song counts.
+    const GenreTree& metadataGenreTree() const { return genreTree_; }
     const std::vector<DuplicateGroup>& duplicates() const { return duplicates_; }
     // The last open's duplicate groups came from the feature cache (no song changed since
     // they were found), not from a new search.
@@ -91,7 +93,8 @@ private:
     class Pipeline; // one open, stage by stage, on the open runner's worker thread
     void startOpen(const QString& folder, bool makeDemo, const LabelSource& labels = {});
     // Queued into the GUI thread by the pipeline. labelFormat: "fma", "csv" or empty (folders).
-    void applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat);
+    void applyScan(const QString& folder, std::vector<Song> songs, int pending, const std::string& labelFormat,
+                   GenreTree genreTree = {});
     void applyResults(const std::vector<std::pair<int, Song>>& results, int done, int total, double eta);
     // lentFingerprints: the songs' fingerprints, by index, when the pipeline took them for the
     // duplicate search (a cached open); empty ones are left alone.
@@ -107,6 +110,7 @@ private:
     std::vector<Song> songs_;
     QStringList genres_;
     std::string labelFormat_; // of the open folder's labels file; empty = genre folders
+    GenreTree genreTree_;     // FMA genres.csv tree of the open folder's songs; empty otherwise
     std::vector<DuplicateGroup> duplicates_;
     bool duplicatesFromCache_ = false;
     BackgroundRunner* openRunner_;
