@@ -163,14 +163,8 @@ private slots:
 #endif
         const fs::path file = regressionInput("model-mlp-tensor-91GB.gsm");
         QVERIFY2(fs::is_regular_file(file), file.c_str());
-        try {
-            ml::loadModelFile(file);
-            QFAIL("a model with a 91 GB weight tensor loaded");
-        } catch (const Error& e) {
-            QCOMPARE(e.subject(), file.string());
-            QVERIFY2(e.kind() == ErrorKind::Format, e.what());
-            QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
-        }
+        const std::string problem = gs::test::modelRefusalProblem(file, {"network weights"});
+        QVERIFY2(problem.empty(), problem.c_str());
     }
 
     // fuzz_model_file: a crafted model file (checksum repaired) whose MLP weight tensor has
@@ -190,15 +184,8 @@ private slots:
 #endif
         const fs::path file = regressionInput("open-model-mlp-tensor-segfault.gsm");
         QVERIFY2(fs::is_regular_file(file), file.c_str());
-        try {
-            ml::loadModelFile(file);
-            QFAIL("a model with a negative-size weight tensor loaded");
-        } catch (const Error& e) {
-            QCOMPARE(e.subject(), file.string());
-            QVERIFY2(e.kind() == ErrorKind::Format, e.what());
-            QVERIFY2(e.reason().find("network weights") != std::string::npos, e.what());
-            QVERIFY2(e.reason().find("resizable_tensor") != std::string::npos, e.what());
-        }
+        const std::string problem = gs::test::modelRefusalProblem(file, {"network weights", "resizable_tensor"});
+        QVERIFY2(problem.empty(), problem.c_str());
     }
 
     // The guard itself: a read into a null buffer yields no bytes and leaves the position,

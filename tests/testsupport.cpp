@@ -1,5 +1,7 @@
 #include "tests/testsupport.h"
 
+#include "core/ml/model_file.h"
+
 #include <QProcess>
 
 #include <sys/resource.h>
@@ -195,6 +197,24 @@ ScopedFileSizeLimit::~ScopedFileSizeLimit()
     const rlimit previous{rlim_t(previousSoft_), rlim_t(previousHard_)};
     ::setrlimit(RLIMIT_FSIZE, &previous);
     ::signal(SIGXFSZ, previousSignal_);
+}
+
+std::string modelRefusalProblem(const std::filesystem::path& file, const std::vector<std::string>& reasonParts,
+                                ErrorKind kind)
+{
+    try {
+        ml::loadModelFile(file);
+        return "the model file " + file.string() + " loaded";
+    } catch (const Error& e) {
+        if (e.subject() != file.string())
+            return std::string("the error names '") + e.subject() + "', not the file: " + e.what();
+        if (e.kind() != kind)
+            return std::string("an error of another kind: ") + e.what();
+        for (const auto& part : reasonParts)
+            if (e.reason().find(part) == std::string::npos)
+                return "the reason lacks '" + part + "': " + e.what();
+        return {};
+    }
 }
 
 } // namespace gs::test

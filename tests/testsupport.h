@@ -1,6 +1,8 @@
 #pragma once
 // Shared helpers for the Qt Test suite: where ../shared is, loud skips when it is not,
 // reading reference CSVs, and running the CLI.
+#include "core/common/error.h"
+
 #include <QtTest>
 
 #include <filesystem>
@@ -49,6 +51,12 @@ std::filesystem::path testData(const std::filesystem::path& sub);
 // A whole file as bytes ("" when unreadable), and bytes written over a file.
 std::string readBytes(const std::filesystem::path& file);
 void writeBytes(const std::filesystem::path& file, const std::string& bytes);
+
+// What is wrong with how the model file `file` is refused, or "" when loadModelFile refuses it
+// as a damaged or crafted file must be: gs::Error of `kind` naming the file, its reason holding
+// every one of `reasonParts`. Use: QVERIFY2(problem.empty(), problem.c_str()).
+std::string modelRefusalProblem(const std::filesystem::path& file, const std::vector<std::string>& reasonParts,
+                                ErrorKind kind = ErrorKind::Format);
 
 // A fresh temporary folder removed at the end of the test.
 std::filesystem::path tempDir(QTemporaryDir& holder);
