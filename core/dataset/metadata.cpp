@@ -106,7 +106,11 @@ GenreTree fmaGenreTree(const FmaGenres& genres, const std::vector<std::vector<st
         }
         return up;
     };
+    std::map<int, std::vector<int>> ancestorsOf; // once per genre, not once per song
+    for (const auto& entry : genres)
+        ancestorsOf.emplace(entry.first, ancestors(entry.first));
     GenreTree tree;
+    std::set<int> present; // genres some song counts in
     for (const auto& titles : songGenres) {
         std::set<int> own;
         for (const auto& title : titles)
@@ -118,7 +122,7 @@ GenreTree fmaGenreTree(const FmaGenres& genres, const std::vector<std::vector<st
         std::set<int> counted;
         for (int id : own) {
             counted.insert(id);
-            for (int up : ancestors(id)) {
+            for (int up : ancestorsOf.at(id)) {
                 counted.insert(up);
                 if (own.count(up))
                     above.insert(up);
@@ -128,11 +132,13 @@ GenreTree fmaGenreTree(const FmaGenres& genres, const std::vector<std::vector<st
             if (!above.count(id))
                 ++tree.ownSongs[genres.at(id).title];
         for (int id : counted) {
-            const FmaGenre& g = genres.at(id);
-            ++tree.totalSongs[g.title];
-            const auto up = ancestors(id);
-            tree.parentOf[g.title] = up.empty() ? std::string() : genres.at(up.front()).title;
+            ++tree.totalSongs[genres.at(id).title];
+            present.insert(id);
         }
+    }
+    for (int id : present) {
+        const auto& up = ancestorsOf.at(id);
+        tree.parentOf[genres.at(id).title] = up.empty() ? std::string() : genres.at(up.front()).title;
     }
     return tree;
 }
