@@ -9,6 +9,7 @@
 //
 // speed/memory write synthetic spectrograms straight into a cache in a temporary folder
 // (removed afterwards; --keep keeps it) so that no audio needs decoding.
+#include "core/common/atomic_file.h"
 #include "core/common/error.h"
 #include "core/dataset/scan.h"
 #include "core/ml/cnn/cnn_classifier.h"
@@ -23,7 +24,6 @@
 #include <ctime>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -192,7 +192,7 @@ LabelledSet scanLabelled(const std::string& dir)
 // per-fold seeds are those of `genrescope-cli evaluate DIR --models cnn --folds K --seed S`
 // (assignFolds with mixSeed(S, "outer-folds"), fit seed mixSeed(S, "cnn", fold)), so the two
 // give the same models for the same hyperparameters. --oof FILE writes the out-of-fold
-// probabilities (song, fold, truth, p...) as CSV for fusion experiments.
+// probabilities (song, fold, truth, p...) as CSV for fusion experiments, rewritten after every fold.
 int runCv(const Args& args)
 {
     const LabelledSet set = scanLabelled(args.dir);
@@ -243,6 +243,8 @@ int runCv(const Args& args)
                 oof << ',' << v;
             oof << '\n';
         }
+        if (args.text.count("oof")) // after every fold: an interrupted run keeps the folds it finished
+            writeFileAtomically(args.text.at("oof"), oof.str());
         correct += foldCorrect;
         total += test.size();
         foldAccuracy.push_back(double(foldCorrect) / double(test.size()));
@@ -266,10 +268,6 @@ int runCv(const Args& args)
         for (int v : confusion[r])
             std::cout << ' ' << v;
         std::cout << '\n';
-    }
-    if (args.text.count("oof")) {
-        std::ofstream out(args.text.at("oof"));
-        out << oof.str();
     }
     std::cout << "peak RSS " << peakRssMiB() << " MiB\n";
     return 0;

@@ -1,6 +1,7 @@
 // Genre models and their evaluation: metrics, folds, leakage, determinism, calibrated
 // probabilities, the search, and accuracy on the Kaggle GTZAN features.
 #include "core/common/error.h"
+#include "core/ml/binary_io.h"
 #include "core/ml/classify_song.h"
 #include "core/ml/evaluate.h"
 #include "core/ml/report_writer.h"
@@ -10,10 +11,12 @@
 #include "tests/testsupport.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 
 using namespace gs::ml;
 
@@ -170,6 +173,86 @@ private slots:
         QCOMPARE(s.transform({2, 100, 5})[0], 0.0);
         QCOMPARE(s.transform({3, 100, 5})[0], 1.0); // (3 - 2) / 1
         QVERIFY_THROWS_EXCEPTION(gs::Error, s.transform({1, 2}));
+    }
+
+    void normalQuantileMatchesScipy()
+    {
+        // scipy.stats.norm.ppf(p), SciPy 1.10.
+        const std::vector<std::pair<double, double>> known = {
+            {1e-7, -5.1993375821928165}, {0.001, -3.090232306167813}, {0.02425, -1.972961051311885},
+            {0.3, -0.5244005127080409},  {0.5, 0.0},                  {0.7, 0.5244005127080407},
+            {0.975, 1.959963984540054},  {0.999999, 4.753424308817087}};
+        for (const auto& [p, x] : known)
+            QVERIFY2(std::abs(gs::ml::normalQuantile(p) - x) <= 1e-13 * std::max(1.0, std::abs(x)),
+                     qPrintable(QString("ppf(%1) = %2, scipy %3").arg(p).arg(gs::ml::normalQuantile(p), 0, 'g', 17).arg(x)));
+        QVERIFY_THROWS_EXCEPTION(gs::Error, gs::ml::normalQuantile(0));
+        QVERIFY_THROWS_EXCEPTION(gs::Error, gs::ml::normalQuantile(1));
+        QVERIFY_THROWS_EXCEPTION(gs::Error, gs::ml::normalQuantile(std::nan("")));
+    }
+
+    void quantileScalerMatchesScikitLearn()
+    {
+        // sklearn 1.2 QuantileTransformer(n_quantiles=7, output_distribution="normal") fitted on
+        // these 7 rows gives the values below. One deliberate difference: a value inside a run
+        // of equal training values (5.0 in column 1, 4 of the 7 rows) takes the run's middle
+        // rank, 1.5/6 -> ppf(0.25), where sklearn sends every value equal to the minimum to
+        // the clip (-5.2) and so turns most of the training rows into outliers.
+        FeatureScaler s;
+        ScalerOptions o;
+        o.quantileNormal = true;
+        s.fit({{1, 5}, {2, 5}, {4, 5}, {8, 7}, {16, 9}, {3, 5}, {10, 6}}, o);
+        QVERIFY(s.quantileNormal());
+        QCOMPARE(s.loggedColumns(), std::size_t(0));
+        const std::vector<std::pair<std::vector<double>, std::vector<double>>> expected = {
+            {{2.5, 5.0}, {-0.6744897501960816, -0.6744897501960817}},
+            {{1.0, 6.5}, {-5.199337582605575, 0.6744897501960817}},
+            {{12.0, 9.0}, {1.2206403488473496, 5.19933758270342}},
+            {{-3.0, 100.0}, {-5.199337582605575, 5.19933758270342}},
+            {{9.0, 5.5}, {0.6744897501960821, 0.21042839424792484}}};
+        std::ostringstream saved;
+        s.save(saved);
+        FeatureScaler reloaded;
+        std::istringstream in(saved.str());
+        reloaded.load(in);
+        QVERIFY(reloaded.quantileNormal());
+        for (const auto& [x, want] : expected) {
+            const auto z = s.transform(x);
+            for (std::size_t c = 0; c < want.size(); ++c)
+                QVERIFY2(std::abs(z[c] - want[c]) < 1e-9,
+                         qPrintable(QString("x %1 column %2: %3, sklearn %4").arg(x[c]).arg(c).arg(z[c], 0, 'g', 17).arg(want[c], 0, 'g', 17)));
+            QCOMPARE(reloaded.transform(x), z); // the file keeps the map exactly
+        }
+        QCOMPARE(s.transform({std::nan(""), 5.5})[0], 0.0); // missing = the median rank
+        // A quantile table that is not sorted is a damaged file, refused with a Format error.
+        std::string damaged = saved.str();
+        const double largest = 16.0, small = 0.5; // column 0's last quantile, now below the others
+        const auto at = damaged.find(std::string(reinterpret_cast<const char*>(&largest), sizeof largest));
+        QVERIFY(at != std::string::npos);
+        std::memcpy(damaged.data() + at, &small, sizeof small);
+        std::istringstream bad(damaged);
+        FeatureScaler refused;
+        try {
+            refused.load(bad);
+            QFAIL("an unsorted quantile table was accepted");
+        } catch (const gs::Error& e) {
+            QCOMPARE(e.kind(), gs::ErrorKind::Format);
+        }
+    }
+
+    void standardScalerFileIsUnchanged()
+    {
+        // Without quantiles the scaler writes exactly its old layout (tag "scaler", then the
+        // three tables), so model files saved before the quantile map load as they did.
+        FeatureScaler s;
+        s.fit({{1, 10}, {3, 1000}});
+        std::ostringstream saved;
+        s.save(saved);
+        std::istringstream in(saved.str());
+        QCOMPARE(gs::ml::bin::readString(in, "tag"), std::string("scaler"));
+        QCOMPARE(gs::ml::bin::readDoubles(in, "floors").size(), std::size_t(2));
+        QCOMPARE(gs::ml::bin::readDoubles(in, "centres").size(), std::size_t(2));
+        QCOMPARE(gs::ml::bin::readDoubles(in, "scales").size(), std::size_t(2));
+        QCOMPARE(in.peek(), std::char_traits<char>::eof());
     }
 
     void crossValidationFitsScalerOnTrainingFoldsOnly()

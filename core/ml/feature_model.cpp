@@ -44,6 +44,7 @@ void FeatureModel::fit(const LabelledSet& train, const TrainContext& context)
     }
     ScalerOptions options;
     options.logSkewed = params_.count("log_skewed") ? param("log_skewed") != 0 : true;
+    options.quantileNormal = params_.count("quantile_normal") && param("quantile_normal") != 0;
     scaler_.fit(raw, options);
     classes_ = classes;
     if (context.cancel)
@@ -168,6 +169,13 @@ std::vector<double> couplePairwise(const std::vector<std::vector<double>>& r)
 ParameterSpec logSkewedSpec(double defaultValue)
 {
     return {"log_skewed", defaultValue, 0, 1, "1: log-transform heavy-tailed positive features before standardising"};
+}
+
+ParameterSpec quantileNormalSpec(double defaultValue)
+{
+    return {"quantile_normal", defaultValue, 0, 1,
+            "1: map every feature through its training quantiles onto a normal distribution (rank-Gauss; replaces "
+            "log_skewed)"};
 }
 
 } // namespace gs::ml

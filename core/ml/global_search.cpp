@@ -76,11 +76,23 @@ std::string memberOfWeight(const std::string& parameter)
     return {};
 }
 
+bool isWeight(const ParameterSpec& spec) { return !memberOfWeight(spec.name).empty(); }
+
+// An ensemble's parameters are its members' weights, plus settings it passes to every member
+// (quantile_normal); only the weights are searched.
 bool isEnsembleOfMembers(const ModelInfo& info)
 {
-    return info.searchGrid.empty() && !info.parameters.empty() &&
-           std::all_of(info.parameters.begin(), info.parameters.end(),
-                       [](const ParameterSpec& s) { return !memberOfWeight(s.name).empty(); });
+    return info.searchGrid.empty() && std::any_of(info.parameters.begin(), info.parameters.end(), isWeight);
+}
+
+// What the ensemble passes to each member: its parameters that are not weights.
+Hyperparameters memberSettings(const ModelInfo& info, const Hyperparameters& resolved)
+{
+    Hyperparameters settings;
+    for (const auto& spec : info.parameters)
+        if (!isWeight(spec))
+            settings[spec.name] = resolved.at(spec.name);
+    return settings;
 }
 
 // ---- inner cross-validation ----------------------------------------------------------------
@@ -143,9 +155,11 @@ MemberPredictions predictMembers(const std::string& ensemble, const LabelledSet&
                                  const Hyperparameters& resolved, const GlobalSearchOptions& options)
 {
     MemberPredictions out;
-    for (const auto& spec : modelInfo(ensemble).parameters)
-        if (resolved.at(spec.name) > 0)
+    const ModelInfo& info = modelInfo(ensemble);
+    for (const auto& spec : info.parameters)
+        if (isWeight(spec) && resolved.at(spec.name) > 0)
             out.weights.push_back(spec.name);
+    const Hyperparameters settings = memberSettings(info, resolved);
     out.probabilities.resize(out.weights.size());
     std::vector<std::size_t> trainIdx, testIdx;
     for (int f = 0; f < folds.count; ++f) {
@@ -154,7 +168,7 @@ MemberPredictions predictMembers(const std::string& ensemble, const LabelledSet&
         for (std::size_t m = 0; m < out.weights.size(); ++m) {
             if (options.cancel)
                 options.cancel->throwIfCancelled(ensemble);
-            auto member = createClassifier(memberOfWeight(out.weights[m]));
+            auto member = createClassifier(memberOfWeight(out.weights[m]), settings);
             member->fit(train, TrainContext{mixSeed(options.seed, "inner-fit", std::uint64_t(f)), {}, options.cancel});
             for (std::size_t i : testIdx)
                 out.probabilities[m].push_back(member->predictProbabilities(data.samples[i]));
@@ -282,7 +296,7 @@ std::vector<SearchDimension> globalSearchSpace(const std::string& model, const H
     if (isEnsembleOfMembers(info)) {
         const Hyperparameters resolved = resolveHyperparameters(model, fixed);
         for (const auto& spec : info.parameters)
-            if (!fixed.count(spec.name) && resolved.at(spec.name) > 0)
+            if (isWeight(spec) && !fixed.count(spec.name) && resolved.at(spec.name) > 0)
                 dims.push_back({spec.name, std::max(kWeightLow, spec.minimum), std::min(kWeightHigh, spec.maximum), true, false});
         return dims;
     }

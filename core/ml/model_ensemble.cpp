@@ -38,13 +38,20 @@ public:
                 continue;
             if (context.cancel)
                 context.cancel->throwIfCancelled("ensemble");
-            auto member = createClassifier(model);
+            auto member = createClassifier(model, memberOverrides());
             member->fit(train, context);
             members_.push_back({w, std::move(member)});
         }
         if (members_.empty())
             throw Error(ErrorKind::InvalidArgument, "ensemble", "every member weight is 0");
         classes_ = int(train.classes.size());
+    }
+
+    // The members' pre-processing (files saved before quantile_normal existed lack it).
+    Hyperparameters memberOverrides() const
+    {
+        const auto it = params_.find("quantile_normal");
+        return it == params_.end() ? Hyperparameters{} : Hyperparameters{{"quantile_normal", it->second}};
     }
 
     std::vector<double> predictProbabilities(const Sample& sample) const override
@@ -120,7 +127,8 @@ ModelEntry ensembleModelEntry()
               {"w_mlp", 1, 0, 100, "weight of mlp"},
               {"w_krr", 1, 0, 100, "weight of krr"},
               {"w_knn", 0, 0, 100, "weight of knn"},
-              {"w_svm_linear", 0, 0, 100, "weight of svm-linear"}},
+              {"w_svm_linear", 0, 0, 100, "weight of svm-linear"},
+              quantileNormalSpec()},
              {}},
             [](const Hyperparameters& p) { return std::make_unique<EnsembleModel>(p); }};
 }

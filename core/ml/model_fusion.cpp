@@ -268,8 +268,10 @@ private:
 
     Hyperparameters memberOverrides(const std::string& kind) const
     {
-        if (kind != "cnn")
-            return {};
+        if (kind != "cnn") { // the feature members' pre-processing (absent from files saved before it existed)
+            const auto it = params_.find("quantile_normal");
+            return it == params_.end() ? Hyperparameters{} : Hyperparameters{{"quantile_normal", it->second}};
+        }
         // The cnn's own schedule unless cnn_epochs / cnn_windows shorten it (it is fitted
         // 1 + inner_folds times per fusion fit); a short one costs accuracy (cnn/README.md).
         // One training thread: cross-validation already runs a fold per core.
@@ -382,7 +384,8 @@ ModelEntry fusionModelEntry()
               {"weight_steps", 10, 1, 100, "weights on the simplex grid of step 1/weight_steps"},
               {"cnn_epochs", 0, 0, 1000, "cnn member: training epochs (0 = the cnn's default)"},
               {"cnn_windows", 0, 0, 200, "cnn member: random windows per song and epoch (0 = the cnn's default)"},
-              {"cnn_clip_seconds", 0, 0, 3600, "cnn member: seconds of each song it learns from (0 = whole song)"}},
+              {"cnn_clip_seconds", 0, 0, 3600, "cnn member: seconds of each song it learns from (0 = whole song)"},
+              quantileNormalSpec()},
              {}},
             [](const Hyperparameters& p) { return std::make_unique<FusionModel>(p); }};
     entry.info.inDefaultComparison = false; // fits its members 1 + inner_folds times: asked for by name

@@ -341,7 +341,7 @@ ModelEntry mlpModelEntry()
               {"learning_rate", 0.001, 1e-6, 1, "Adam step size (cosine-decayed)"},
               {"weight_decay", 0.0005, 0, 1, "L2 weight decay"},
               {"seeds", 3, 1, 32, "networks trained with different seeds and averaged"},
-              logSkewedSpec(), classWeightSpec()},
+              logSkewedSpec(), quantileNormalSpec(), classWeightSpec()},
              {}},
             [](const Hyperparameters& p) { return std::make_unique<MlpModel>(p); }};
 }

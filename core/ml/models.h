@@ -49,6 +49,7 @@ std::vector<double> normalizedProbabilities(std::vector<double> p);
 
 // The FeatureModel option every feature model declares: log-transform of skewed features.
 ParameterSpec logSkewedSpec(double defaultValue = 1);
+ParameterSpec quantileNormalSpec(double defaultValue = 0);
 
 // Registry entries, each defined beside its model (core/ml/registry.cpp lists them).
 ModelEntry dummyModelEntry();           // models_basic.cpp

@@ -201,7 +201,7 @@ ModelEntry knnModelEntry()
               {"distance_weighted", 0, 0, 1, "1: votes weighted by 1/distance"},
               {"smoothing", 0.5, 0, 10, "additive vote smoothing, in units of one mean vote"},
               // Plain standardisation, like the usual kNN baseline (sklearn k=5).
-              logSkewedSpec(0), classWeightSpec()},
+              logSkewedSpec(0), quantileNormalSpec(), classWeightSpec()},
              {{"k", {1, 3, 5, 7, 9, 13, 17, 25}}, {"distance_weighted", {0, 1}}, {"log_skewed", {0, 1}}}},
             [](const Hyperparameters& p) { return std::make_unique<KnnModel>(p); }};
 }

@@ -336,7 +336,7 @@ ModelEntry svmLinearModelEntry()
     return {{"svm-linear",
              "linear SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
              // C=10: what the nested search picked in every outer fold on the Kaggle CSV.
-             {{"C", 10, 1e-4, 1e4, "soft-margin penalty"}, plattFoldsSpec(), logSkewedSpec(), classWeightSpec()},
+             {{"C", 10, 1e-4, 1e4, "soft-margin penalty"}, plattFoldsSpec(), logSkewedSpec(), quantileNormalSpec(), classWeightSpec()},
              {{"C", {0.1, 1, 10, 30, 100}}}},
             [](const Hyperparameters& p) { return std::make_unique<SvmLinearModel>(p); }};
 }
@@ -347,7 +347,7 @@ ModelEntry svmRbfModelEntry()
              "RBF-kernel SVM, one-vs-one, Platt-scaled and pairwise-coupled probabilities",
              {{"C", 10, 1e-3, 1e5, "soft-margin penalty"},
               {"gamma", 0, 0, 100, "RBF width exp(-gamma |x-y|^2); 0 = 1/n_features"},
-              plattFoldsSpec(), logSkewedSpec(), classWeightSpec()},
+              plattFoldsSpec(), logSkewedSpec(), quantileNormalSpec(), classWeightSpec()},
              {{"C", {1, 3, 10, 30, 100}}, {"gamma", {0.005, 0.01, 0.02, 0.04}}}},
             [](const Hyperparameters& p) { return std::make_unique<SvmRbfModel>(p); }};
 }
@@ -359,7 +359,7 @@ ModelEntry krrModelEntry()
              {{"gamma", 0, 0, 100, "RBF width; 0 = 1/n_features"},
               {"lambda", 0, 0, 1e4, "ridge penalty; 0 = chosen by leave-one-out"},
               {"max_basis", 400, 10, 5000, "largest kernel basis kept per pairwise machine"},
-              plattFoldsSpec(), logSkewedSpec(), classWeightSpec()},
+              plattFoldsSpec(), logSkewedSpec(), quantileNormalSpec(), classWeightSpec()},
              {{"gamma", {0.005, 0.01, 0.02, 0.04}}}},
             [](const Hyperparameters& p) { return std::make_unique<KrrModel>(p); }};
 }
