@@ -19,7 +19,7 @@ const std::vector<ParameterSpec>& CnnOptions::specs()
         {"weight_decay", 5e-4, 0, 0.1, "L2 penalty on the weights"},
         {"dropout", 0.5, 0, 0.9, "dropout rate before the output layer"},
         {"window_frames", 128, 32, 1024, "spectrogram frames per network input (128 = 2.97 s)"},
-        {"windows_per_song", 10, 1, 200, "random windows drawn from each song per epoch"},
+        {"windows_per_song", 20, 1, 200, "random windows drawn from each song per epoch"},
         {"inference_overlap", 0.5, 0, 0.9, "overlap of the windows averaged for a song's prediction"},
         {"freq_mask", 12, 0, 64, "widest random frequency mask in mel bands (augmentation, 0 = off)"},
         {"time_mask", 16, 0, 256, "widest random time mask in frames (augmentation, 0 = off)"},

@@ -25,7 +25,7 @@ struct CnnOptions {
     double learningRate = 1e-3;
     double weightDecay = 5e-4;
     double dropout = 0.5;
-    int windowsPerSong = 10;     // random windows drawn per song per epoch
+    int windowsPerSong = 20;     // random windows drawn per song per epoch
     int freqMask = 12;           // widest random frequency mask, in mel bands (0 = off)
     int timeMask = 16;           // widest random time mask, in frames (0 = off)
     double gainJitterDb = 0.0;   // random level shift of a window, +- dB (0 = off)
