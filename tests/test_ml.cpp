@@ -309,6 +309,32 @@ private slots:
         }
     }
 
+    void ensemblePassesTheQuantileMapToItsMembers()
+    {
+        // An ensemble of svm-rbf alone predicts exactly what its member predicts, so the
+        // member must have been fitted with the ensemble's quantile_normal, and the same
+        // member without the map predicts something else.
+        GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");
+        const auto all = kaggle(csv);
+        const auto train = every(all, 5);
+        const auto test = every(all, 50, 1);
+        const Hyperparameters onlySvm{{"w_svm_rbf", 1}, {"w_mlp", 0}, {"w_krr", 0}, {"quantile_normal", 1}};
+        auto ensemble = createClassifier("ensemble", onlySvm);
+        auto mapped = createClassifier("svm-rbf", {{"quantile_normal", 1}});
+        auto plain = createClassifier("svm-rbf");
+        for (auto* m : {ensemble.get(), mapped.get(), plain.get()})
+            m->fit(train, TrainContext{});
+        bool differs = false;
+        for (const auto& s : test.samples) {
+            const auto p = ensemble->predictProbabilities(s);
+            const auto q = mapped->predictProbabilities(s);
+            for (std::size_t c = 0; c < p.size(); ++c)
+                QVERIFY2(std::abs(p[c] - q[c]) < 1e-12, qPrintable(QString("class %1: %2 vs %3").arg(c).arg(p[c]).arg(q[c])));
+            differs = differs || plain->predictProbabilities(s) != q;
+        }
+        QVERIFY(differs);
+    }
+
     void probabilitiesAreFiniteAndSumToOne()
     {
         GS_REQUIRE_SHARED(csv, "reference/kaggle-gtzan/features_30_sec.csv");

@@ -171,6 +171,12 @@ ParameterSpec logSkewedSpec(double defaultValue)
     return {"log_skewed", defaultValue, 0, 1, "1: log-transform heavy-tailed positive features before standardising"};
 }
 
+Hyperparameters memberPreprocessing(const Hyperparameters& params)
+{
+    const auto it = params.find("quantile_normal");
+    return it == params.end() ? Hyperparameters{} : Hyperparameters{{"quantile_normal", it->second}};
+}
+
 ParameterSpec quantileNormalSpec(double defaultValue)
 {
     return {"quantile_normal", defaultValue, 0, 1,

@@ -38,20 +38,13 @@ public:
                 continue;
             if (context.cancel)
                 context.cancel->throwIfCancelled("ensemble");
-            auto member = createClassifier(model, memberOverrides());
+            auto member = createClassifier(model, memberPreprocessing(params_));
             member->fit(train, context);
             members_.push_back({w, std::move(member)});
         }
         if (members_.empty())
             throw Error(ErrorKind::InvalidArgument, "ensemble", "every member weight is 0");
         classes_ = int(train.classes.size());
-    }
-
-    // The members' pre-processing (files saved before quantile_normal existed lack it).
-    Hyperparameters memberOverrides() const
-    {
-        const auto it = params_.find("quantile_normal");
-        return it == params_.end() ? Hyperparameters{} : Hyperparameters{{"quantile_normal", it->second}};
     }
 
     std::vector<double> predictProbabilities(const Sample& sample) const override

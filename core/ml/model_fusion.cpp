@@ -268,10 +268,8 @@ private:
 
     Hyperparameters memberOverrides(const std::string& kind) const
     {
-        if (kind != "cnn") { // the feature members' pre-processing (absent from files saved before it existed)
-            const auto it = params_.find("quantile_normal");
-            return it == params_.end() ? Hyperparameters{} : Hyperparameters{{"quantile_normal", it->second}};
-        }
+        if (kind != "cnn")
+            return memberPreprocessing(params_);
         // The cnn's own schedule unless cnn_epochs / cnn_windows shorten it (it is fitted
         // 1 + inner_folds times per fusion fit); a short one costs accuracy (cnn/README.md).
         // One training thread: cross-validation already runs a fold per core.

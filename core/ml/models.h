@@ -50,6 +50,9 @@ std::vector<double> normalizedProbabilities(std::vector<double> p);
 // The FeatureModel option every feature model declares: log-transform of skewed features.
 ParameterSpec logSkewedSpec(double defaultValue = 1);
 ParameterSpec quantileNormalSpec(double defaultValue = 0);
+// The pre-processing settings a model of models (ensemble, fusion) passes to its feature
+// members: its own quantile_normal, if it has one (files saved before it existed do not).
+Hyperparameters memberPreprocessing(const Hyperparameters& params);
 
 // Registry entries, each defined beside its model (core/ml/registry.cpp lists them).
 ModelEntry dummyModelEntry();           // models_basic.cpp
