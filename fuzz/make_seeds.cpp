@@ -88,14 +88,18 @@ void modelSeeds(const fs::path& dir)
 {
     const auto set = tinySet();
     std::map<std::string, ml::TrainedModel> trained;
-    for (const char* kind : {"dummy", "dummy-stratified", "knn", "svm-linear", "svm-rbf", "krr", "mlp", "ensemble"}) {
+    // "svm-rbf-quantile": svm-rbf whose scaler carries the quantile tables (tag scaler-quantile).
+    for (const std::string kind :
+         {"dummy", "dummy-stratified", "knn", "svm-linear", "svm-rbf", "krr", "mlp", "ensemble", "svm-rbf-quantile"}) {
         ml::TrainOptions o;
-        o.model = kind;
+        o.model = kind == "svm-rbf-quantile" ? "svm-rbf" : kind;
         o.threads = 1;
         if (o.model == "mlp")
             o.overrides = {{"epochs", 2}, {"seeds", 1}, {"hidden1", 4}, {"hidden2", 4}};
         if (o.model == "svm-linear" || o.model == "svm-rbf" || o.model == "krr")
             o.overrides = {{"platt_folds", 2}};
+        if (kind == "svm-rbf-quantile")
+            o.overrides["quantile_normal"] = 1;
         auto model = o.model == "ensemble" ? smallEnsemble(trained.at("knn"), trained.at("svm-linear")) : ml::trainModel(set, o);
         trained[kind] = model;
         model.createdWith = "genrescope fuzz seed";
@@ -104,8 +108,8 @@ void modelSeeds(const fs::path& dir)
         ml::saveModelFile(file, model);
         const std::string bytes = readBytes(file);
         // Byte 0: 0 = the file as is, 1 = size and checksum repaired by the target.
-        writeSeed(dir, std::string(kind) + "-raw", std::string(1, '\0') + bytes);
-        writeSeed(dir, std::string(kind) + "-repaired", std::string(1, '\1') + bytes);
+        writeSeed(dir, kind + "-raw", std::string(1, '\0') + bytes);
+        writeSeed(dir, kind + "-repaired", std::string(1, '\1') + bytes);
     }
 }
 
