@@ -150,6 +150,20 @@ private slots:
         QVERIFY(!dsp::detail::importWisdomFile(file)); // before the fix: abort()
     }
 
+    // fuzz_model_file, session 7: an MLP file in the legacy layout (its weights a Dlib stream,
+    // read through Dlib) whose hyper-parameters had lost 'hidden1'. It loaded, because the
+    // Dlib stream carries its own shape, and predicted; saved again, its weights went into our
+    // own layout, which is read back by that shape, so the copy could not be opened ("hyper-
+    // parameter 'hidden1' missing"). A network whose shape or dropout scaling disagrees with
+    // the file's parameters is now refused when it is read.
+    void mlpWhoseParametersDoNotDescribeItsNetworkIsRefused()
+    {
+        const fs::path file = regressionInput("model-mlp-legacy-shape-not-its-parameters.gsm");
+        QVERIFY2(fs::is_regular_file(file), file.c_str());
+        const std::string problem = gs::test::modelRefusalProblem(file, {"network does not match"});
+        QVERIFY2(problem.empty(), problem.c_str());
+    }
+
     // fuzz_model_file (an ASan-only finding, see fuzz/README.md): a model file with a valid checksum
     // whose MLP weights announce a 91 GB tensor makes dlib's deserialiser allocate it before
     // reading a single value (ASan stops there). Outside ASan the allocation fails or is

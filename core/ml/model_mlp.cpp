@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <mutex>
 #include <numbers>
 #include <random>
@@ -249,7 +250,26 @@ private:
         };
         return h1 > 0 && h1 <= 1 << 16 && h2 > 0 && h2 <= 1 << 16 && k == classCount() &&
                fits(in.get_layer_params(), long(dimension()), h1) && fits(hidden.get_layer_params(), h1, h2) &&
-               fits(out.get_layer_params(), h2, k);
+               fits(out.get_layer_params(), h2, k) && parametersDescribe(net, h1, h2);
+    }
+
+    // saveState writes weights only; loading them back rebuilds the network from hidden1,
+    // hidden2 and dropout. A network read from a legacy Dlib stream carries its own shape and
+    // scaling, so they must agree with those parameters, or the model would save a file it
+    // cannot read back, or one that predicts differently (found by fuzz_model_file).
+    bool parametersDescribe(RunNet& net, long h1, long h2) const
+    {
+        const Hyperparameters p = hyperparameters();
+        const auto value = [&](const char* name) {
+            const auto it = p.find(name);
+            return it == p.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
+        };
+        const double dropout = value("dropout");
+        if (value("hidden1") != double(h1) || value("hidden2") != double(h2) || !(dropout >= 0 && dropout < 1))
+            return false;
+        const float kept = 1.0f - float(dropout);
+        return dlib::layer<2>(net).layer_details().get_multiply_value() == kept &&
+               dlib::layer<5>(net).layer_details().get_multiply_value() == kept;
     }
 
     std::shared_ptr<RunNet> trainOne(const std::vector<Input>& x, const std::vector<unsigned long>& y,
