@@ -164,6 +164,17 @@ private slots:
         QVERIFY2(problem.empty(), problem.c_str());
     }
 
+    // The same campaign: a legacy-layout MLP stream holding a non-finite weight loaded (Dlib
+    // does not look), and its re-saved copy was refused by our own layout's reader. Both
+    // layouts now refuse non-finite weights.
+    void legacyMlpWithNonFiniteWeightIsRefused()
+    {
+        const fs::path file = regressionInput("model-mlp-legacy-nonfinite-weight.gsm");
+        QVERIFY2(fs::is_regular_file(file), file.c_str());
+        const std::string problem = gs::test::modelRefusalProblem(file, {"network does not match"});
+        QVERIFY2(problem.empty(), problem.c_str());
+    }
+
     // fuzz_model_file (an ASan-only finding, see fuzz/README.md): a model file with a valid checksum
     // whose MLP weights announce a 91 GB tensor makes dlib's deserialiser allocate it before
     // reading a single value (ASan stops there). Outside ASan the allocation fails or is

@@ -250,7 +250,17 @@ private:
         };
         return h1 > 0 && h1 <= 1 << 16 && h2 > 0 && h2 <= 1 << 16 && k == classCount() &&
                fits(in.get_layer_params(), long(dimension()), h1) && fits(hidden.get_layer_params(), h1, h2) &&
-               fits(out.get_layer_params(), h2, k) && parametersDescribe(net, h1, h2);
+               fits(out.get_layer_params(), h2, k) && parametersDescribe(net, h1, h2) && finiteWeights(net);
+    }
+
+    // Our own layout refuses non-finite weights; a legacy Dlib stream must meet the same rule,
+    // or the model would save a copy it cannot read back (found by fuzz_model_file).
+    static bool finiteWeights(const RunNet& net)
+    {
+        for (const dlib::tensor* params : layerParams(net))
+            if (!std::all_of(params->host(), params->host() + params->size(), [](float v) { return std::isfinite(v); }))
+                return false;
+        return true;
     }
 
     // saveState writes weights only; loading them back rebuilds the network from hidden1,
