@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/ml/cv_tasks.h"
+#include "core/ml/models.h"
 #include "core/ml/registry.h"
 
 #include <dlib/global_optimization/global_function_search.h>
@@ -85,16 +86,6 @@ bool isEnsembleOfMembers(const ModelInfo& info)
     return info.searchGrid.empty() && std::any_of(info.parameters.begin(), info.parameters.end(), isWeight);
 }
 
-// What the ensemble passes to each member: its parameters that are not weights.
-Hyperparameters memberSettings(const ModelInfo& info, const Hyperparameters& resolved)
-{
-    Hyperparameters settings;
-    for (const auto& spec : info.parameters)
-        if (!isWeight(spec))
-            settings[spec.name] = resolved.at(spec.name);
-    return settings;
-}
-
 // ---- inner cross-validation ----------------------------------------------------------------
 
 struct InnerFolds {
@@ -159,7 +150,7 @@ MemberPredictions predictMembers(const std::string& ensemble, const LabelledSet&
     for (const auto& spec : info.parameters)
         if (isWeight(spec) && resolved.at(spec.name) > 0)
             out.weights.push_back(spec.name);
-    const Hyperparameters settings = memberSettings(info, resolved);
+    const Hyperparameters settings = memberPreprocessing(resolved); // what the ensemble gives its members
     out.probabilities.resize(out.weights.size());
     std::vector<std::size_t> trainIdx, testIdx;
     for (int f = 0; f < folds.count; ++f) {
